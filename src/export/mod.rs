@@ -1,0 +1,10 @@
+//! Writers for every output file. Each writes one article at a time, in input
+//! order, so nothing but the current chunk is held in memory.
+
+pub mod csv;
+pub mod json;
+pub mod summary;
+
+pub use self::csv::{FactsCsv, SectionsCsv};
+pub use self::json::{ArticlesJson, FactsJsonl};
+pub use self::summary::Summary;

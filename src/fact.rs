@@ -1,0 +1,305 @@
+//! The fact model: one `Fact` type for every kind, with a typed `Value` per kind.
+//!
+//! Extractors produce `Candidate`s in byte offsets of the width-folded view; the
+//! pipeline resolves overlaps and turns the winners into `Fact`s whose offsets are
+//! code points of the original article text (SPEC: `text[start:end] == fact.text`).
+
+use serde::Serialize;
+
+/// The five kinds of fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Money,
+    Percent,
+    Date,
+    Person,
+    Company,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Money,
+        Kind::Percent,
+        Kind::Date,
+        Kind::Person,
+        Kind::Company,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Date => "date",
+            Kind::Person => "person",
+            Kind::Company => "company",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// How an amount relates to the number written (SPEC `qualifier`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    Over,
+    Under,
+    AtLeast,
+    AtMost,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Range => "range",
+        }
+    }
+
+    /// Decorate a display string: `+` suffix for over/at_least, `<` prefix for under/at_most.
+    pub fn decorate(self, shown: String) -> String {
+        match self {
+            Qualifier::Over | Qualifier::AtLeast => shown + "+",
+            Qualifier::Under | Qualifier::AtMost => format!("<{shown}"),
+            _ => shown,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Money {
+    pub amount: f64,
+    pub amount_max: Option<f64>,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub qualifier: Qualifier,
+    /// Unit of a per-unit price (`share` in "$2.69 a share"), else None.
+    pub per: Option<String>,
+    pub display: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PercentUnit {
+    Percent,
+    Point,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Percent {
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub unit: PercentUnit,
+    pub qualifier: Qualifier,
+    pub display: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    Day,
+    Month,
+    Year,
+    Quarter,
+    Half,
+    FiscalYear,
+    FiscalQuarter,
+    Decade,
+    Range,
+}
+
+impl Granularity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Month => "month",
+            Granularity::Year => "year",
+            Granularity::Quarter => "quarter",
+            Granularity::Half => "half",
+            Granularity::FiscalYear => "fiscal_year",
+            Granularity::FiscalQuarter => "fiscal_quarter",
+            Granularity::Decade => "decade",
+            Granularity::Range => "range",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DateValue {
+    /// ISO form at the fact's own granularity (`2025-06-09`, `2025-06`, `2026-Q1`,
+    /// `FY2025`, `2025-01/2025-03`); None when a relative date has no reference.
+    pub iso: Option<String>,
+    pub granularity: Granularity,
+    pub year_inferred: bool,
+    pub relative: bool,
+    /// End month of a fiscal year when the text writes it (`2026年3月期` → `2026-03`).
+    pub fy_end: Option<String>,
+    /// Where an inferred year came from: `article_date`, `ref_date`, `first_date`
+    /// (first full date written in the article) or `context`; None when not inferred.
+    pub year_source: Option<String>,
+    pub display: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub title: Option<String>,
+    pub canonical: Option<String>,
+    pub display: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Company {
+    pub name: String,
+    pub canonical: Option<String>,
+    pub display: String,
+}
+
+/// A fact's normalised value; serialised as the kind's own object (SPEC "value by kind").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Money(Money),
+    Percent(Percent),
+    Date(DateValue),
+    Person(Person),
+    Company(Company),
+}
+
+impl Value {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::Money(_) => Kind::Money,
+            Value::Percent(_) => Kind::Percent,
+            Value::Date(_) => Kind::Date,
+            Value::Person(_) => Kind::Person,
+            Value::Company(_) => Kind::Company,
+        }
+    }
+
+    pub fn display(&self) -> &str {
+        match self {
+            Value::Money(v) => &v.display,
+            Value::Percent(v) => &v.display,
+            Value::Date(v) => &v.display,
+            Value::Person(v) => &v.display,
+            Value::Company(v) => &v.display,
+        }
+    }
+}
+
+/// What an extractor proposes: a span of the folded view (byte offsets), the rule that
+/// matched, its priority (higher wins among equal-length overlapping spans) and value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
+    pub priority: i32,
+    pub value: Value,
+}
+
+impl Candidate {
+    pub fn kind(&self) -> Kind {
+        self.value.kind()
+    }
+}
+
+/// A resolved fact, offsets in code points of the original text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fact {
+    pub section: usize,
+    pub kind: Kind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: String,
+    pub value: Value,
+    pub rule: &'static str,
+}
+
+/// Format a magnitude compactly: 2.4e9 → "2.4B", 3.5e6 → "3.5M", 1280 → "1,280".
+/// Used by money displays; up to three significant decimals, trailing zeros dropped.
+pub fn compact_number(x: f64) -> String {
+    let ax = x.abs();
+    let (scaled, suffix) = if ax >= 1e12 {
+        (x / 1e12, "T")
+    } else if ax >= 1e9 {
+        (x / 1e9, "B")
+    } else if ax >= 1e6 {
+        (x / 1e6, "M")
+    } else if ax >= 1e4 {
+        (x / 1e3, "K")
+    } else {
+        return plain_number(x);
+    };
+    format!("{}{}", trim_decimals(scaled, 3), suffix)
+}
+
+/// A number without exponent, grouping thousands, at most 2 decimals: 1280 → "1,280", 2.69 → "2.69".
+pub fn plain_number(x: f64) -> String {
+    let s = trim_decimals(x, 2);
+    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
+    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// `x` with at most `places` decimals, trailing zeros and dot removed.
+pub fn trim_decimals(x: f64, places: usize) -> String {
+    let s = format!("{:.*}", places, x);
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_number_magnitudes() {
+        assert_eq!(compact_number(2.4e9), "2.4B");
+        assert_eq!(compact_number(1e10), "10B");
+        assert_eq!(compact_number(1e12), "1T");
+        assert_eq!(compact_number(3.5e6), "3.5M");
+        assert_eq!(compact_number(500_000.0), "500K");
+        assert_eq!(compact_number(1280.0), "1,280");
+        assert_eq!(compact_number(2.69), "2.69");
+        assert_eq!(compact_number(2.45e9), "2.45B");
+    }
+
+    #[test]
+    fn qualifier_decorates_display() {
+        assert_eq!(Qualifier::Over.decorate("$10B".into()), "$10B+");
+        assert_eq!(Qualifier::Under.decorate("$10B".into()), "<$10B");
+        assert_eq!(Qualifier::Approx.decorate("$2.4B".into()), "$2.4B");
+    }
+}

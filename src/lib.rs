@@ -1,0 +1,33 @@
+//! newsfacts: dates, money amounts, percentages, people and companies from
+//! Japanese and English news articles, normalised, as CSV and JSON.
+//!
+//! ```
+//! use newsfacts::{analyze, Article, Resources};
+//!
+//! let article = Article {
+//!     id: "a1".into(),
+//!     text: "クアルコムは英アルファウェーブを約２４億ドルで買収する。".into(),
+//!     ..Default::default()
+//! };
+//! let res = Resources::default();
+//! let analysis = analyze(&article, &res);
+//! let money = analysis.facts.iter().find(|f| f.kind == newsfacts::Kind::Money);
+//! # let _ = money;
+//! ```
+
+pub mod analyze;
+pub mod article;
+pub mod cli;
+pub mod export;
+pub mod extract;
+pub mod fact;
+pub mod gazetteer;
+pub mod input;
+pub mod pipeline;
+pub mod rule;
+pub mod section;
+pub mod text;
+
+pub use analyze::{analyze, Analysis, Resources, Section};
+pub use article::{Article, Lang};
+pub use fact::{Candidate, Fact, Kind, Value};

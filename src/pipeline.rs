@@ -1,0 +1,238 @@
+//! The batch job: read sequentially, analyse in parallel in bounded chunks, write
+//! in input order. Output bytes do not depend on the number of threads, and memory
+//! is bounded by the chunk size, not by the size of the dump.
+
+use crate::analyze::{analyze, Analysis, Resources};
+use crate::export::{ArticlesJson, FactsCsv, FactsJsonl, SectionsCsv, Summary};
+use crate::input::{collect_sources, Item, Problem, Reader};
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Which files to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Formats {
+    pub csv: bool,
+    pub jsonl: bool,
+    pub json: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats { csv: true, jsonl: true, json: true }
+    }
+}
+
+/// A validated run configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub formats: Formats,
+    pub ref_date: Option<NaiveDate>,
+    pub stdout: bool,
+    pub excel: bool,
+    pub gazetteers: Vec<PathBuf>,
+    pub quiet: bool,
+    /// A chunk closes at this many articles…
+    pub chunk_articles: usize,
+    /// …or this many bytes of text, whichever comes first.
+    pub chunk_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            inputs: vec![PathBuf::from("input")],
+            out: PathBuf::from("output"),
+            formats: Formats::default(),
+            ref_date: None,
+            stdout: false,
+            excel: false,
+            gazetteers: Vec::new(),
+            quiet: false,
+            chunk_articles: 512,
+            chunk_bytes: 8 << 20,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Debug)]
+pub struct Report {
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Whether any input was skipped (exit status 1).
+    pub fn had_skips(&self) -> bool {
+        self.summary.articles_skipped > 0
+    }
+}
+
+struct Sinks {
+    facts_csv: Option<FactsCsv<BufWriter<File>>>,
+    sections_csv: Option<SectionsCsv<BufWriter<File>>>,
+    facts_jsonl: Option<FactsJsonl<BufWriter<File>>>,
+    articles_json: Option<ArticlesJson<BufWriter<File>>>,
+    stdout: Option<FactsJsonl<BufWriter<std::io::Stdout>>>,
+}
+
+impl Sinks {
+    fn open(cfg: &Config) -> anyhow::Result<Sinks> {
+        if cfg.stdout {
+            return Ok(Sinks {
+                facts_csv: None,
+                sections_csv: None,
+                facts_jsonl: None,
+                articles_json: None,
+                stdout: Some(FactsJsonl::new(BufWriter::new(std::io::stdout()))),
+            });
+        }
+        std::fs::create_dir_all(&cfg.out)
+            .with_context(|| format!("{}: cannot create output folder", cfg.out.display()))?;
+        let create = |name: &str| -> anyhow::Result<BufWriter<File>> {
+            let p = cfg.out.join(name);
+            let f = File::create(&p).with_context(|| format!("{}: cannot create", p.display()))?;
+            Ok(BufWriter::with_capacity(1 << 16, f))
+        };
+        let f = cfg.formats;
+        Ok(Sinks {
+            facts_csv: if f.csv { Some(FactsCsv::new(create("facts.csv")?, cfg.excel)?) } else { None },
+            sections_csv: if f.csv { Some(SectionsCsv::new(create("sections.csv")?, cfg.excel)?) } else { None },
+            facts_jsonl: if f.jsonl { Some(FactsJsonl::new(create("facts.jsonl")?)) } else { None },
+            articles_json: if f.json { Some(ArticlesJson::new(create("articles.json")?)?) } else { None },
+            stdout: None,
+        })
+    }
+
+    fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
+        if let Some(w) = self.facts_csv.as_mut() {
+            w.write(a)?;
+        }
+        if let Some(w) = self.sections_csv.as_mut() {
+            w.write(a)?;
+        }
+        if let Some(w) = self.facts_jsonl.as_mut() {
+            w.write(a)?;
+        }
+        if let Some(w) = self.articles_json.as_mut() {
+            w.write(a)?;
+        }
+        if let Some(w) = self.stdout.as_mut() {
+            w.write(a)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        if let Some(w) = self.facts_csv {
+            w.finish()?;
+        }
+        if let Some(w) = self.sections_csv {
+            w.finish()?;
+        }
+        if let Some(w) = self.facts_jsonl {
+            w.finish()?;
+        }
+        if let Some(w) = self.articles_json {
+            w.finish()?;
+        }
+        if let Some(w) = self.stdout {
+            w.finish()?;
+        }
+        Ok(())
+    }
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    }
+    let pb = ProgressBar::new_spinner();
+    pb.set_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    pb
+}
+
+/// Build the shared resources: the built-in gazetteer plus the user's files.
+/// Malformed gazetteer lines are returned as problems (the run goes on without them).
+pub fn resources(cfg: &Config) -> anyhow::Result<(Resources, Vec<Problem>)> {
+    let mut gazetteer = crate::gazetteer::Gazetteer::builtin();
+    let mut problems = Vec::new();
+    for g in &cfg.gazetteers {
+        let msgs = gazetteer.add_file(g).map_err(anyhow::Error::msg)?;
+        problems.extend(msgs.into_iter().map(|m| Problem { path: g.display().to_string(), line: None, reason: m }));
+    }
+    Ok((Resources { gazetteer, ref_date: cfg.ref_date }, problems))
+}
+
+/// Run the whole job.
+pub fn run(cfg: &Config) -> anyhow::Result<Report> {
+    let started = Instant::now();
+    let (res, gaz_problems) = resources(cfg)?;
+    let mut summary = Summary { threads: rayon::current_num_threads(), ..Default::default() };
+    for p in &gaz_problems {
+        eprintln!("warning: {}", p.reason);
+        summary.warn(p);
+    }
+    let (sources, ignored) = collect_sources(&cfg.inputs);
+    summary.ignored_files = ignored.iter().map(|p| p.display().to_string()).collect();
+    let mut sinks = Sinks::open(cfg)?;
+    let pb = progress_bar(cfg.quiet);
+
+    let mut reader = Reader::new(sources);
+    let mut chunk = Vec::with_capacity(cfg.chunk_articles);
+    loop {
+        let mut bytes = 0usize;
+        chunk.clear();
+        for item in reader.by_ref() {
+            match item {
+                Item::Article(a) => {
+                    bytes += a.text.len();
+                    chunk.push(*a);
+                }
+                Item::Skipped(p) => {
+                    eprintln!("{p}");
+                    summary.skip(&p);
+                }
+                Item::Warning(p) => {
+                    eprintln!("warning: {p}");
+                    summary.warn(&p);
+                }
+            }
+            if chunk.len() >= cfg.chunk_articles || bytes >= cfg.chunk_bytes {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<Analysis> = chunk.par_iter().map(|a| analyze(a, &res)).collect();
+        for a in &results {
+            sinks.write(a).context("writing output")?;
+            summary.add(a);
+        }
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        let mb = summary.bytes as f64 / 1e6;
+        pb.set_message(format!("{} articles, {:.1} MB, {:.1} MB/s", summary.articles_read, mb, mb / secs));
+        pb.tick();
+    }
+    sinks.finish().context("writing output")?;
+    pb.finish_and_clear();
+
+    summary.elapsed_seconds = started.elapsed().as_secs_f64();
+    summary.mb_per_s = if summary.elapsed_seconds > 0.0 { summary.bytes as f64 / 1e6 / summary.elapsed_seconds } else { 0.0 };
+    if !cfg.stdout {
+        let p = cfg.out.join("summary.json");
+        let mut f = BufWriter::new(File::create(&p).with_context(|| format!("{}: cannot create", p.display()))?);
+        serde_json::to_writer_pretty(&mut f, &summary)?;
+        f.write_all(b"\n")?;
+        f.flush()?;
+    }
+    Ok(Report { summary })
+}

@@ -1,0 +1,67 @@
+//! Byte offsets → code-point offsets, for many offsets at once in one forward pass.
+
+/// Convert byte offsets of `text` (each on a char boundary) to code-point offsets.
+/// `offsets` may be in any order; the work is one pass over the text plus a sort.
+pub fn bytes_to_chars(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![0; offsets.len()];
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for i in order {
+        let target = offsets[i].min(text.len());
+        if target > byte {
+            chars += count_chars(&text.as_bytes()[byte..target]);
+            byte = target;
+        }
+        out[i] = chars;
+    }
+    out
+}
+
+/// Code points in a UTF-8 byte slice: every byte that is not a continuation byte.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// Convert code-point offsets of `text` to byte offsets, in one forward pass.
+pub fn chars_to_bytes(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![text.len(); offsets.len()];
+    let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let (mut chars, mut byte) = (0usize, it.next().unwrap_or(0));
+    for i in order {
+        while chars < offsets[i] {
+            match it.next() {
+                Some(b) => {
+                    byte = b;
+                    chars += 1;
+                }
+                None => break,
+            }
+        }
+        out[i] = byte;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_both_ways() {
+        let t = "約24億ドル and $5";
+        let bytes = [0, 3, 5, t.len()];
+        let chars = bytes_to_chars(t, &bytes);
+        assert_eq!(chars, vec![0, 1, 3, t.chars().count()]);
+        assert_eq!(chars_to_bytes(t, &chars), bytes.to_vec());
+    }
+
+    #[test]
+    fn unsorted_offsets() {
+        let t = "ドルab";
+        assert_eq!(bytes_to_chars(t, &[7, 0, 3]), vec![3, 0, 1]);
+        assert_eq!(chars_to_bytes(t, &[3, 0, 1]), vec![7, 0, 3]);
+    }
+}

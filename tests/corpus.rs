@@ -1,0 +1,118 @@
+//! Runs the corpus files beside each extractor (`src/extract/<kind>/*.corpus`).
+//!
+//! One example a line: `<display>\t<input>` must yield exactly one fact of the
+//! kind, over the whole input (or over the part marked `⟦…⟧`), with that display;
+//! `-\t<input>` must yield no fact of the kind. `#` lines are comments;
+//! `@ref-date YYYY-MM-DD` and `@ref-date none` set the reference date for the
+//! lines after it. Every failure of a file is reported together.
+
+use newsfacts::{analyze, Article, Kind, Resources};
+use std::path::Path;
+
+struct Example {
+    line: usize,
+    expected: Option<String>,
+    text: String,
+    span: Option<(usize, usize)>,
+    ref_date: Option<chrono::NaiveDate>,
+}
+
+fn parse_corpus(body: &str) -> Result<Vec<Example>, String> {
+    let mut out = Vec::new();
+    let mut ref_date = None;
+    for (i, raw) in body.lines().enumerate() {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(d) = line.strip_prefix("@ref-date ") {
+            ref_date = match d.trim() {
+                "none" => None,
+                d => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|e| format!("line {}: {e}", i + 1))?),
+            };
+            continue;
+        }
+        let Some((expected, input)) = line.split_once('\t') else {
+            return Err(format!("line {}: no tab between display and input", i + 1));
+        };
+        let (text, span) = match (input.find('⟦'), input.find('⟧')) {
+            (Some(a), Some(b)) if a < b => {
+                let text = input.replace(['⟦', '⟧'], "");
+                let s = input[..a].chars().count();
+                let e = s + input[a + '⟦'.len_utf8()..b].chars().count();
+                (text, Some((s, e)))
+            }
+            _ => (input.to_string(), None),
+        };
+        out.push(Example {
+            line: i + 1,
+            expected: (expected != "-").then(|| expected.to_string()),
+            text,
+            span,
+            ref_date,
+        });
+    }
+    Ok(out)
+}
+
+fn run_kind(kind: Kind) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract").join(kind.as_str());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "corpus")).collect())
+        .unwrap_or_default();
+    files.sort();
+    assert!(!files.is_empty(), "no corpus files in {}", dir.display());
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in &files {
+        let body = std::fs::read_to_string(file).expect("corpus file is readable");
+        let examples = parse_corpus(&body).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for ex in examples {
+            count += 1;
+            let res = Resources { ref_date: ex.ref_date, ..Resources::default() };
+            let res = Resources { gazetteer: newsfacts::gazetteer::Gazetteer::builtin(), ..res };
+            let article = Article { id: "corpus".into(), text: ex.text.clone(), ..Default::default() };
+            let got: Vec<_> = analyze(&article, &res).facts.into_iter().filter(|f| f.kind == kind).collect();
+            let shown: Vec<String> = got.iter().map(|f| format!("{:?}={}", f.text, f.value.display())).collect();
+            let where_ = format!("{}:{}: {:?}", file.display(), ex.line, ex.text);
+            match &ex.expected {
+                None if !got.is_empty() => failures.push(format!("{where_}: expected nothing, got {shown:?}")),
+                None => {}
+                Some(display) => {
+                    let (s, e) = ex.span.unwrap_or((0, ex.text.chars().count()));
+                    let ok = got.len() == 1 && got[0].start == s && got[0].end == e && got[0].value.display() == display;
+                    if !ok {
+                        let want: String = ex.text.chars().skip(s).take(e - s).collect();
+                        failures.push(format!("{where_}: expected one {:?}={display}, got {shown:?}", want));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} {} corpus examples failed:\n{}", failures.len(), kind.as_str(), failures.join("\n"));
+}
+
+#[test]
+fn corpus_money() {
+    run_kind(Kind::Money);
+}
+
+#[test]
+fn corpus_percent() {
+    run_kind(Kind::Percent);
+}
+
+#[test]
+fn corpus_date() {
+    run_kind(Kind::Date);
+}
+
+#[test]
+fn corpus_person() {
+    run_kind(Kind::Person);
+}
+
+#[test]
+fn corpus_company() {
+    run_kind(Kind::Company);
+}
