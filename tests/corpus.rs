@@ -64,13 +64,13 @@ fn run_kind(kind: Kind) {
     assert!(!files.is_empty(), "no corpus files in {}", dir.display());
     let mut failures = Vec::new();
     let mut count = 0;
+    let mut res = Resources { gazetteer: newsfacts::gazetteer::Gazetteer::builtin(), ref_date: None };
     for file in &files {
         let body = std::fs::read_to_string(file).expect("corpus file is readable");
         let examples = parse_corpus(&body).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for ex in examples {
             count += 1;
-            let res = Resources { ref_date: ex.ref_date, ..Resources::default() };
-            let res = Resources { gazetteer: newsfacts::gazetteer::Gazetteer::builtin(), ..res };
+            res.ref_date = ex.ref_date;
             let article = Article { id: "corpus".into(), text: ex.text.clone(), ..Default::default() };
             let got: Vec<_> = analyze(&article, &res).facts.into_iter().filter(|f| f.kind == kind).collect();
             let shown: Vec<String> = got.iter().map(|f| format!("{:?}={}", f.text, f.value.display())).collect();
