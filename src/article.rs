@@ -78,8 +78,14 @@ mod tests {
 
     #[test]
     fn detects_language() {
-        assert_eq!(Lang::detect("米中協議がロンドンで始まった。USTR代表が参加"), Lang::Ja);
-        assert_eq!(Lang::detect("Qualcomm agreed to buy Alphawave for $2.4 billion."), Lang::En);
+        assert_eq!(
+            Lang::detect("米中協議がロンドンで始まった。USTR代表が参加"),
+            Lang::Ja
+        );
+        assert_eq!(
+            Lang::detect("Qualcomm agreed to buy Alphawave for $2.4 billion."),
+            Lang::En
+        );
         assert_eq!(Lang::detect(""), Lang::En);
     }
 }

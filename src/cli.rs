@@ -57,13 +57,26 @@ pub struct ExtractArgs {
 impl ExtractArgs {
     /// Validate the flags. Err is a usage error (exit status 2).
     pub fn into_config(self) -> Result<Config, String> {
-        let mut formats = Formats { csv: false, jsonl: false, json: false };
-        for f in self.format.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        let mut formats = Formats {
+            csv: false,
+            jsonl: false,
+            json: false,
+        };
+        for f in self
+            .format
+            .split(',')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+        {
             match f {
                 "csv" => formats.csv = true,
                 "jsonl" => formats.jsonl = true,
                 "json" => formats.json = true,
-                other => return Err(format!("--format: unknown format {other:?} (expected csv, jsonl, json)")),
+                other => {
+                    return Err(format!(
+                        "--format: unknown format {other:?} (expected csv, jsonl, json)"
+                    ))
+                }
             }
         }
         if !(formats.csv || formats.jsonl || formats.json) {
@@ -72,11 +85,16 @@ impl ExtractArgs {
         let ref_date = match self.ref_date {
             None => None,
             Some(s) => Some(
-                chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                    .map_err(|_| format!("--ref-date: {s:?} is not a date (expected YYYY-MM-DD)"))?,
+                chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                    format!("--ref-date: {s:?} is not a date (expected YYYY-MM-DD)")
+                })?,
             ),
         };
-        let inputs = if self.paths.is_empty() { vec![PathBuf::from("input")] } else { self.paths };
+        let inputs = if self.paths.is_empty() {
+            vec![PathBuf::from("input")]
+        } else {
+            self.paths
+        };
         Ok(Config {
             inputs,
             out: self.out,

@@ -24,7 +24,11 @@ pub struct Formats {
 
 impl Default for Formats {
     fn default() -> Self {
-        Formats { csv: true, jsonl: true, json: true }
+        Formats {
+            csv: true,
+            jsonl: true,
+            json: true,
+        }
     }
 }
 
@@ -103,10 +107,26 @@ impl Sinks {
         };
         let f = cfg.formats;
         Ok(Sinks {
-            facts_csv: if f.csv { Some(FactsCsv::new(create("facts.csv")?, cfg.excel)?) } else { None },
-            sections_csv: if f.csv { Some(SectionsCsv::new(create("sections.csv")?, cfg.excel)?) } else { None },
-            facts_jsonl: if f.jsonl { Some(FactsJsonl::new(create("facts.jsonl")?)) } else { None },
-            articles_json: if f.json { Some(ArticlesJson::new(create("articles.json")?)?) } else { None },
+            facts_csv: if f.csv {
+                Some(FactsCsv::new(create("facts.csv")?, cfg.excel)?)
+            } else {
+                None
+            },
+            sections_csv: if f.csv {
+                Some(SectionsCsv::new(create("sections.csv")?, cfg.excel)?)
+            } else {
+                None
+            },
+            facts_jsonl: if f.jsonl {
+                Some(FactsJsonl::new(create("facts.jsonl")?))
+            } else {
+                None
+            },
+            articles_json: if f.json {
+                Some(ArticlesJson::new(create("articles.json")?)?)
+            } else {
+                None
+            },
             stdout: None,
         })
     }
@@ -155,7 +175,10 @@ fn progress_bar(quiet: bool) -> ProgressBar {
         return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     }
     let pb = ProgressBar::new_spinner();
-    pb.set_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
     pb
 }
 
@@ -166,16 +189,29 @@ pub fn resources(cfg: &Config) -> anyhow::Result<(Resources, Vec<Problem>)> {
     let mut problems = Vec::new();
     for g in &cfg.gazetteers {
         let msgs = gazetteer.add_file(g).map_err(anyhow::Error::msg)?;
-        problems.extend(msgs.into_iter().map(|m| Problem { path: g.display().to_string(), line: None, reason: m }));
+        problems.extend(msgs.into_iter().map(|m| Problem {
+            path: g.display().to_string(),
+            line: None,
+            reason: m,
+        }));
     }
-    Ok((Resources { gazetteer, ref_date: cfg.ref_date }, problems))
+    Ok((
+        Resources {
+            gazetteer,
+            ref_date: cfg.ref_date,
+        },
+        problems,
+    ))
 }
 
 /// Run the whole job.
 pub fn run(cfg: &Config) -> anyhow::Result<Report> {
     let started = Instant::now();
     let (res, gaz_problems) = resources(cfg)?;
-    let mut summary = Summary { threads: rayon::current_num_threads(), ..Default::default() };
+    let mut summary = Summary {
+        threads: rayon::current_num_threads(),
+        ..Default::default()
+    };
     for p in &gaz_problems {
         eprintln!("warning: {}", p.reason);
         summary.warn(p);
@@ -219,17 +255,28 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
         }
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         let mb = summary.bytes as f64 / 1e6;
-        pb.set_message(format!("{} articles, {:.1} MB, {:.1} MB/s", summary.articles_read, mb, mb / secs));
+        pb.set_message(format!(
+            "{} articles, {:.1} MB, {:.1} MB/s",
+            summary.articles_read,
+            mb,
+            mb / secs
+        ));
         pb.tick();
     }
     sinks.finish().context("writing output")?;
     pb.finish_and_clear();
 
     summary.elapsed_seconds = started.elapsed().as_secs_f64();
-    summary.mb_per_s = if summary.elapsed_seconds > 0.0 { summary.bytes as f64 / 1e6 / summary.elapsed_seconds } else { 0.0 };
+    summary.mb_per_s = if summary.elapsed_seconds > 0.0 {
+        summary.bytes as f64 / 1e6 / summary.elapsed_seconds
+    } else {
+        0.0
+    };
     if !cfg.stdout {
         let p = cfg.out.join("summary.json");
-        let mut f = BufWriter::new(File::create(&p).with_context(|| format!("{}: cannot create", p.display()))?);
+        let mut f = BufWriter::new(
+            File::create(&p).with_context(|| format!("{}: cannot create", p.display()))?,
+        );
         serde_json::to_writer_pretty(&mut f, &summary)?;
         f.write_all(b"\n")?;
         f.flush()?;

@@ -55,13 +55,21 @@ fn lines_of(text: &str) -> Vec<Line> {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
             out.push(Line { start, end });
             start = i + 1;
         }
     }
     if start < text.len() {
-        let end = if text.ends_with('\r') { text.len() - 1 } else { text.len() };
+        let end = if text.ends_with('\r') {
+            text.len() - 1
+        } else {
+            text.len()
+        };
         out.push(Line { start, end });
     }
     out
@@ -89,7 +97,30 @@ pub fn is_marker(line: &str) -> bool {
         .trim()
         .trim_matches(|c: char| {
             c.is_whitespace()
-                || matches!(c, '【' | '】' | '[' | ']' | '■' | '●' | '▼' | '◆' | '>' | '»' | '›' | ':' | '-' | '—' | '|' | '#' | '*' | '<' | '〈' | '〉' | '《' | '》')
+                || matches!(
+                    c,
+                    '【' | '】'
+                        | '['
+                        | ']'
+                        | '■'
+                        | '●'
+                        | '▼'
+                        | '◆'
+                        | '>'
+                        | '»'
+                        | '›'
+                        | ':'
+                        | '-'
+                        | '—'
+                        | '|'
+                        | '#'
+                        | '*'
+                        | '<'
+                        | '〈'
+                        | '〉'
+                        | '《'
+                        | '》'
+                )
         })
         .to_lowercase();
     const MARKERS: &[&str] = &[
@@ -130,7 +161,10 @@ fn heading_like(s: &str) -> bool {
         return false;
     }
     let last = s.chars().last().unwrap_or(' ');
-    !matches!(last, '。' | '.' | ',' | '、' | ';' | ':' | '」' | '"' | '”' | '-' | '—')
+    !matches!(
+        last,
+        '。' | '.' | ',' | '、' | ';' | ':' | '」' | '"' | '”' | '-' | '—'
+    )
 }
 
 fn markdown_heading(s: &str) -> Option<usize> {
@@ -183,11 +217,13 @@ pub fn split_sections(text: &str, markdown: bool, has_external_title: bool) -> V
         if markdown {
             return markdown_heading(s).is_some();
         }
-        heading_like(s) && main.get(k + 1).is_some_and(|&(_, n)| !heading_like(line_text(n)))
+        heading_like(s)
+            && main
+                .get(k + 1)
+                .is_some_and(|&(_, n)| !heading_like(line_text(n)))
     };
     let mut current: Option<SectionSpan> = None;
-    for k in 0..main.len() {
-        let r = main[k].1;
+    for (k, &(_, r)) in main.iter().enumerate() {
         if is_heading(k) {
             out.extend(current.take());
             current = Some(SectionSpan {
@@ -295,7 +331,10 @@ mod tests {
         let s = split_sections(t, false, false);
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].kind, SectionKind::Body);
-        assert_eq!(&t[s[1].start..s[1].end], "Wall Street rose on Tuesday.\n\nThe S&P 500 gained 1.2%, its best day since May.");
+        assert_eq!(
+            &t[s[1].start..s[1].end],
+            "Wall Street rose on Tuesday.\n\nThe S&P 500 gained 1.2%, its best day since May."
+        );
     }
 
     #[test]
@@ -325,6 +364,8 @@ mod tests {
         assert!(is_marker("【関連記事】"));
         assert!(is_marker("Read more:"));
         assert!(is_marker("More from Reuters"));
-        assert!(!is_marker("More from the central bank is expected next week, analysts said."));
+        assert!(!is_marker(
+            "More from the central bank is expected next week, analysts said."
+        ));
     }
 }

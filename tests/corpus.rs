@@ -28,7 +28,10 @@ fn parse_corpus(body: &str) -> Result<Vec<Example>, String> {
         if let Some(d) = line.strip_prefix("@ref-date ") {
             ref_date = match d.trim() {
                 "none" => None,
-                d => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|e| format!("line {}: {e}", i + 1))?),
+                d => Some(
+                    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                        .map_err(|e| format!("line {}: {e}", i + 1))?,
+                ),
             };
             continue;
         }
@@ -56,40 +59,75 @@ fn parse_corpus(body: &str) -> Result<Vec<Example>, String> {
 }
 
 fn run_kind(kind: Kind) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract").join(kind.as_str());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/extract")
+        .join(kind.as_str());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "corpus")).collect())
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "corpus"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     assert!(!files.is_empty(), "no corpus files in {}", dir.display());
     let mut failures = Vec::new();
     let mut count = 0;
-    let mut res = Resources { gazetteer: newsfacts::gazetteer::Gazetteer::builtin(), ref_date: None };
+    let mut res = Resources {
+        gazetteer: newsfacts::gazetteer::Gazetteer::builtin(),
+        ref_date: None,
+    };
     for file in &files {
         let body = std::fs::read_to_string(file).expect("corpus file is readable");
         let examples = parse_corpus(&body).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for ex in examples {
             count += 1;
             res.ref_date = ex.ref_date;
-            let article = Article { id: "corpus".into(), text: ex.text.clone(), ..Default::default() };
-            let got: Vec<_> = analyze(&article, &res).facts.into_iter().filter(|f| f.kind == kind).collect();
-            let shown: Vec<String> = got.iter().map(|f| format!("{:?}={}", f.text, f.value.display())).collect();
+            let article = Article {
+                id: "corpus".into(),
+                text: ex.text.clone(),
+                ..Default::default()
+            };
+            let got: Vec<_> = analyze(&article, &res)
+                .facts
+                .into_iter()
+                .filter(|f| f.kind == kind)
+                .collect();
+            let shown: Vec<String> = got
+                .iter()
+                .map(|f| format!("{:?}={}", f.text, f.value.display()))
+                .collect();
             let where_ = format!("{}:{}: {:?}", file.display(), ex.line, ex.text);
             match &ex.expected {
-                None if !got.is_empty() => failures.push(format!("{where_}: expected nothing, got {shown:?}")),
+                None if !got.is_empty() => {
+                    failures.push(format!("{where_}: expected nothing, got {shown:?}"))
+                }
                 None => {}
                 Some(display) => {
                     let (s, e) = ex.span.unwrap_or((0, ex.text.chars().count()));
-                    let ok = got.len() == 1 && got[0].start == s && got[0].end == e && got[0].value.display() == display;
+                    let ok = got.len() == 1
+                        && got[0].start == s
+                        && got[0].end == e
+                        && got[0].value.display() == display;
                     if !ok {
                         let want: String = ex.text.chars().skip(s).take(e - s).collect();
-                        failures.push(format!("{where_}: expected one {:?}={display}, got {shown:?}", want));
+                        failures.push(format!(
+                            "{where_}: expected one {:?}={display}, got {shown:?}",
+                            want
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {count} {} corpus examples failed:\n{}", failures.len(), kind.as_str(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} {} corpus examples failed:\n{}",
+        failures.len(),
+        kind.as_str(),
+        failures.join("\n")
+    );
 }
 
 #[test]

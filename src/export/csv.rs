@@ -7,12 +7,33 @@ use crate::fact::{Fact, Value};
 use std::io::Write;
 
 pub const FACT_COLUMNS: [&str; 22] = [
-    "doc_id", "section", "section_heading", "kind", "text", "start", "end", "display", "amount",
-    "amount_max", "currency", "qualifier", "percent", "percent_max", "unit", "date_iso",
-    "granularity", "name", "title", "canonical", "rule", "sentence",
+    "doc_id",
+    "section",
+    "section_heading",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "display",
+    "amount",
+    "amount_max",
+    "currency",
+    "qualifier",
+    "percent",
+    "percent_max",
+    "unit",
+    "date_iso",
+    "granularity",
+    "name",
+    "title",
+    "canonical",
+    "rule",
+    "sentence",
 ];
 
-pub const SECTION_COLUMNS: [&str; 8] = ["doc_id", "section", "kind", "heading", "start", "end", "chars", "facts"];
+pub const SECTION_COLUMNS: [&str; 8] = [
+    "doc_id", "section", "kind", "heading", "start", "end", "chars", "facts",
+];
 
 fn writer<W: Write>(out: W, excel: bool) -> std::io::Result<csv::Writer<W>> {
     let mut out = out;
@@ -100,7 +121,11 @@ impl<W: Write> FactsCsv<W> {
     pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
         let g = |s: &str| guard(s, self.excel).into_owned();
         for f in &a.facts {
-            let heading = a.sections.get(f.section).map(|s| s.heading.as_str()).unwrap_or("");
+            let heading = a
+                .sections
+                .get(f.section)
+                .map(|s| s.heading.as_str())
+                .unwrap_or("");
             let v = value_cells(f);
             let mut row: Vec<String> = Vec::with_capacity(FACT_COLUMNS.len());
             row.push(g(&a.doc_id));

@@ -18,7 +18,11 @@ pub struct ProblemRecord {
 
 impl From<&Problem> for ProblemRecord {
     fn from(p: &Problem) -> Self {
-        ProblemRecord { path: p.path.clone(), line: p.line, reason: p.reason.clone() }
+        ProblemRecord {
+            path: p.path.clone(),
+            line: p.line,
+            reason: p.reason.clone(),
+        }
     }
 }
 
@@ -57,7 +61,10 @@ impl Summary {
         *self.articles_by_lang.entry(lang.clone()).or_default() += 1;
         let by_lang = self.facts_by_lang.entry(lang).or_default();
         for f in &a.facts {
-            *self.facts_by_kind.entry(f.kind.as_str().into()).or_default() += 1;
+            *self
+                .facts_by_kind
+                .entry(f.kind.as_str().into())
+                .or_default() += 1;
             *by_lang.entry(f.kind.as_str().into()).or_default() += 1;
         }
     }

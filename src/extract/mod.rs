@@ -73,7 +73,10 @@ pub fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept = Vec::with_capacity(cands.len());
     for c in cands {
-        let clash_before = taken.range(..c.end).next_back().is_some_and(|(_, &e)| e > c.start);
+        let clash_before = taken
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > c.start);
         if clash_before {
             continue;
         }

@@ -68,7 +68,11 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     let kind = match fields[0].trim() {
         "person" => Kind::Person,
         "company" => Kind::Company,
-        other => return Err(format!("unknown kind {other:?} (expected person or company)")),
+        other => {
+            return Err(format!(
+                "unknown kind {other:?} (expected person or company)"
+            ))
+        }
     };
     let canonical = fields[1].trim();
     if canonical.is_empty() {

@@ -15,7 +15,10 @@ pub struct DecodeError {
 /// Decode a whole text file. Returns the text (BOM removed) and the encoding's name.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if bytes.is_empty() {
-        return Err(DecodeError { line: None, reason: "empty file".into() });
+        return Err(DecodeError {
+            line: None,
+            reason: "empty file".into(),
+        });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest).map(|t| (t, "UTF-8 (BOM)"));
@@ -25,10 +28,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         (&b"\xFE\xFF"[..], UTF_16BE, "UTF-16BE"),
     ] {
         if let Some(rest) = bytes.strip_prefix(bom) {
-            return strict(enc, rest).map(|t| (t, name)).ok_or_else(|| DecodeError {
-                line: None,
-                reason: format!("invalid {name} data"),
-            });
+            return strict(enc, rest)
+                .map(|t| (t, name))
+                .ok_or_else(|| DecodeError {
+                    line: None,
+                    reason: format!("invalid {name} data"),
+                });
         }
     }
     if let Some(pos) = memchr::memchr(0, bytes) {
@@ -66,10 +71,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {
-    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| DecodeError {
-        line: Some(line_of(bytes, e.valid_up_to())),
-        reason: format!("invalid UTF-8 at byte {}", e.valid_up_to() + 3),
-    })
+    std::str::from_utf8(bytes)
+        .map(str::to_string)
+        .map_err(|e| DecodeError {
+            line: Some(line_of(bytes, e.valid_up_to())),
+            reason: format!("invalid UTF-8 at byte {}", e.valid_up_to() + 3),
+        })
 }
 
 fn strict(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
@@ -78,7 +85,9 @@ fn strict(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
 }
 
 fn kana(s: &str) -> usize {
-    s.chars().filter(|c| matches!(*c as u32, 0x3040..=0x30FF)).count()
+    s.chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF))
+        .count()
 }
 
 /// 1-based line number of byte `pos`.
@@ -93,7 +102,10 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         assert_eq!(decode("日本".as_bytes()).unwrap(), ("日本".into(), "UTF-8"));
-        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), ("abc".into(), "UTF-8 (BOM)"));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFabc").unwrap(),
+            ("abc".into(), "UTF-8 (BOM)")
+        );
     }
 
     #[test]

@@ -68,7 +68,10 @@ pub fn collect_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<PathBuf>) {
             continue;
         }
         match std::fs::metadata(p) {
-            Err(e) => sources.push(Source::Unreadable { path: p.clone(), reason: io_reason(&e) }),
+            Err(e) => sources.push(Source::Unreadable {
+                path: p.clone(),
+                reason: io_reason(&e),
+            }),
             Ok(m) if m.is_dir() => walk(p, p, &mut sources, &mut ignored),
             Ok(_) => sources.push(file_source(p, None)),
         }
@@ -88,7 +91,10 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>, ignored: &mut Vec<PathBu
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            out.push(Source::Unreadable { path: dir.to_path_buf(), reason: io_reason(&e) });
+            out.push(Source::Unreadable {
+                path: dir.to_path_buf(),
+                reason: io_reason(&e),
+            });
             return;
         }
     };
@@ -96,7 +102,10 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>, ignored: &mut Vec<PathBu
     for entry in entries {
         match entry {
             Ok(e) => paths.push(e.path()),
-            Err(e) => out.push(Source::Unreadable { path: dir.to_path_buf(), reason: io_reason(&e) }),
+            Err(e) => out.push(Source::Unreadable {
+                path: dir.to_path_buf(),
+                reason: io_reason(&e),
+            }),
         }
     }
     paths.sort();
@@ -112,21 +121,35 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>, ignored: &mut Vec<PathBu
 }
 
 fn extension(p: &Path) -> String {
-    p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default()
+    p.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 fn file_source(p: &Path, root: Option<&Path>) -> Source {
     if extension(p) == "jsonl" {
-        return Source::Jsonl { path: p.to_path_buf() };
+        return Source::Jsonl {
+            path: p.to_path_buf(),
+        };
     }
     let id = match root.and_then(|r| p.strip_prefix(r).ok()) {
         Some(rel) => {
             let no_ext = rel.with_extension("");
-            no_ext.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+            no_ext
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
         }
-        None => p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        None => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
     };
-    Source::Text { path: p.to_path_buf(), id }
+    Source::Text {
+        path: p.to_path_buf(),
+        id,
+    }
 }
 
 /// Reads sources one after another and yields their articles and problems.
@@ -146,7 +169,11 @@ struct JsonlState {
 
 impl Reader {
     pub fn new(sources: Vec<Source>) -> Reader {
-        Reader { sources: sources.into_iter(), jsonl: None, pending: Vec::new() }
+        Reader {
+            sources: sources.into_iter(),
+            jsonl: None,
+            pending: Vec::new(),
+        }
     }
 
     fn open(&mut self, source: Source) {
@@ -156,13 +183,18 @@ impl Reader {
                 line: None,
                 reason,
             })),
-            Source::Text { path, id } => self.pending.extend(read_text_file(&path, id).into_iter().rev()),
+            Source::Text { path, id } => self
+                .pending
+                .extend(read_text_file(&path, id).into_iter().rev()),
             Source::Jsonl { path } => match File::open(&path) {
                 Ok(f) => {
                     self.jsonl = Some(JsonlState {
                         reader: Box::new(BufReader::with_capacity(1 << 16, f)),
                         path: path.display().to_string(),
-                        stem: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+                        stem: path
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
                         line: 0,
                         buf: Vec::new(),
                     })
@@ -214,13 +246,25 @@ fn read_text_file(path: &Path, id: String) -> Vec<Item> {
     let shown = path.display().to_string();
     let mut bytes = Vec::new();
     if let Err(e) = File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
-        return vec![Item::Skipped(Problem { path: shown, line: None, reason: io_reason(&e) })];
+        return vec![Item::Skipped(Problem {
+            path: shown,
+            line: None,
+            reason: io_reason(&e),
+        })];
     }
     match decode::decode(&bytes) {
-        Err(e) => vec![Item::Skipped(Problem { path: shown, line: e.line, reason: e.reason })],
+        Err(e) => vec![Item::Skipped(Problem {
+            path: shown,
+            line: e.line,
+            reason: e.reason,
+        })],
         Ok((text, encoding)) if text.trim().is_empty() => {
             let _ = encoding;
-            vec![Item::Skipped(Problem { path: shown, line: None, reason: "empty file (only whitespace)".into() })]
+            vec![Item::Skipped(Problem {
+                path: shown,
+                line: None,
+                reason: "empty file (only whitespace)".into(),
+            })]
         }
         Ok((text, encoding)) => {
             let mut items = Vec::new();
@@ -244,16 +288,17 @@ fn read_text_file(path: &Path, id: String) -> Vec<Item> {
 }
 
 fn long_line_warning(text: &str, path: &str, jsonl_line: Option<usize>) -> Option<Problem> {
-    let mut line = 1;
-    for l in text.split('\n') {
+    for (line, l) in (1..).zip(text.split('\n')) {
         if l.len() > LONG_LINE_BYTES {
             return Some(Problem {
                 path: path.to_string(),
                 line: Some(jsonl_line.unwrap_or(line)),
-                reason: format!("very long line ({} bytes without a line break); processed as one paragraph", l.len()),
+                reason: format!(
+                    "very long line ({} bytes without a line break); processed as one paragraph",
+                    l.len()
+                ),
             });
         }
-        line += 1;
     }
     None
 }
@@ -285,21 +330,34 @@ fn next_jsonl(st: &mut JsonlState) -> Option<Vec<Item>> {
         }
     }
     st.line += 1;
-    let problem = |reason: String| Problem { path: st.path.clone(), line: Some(st.line), reason };
+    let problem = |reason: String| Problem {
+        path: st.path.clone(),
+        line: Some(st.line),
+        reason,
+    };
     let mut raw: &[u8] = &st.buf;
     if st.line == 1 {
         raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
     }
     let line = match std::str::from_utf8(raw) {
         Ok(l) => l.trim_end_matches(['\n', '\r']),
-        Err(e) => return Some(vec![Item::Skipped(problem(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))]),
+        Err(e) => {
+            return Some(vec![Item::Skipped(problem(format!(
+                "invalid UTF-8 at byte {} of the line",
+                e.valid_up_to()
+            )))])
+        }
     };
     if line.trim().is_empty() {
         return Some(Vec::new());
     }
     let parsed: JsonArticle = match serde_json::from_str(line) {
         Ok(a) => a,
-        Err(e) => return Some(vec![Item::Skipped(problem(format!("not a JSON article: {e}")))]),
+        Err(e) => {
+            return Some(vec![Item::Skipped(problem(format!(
+                "not a JSON article: {e}"
+            )))])
+        }
     };
     let Some(text) = parsed.text else {
         return Some(vec![Item::Skipped(problem("no \"text\" field".into()))]);
@@ -308,12 +366,19 @@ fn next_jsonl(st: &mut JsonlState) -> Option<Vec<Item>> {
         return Some(vec![Item::Skipped(problem("empty \"text\"".into()))]);
     }
     let mut items = Vec::new();
-    let date = match parsed.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+    let date = match parsed
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
         None => None,
         Some(d) => match parse_date(d) {
             Some(nd) => Some(nd),
             None => {
-                items.push(Item::Warning(problem(format!("unreadable \"date\" {d:?} (expected YYYY-MM-DD); ignored"))));
+                items.push(Item::Warning(problem(format!(
+                    "unreadable \"date\" {d:?} (expected YYYY-MM-DD); ignored"
+                ))));
                 None
             }
         },

@@ -8,7 +8,8 @@ pub const ARABIC: &str = r"[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?";
 
 /// Regex fragment: a Japanese number, Arabic or kanji digits with 十百千 and the
 /// magnitudes 万億兆 in any mix (`24億5000万`, `二十四億`, `1万億`, `3.5兆`).
-pub const JA_NUMBER: &str = r"(?:(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)[万億兆]*)+";
+pub const JA_NUMBER: &str =
+    r"(?:(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)[万億兆]*)+";
 
 /// Parse an Arabic number: `1,280`, `2.4`, `-3`, `+18.96`. Commas are dropped.
 pub fn parse_decimal(s: &str) -> Option<f64> {
@@ -182,7 +183,10 @@ pub fn parse_en_words(s: &str) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut any = false;
-    for w in lower.split([' ', '-']).filter(|w| !w.is_empty() && *w != "and") {
+    for w in lower
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && *w != "and")
+    {
         if let Some(v) = en_unit_word(w) {
             current += v;
             any = true;
@@ -225,7 +229,10 @@ mod tests {
         assert_eq!(parse_ja_number("百"), Some(100.0));
         assert_eq!(parse_ja_number("二〇二五"), Some(2025.0));
         assert_eq!(parse_ja_number("5千"), Some(5000.0));
-        assert_eq!(parse_ja_number("四十九兆九千五百九十二億"), Some(49_959_200_000_000.0));
+        assert_eq!(
+            parse_ja_number("四十九兆九千五百九十二億"),
+            Some(49_959_200_000_000.0)
+        );
         assert_eq!(parse_ja_number("3.5兆"), Some(3.5e12));
         assert_eq!(parse_ja_number("億"), None);
         assert_eq!(parse_ja_number("ドル"), None);

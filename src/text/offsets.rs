@@ -28,7 +28,10 @@ pub fn chars_to_bytes(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
     let mut out = vec![text.len(); offsets.len()];
-    let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let mut it = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
     let (mut chars, mut byte) = (0usize, it.next().unwrap_or(0));
     for i in order {
         while chars < offsets[i] {

@@ -8,9 +8,9 @@
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "inc", "corp", "co", "ltd", "llc",
     "plc", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "no", "nos", "vs", "etc", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt",
-    "rev", "hon", "dept", "est", "approx", "fig", "vol", "op", "al", "e.g", "i.e", "u.s", "u.k",
-    "u.n", "e.u", "a.m", "p.m",
+    "dec", "no", "nos", "vs", "etc", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "rev",
+    "hon", "dept", "est", "approx", "fig", "vol", "op", "al", "e.g", "i.e", "u.s", "u.k", "u.n",
+    "e.u", "a.m", "p.m",
 ];
 
 /// Byte ranges `[start, end)` of the sentences of `text`, in order, without the
@@ -51,7 +51,11 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         };
         if let Some(e) = end {
             push_trimmed(text, start, e, &mut out);
-            start = if bytes.get(e).is_some() { e } else { text.len() };
+            start = if bytes.get(e).is_some() {
+                e
+            } else {
+                text.len()
+            };
             if c == '\n' || c == '\r' {
                 start = i + 1;
             }
@@ -86,7 +90,7 @@ fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
 /// Whether the `.` at byte `i` ends an English sentence.
 fn ends_english_sentence(text: &str, i: usize) -> bool {
     let after = &text[i + 1..];
-    let next = after.trim_start_matches(|c| is_closer(c)).chars().next();
+    let next = after.trim_start_matches(is_closer).chars().next();
     match next {
         None => {}
         Some(c) if c.is_whitespace() => {}
@@ -95,7 +99,9 @@ fn ends_english_sentence(text: &str, i: usize) -> bool {
     let before = &text[..i];
     let word_start = before
         .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '\'' || c == '-'))
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -119,14 +125,22 @@ mod tests {
     use super::*;
 
     fn sentences(t: &str) -> Vec<&str> {
-        split_sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+        split_sentences(t)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect()
     }
 
     #[test]
     fn japanese_sentences() {
         assert_eq!(
             sentences("米中協議が始まった。焦点は何か？「対話こそ唯一の道」と強調！次へ"),
-            vec!["米中協議が始まった。", "焦点は何か？", "「対話こそ唯一の道」と強調！", "次へ"]
+            vec![
+                "米中協議が始まった。",
+                "焦点は何か？",
+                "「対話こそ唯一の道」と強調！",
+                "次へ"
+            ]
         );
     }
 
@@ -144,7 +158,10 @@ mod tests {
 
     #[test]
     fn line_breaks_end_sentences() {
-        assert_eq!(sentences("Heading\r\nBody text. More\n\nLast"), vec!["Heading", "Body text.", "More", "Last"]);
+        assert_eq!(
+            sentences("Heading\r\nBody text. More\n\nLast"),
+            vec!["Heading", "Body text.", "More", "Last"]
+        );
     }
 
     #[test]

@@ -1,0 +1,107 @@
+//! Library-level checks over every sample article in input/: offsets index the
+//! original text, sections tile without overlap, every fact sits in its section,
+//! and the seed splits into exactly its 12 sections.
+
+use newsfacts::input::{collect_sources, Item, Reader};
+use newsfacts::section::SectionKind;
+use newsfacts::{analyze, Resources};
+use std::path::{Path, PathBuf};
+
+fn sample_articles() -> Vec<newsfacts::Article> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let (sources, _) = collect_sources(&[root]);
+    Reader::new(sources)
+        .filter_map(|i| match i {
+            Item::Article(a) => Some(*a),
+            _ => None,
+        })
+        .collect()
+}
+
+fn chars(s: &str, start: usize, end: usize) -> String {
+    s.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn pipeline_offsets_sections_and_sentences_are_consistent() {
+    let res = Resources::default();
+    let articles = sample_articles();
+    assert!(!articles.is_empty());
+    for a in &articles {
+        let an = analyze(a, &res);
+        let mut prev_end = 0;
+        for (i, s) in an.sections.iter().enumerate() {
+            assert_eq!(s.section, i);
+            assert!(
+                s.start >= prev_end && s.start <= s.end,
+                "{}: sections overlap",
+                a.id
+            );
+            assert_eq!(s.chars, s.end - s.start);
+            prev_end = s.end;
+            let body = chars(&a.text, s.start, s.end);
+            assert!(
+                body.starts_with(s.heading.trim_start_matches('#').trim())
+                    || s.kind == SectionKind::Body
+            );
+        }
+        for f in &an.facts {
+            assert_eq!(
+                chars(&a.text, f.start, f.end),
+                f.text,
+                "{}: offsets of {:?}",
+                a.id,
+                f.text
+            );
+            let s = &an.sections[f.section];
+            assert!(
+                s.start <= f.start && f.end <= s.end,
+                "{}: {:?} outside its section",
+                a.id,
+                f.text
+            );
+            assert!(
+                f.sentence.contains(&f.text),
+                "{}: sentence {:?} lacks {:?}",
+                a.id,
+                f.sentence,
+                f.text
+            );
+            assert_eq!(f.value.kind(), f.kind);
+        }
+    }
+}
+
+#[test]
+fn seed_splits_into_title_nine_headings_two_teasers() {
+    let path: PathBuf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("input/ja/ja-us-china-london-talks.txt");
+    let article = newsfacts::Article {
+        id: "seed".into(),
+        text: std::fs::read_to_string(path).unwrap(),
+        ..Default::default()
+    };
+    let an = analyze(&article, &Resources::default());
+    let kinds: Vec<SectionKind> = an.sections.iter().map(|s| s.kind).collect();
+    let mut want = vec![SectionKind::Title];
+    want.extend([SectionKind::Heading; 9]);
+    want.extend([SectionKind::Related; 2]);
+    assert_eq!(kinds, want);
+    let headings: Vec<&str> = an.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings[1],
+        "ロンドンで始まった米中第2次貿易協議、その舞台裏"
+    );
+    assert_eq!(headings[9], "まとめ:ロンドン発、世界経済の行方は?");
+    assert_eq!(
+        headings[10],
+        "クアルコム、英アルファウェーブを約24億ドルで買収合意 AI・データセンター覇権へ本格始動"
+    );
+    // The marker line もっと見る belongs to no section.
+    let marker = article.text.find("もっと見る").unwrap();
+    let marker_chars = article.text[..marker].chars().count();
+    assert!(an
+        .sections
+        .iter()
+        .all(|s| marker_chars < s.start || marker_chars >= s.end));
+}
