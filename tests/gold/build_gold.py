@@ -403,9 +403,9 @@ def normalise(v):
     out = {}
     for k, x in v.items():
         if isinstance(x, float):
-            x = round(x, 6)
-            if x == int(x) and abs(x) >= 1:
-                x = int(x)
+            # Amounts are written as products (8.6955 * 1e12); snap float noise.
+            r = round(x)
+            x = int(r) if abs(x - r) <= 1e-9 * max(1.0, abs(x)) else round(x, 6)
         out[k] = x
     return out
 
