@@ -157,14 +157,21 @@ fn heading_like(s: &str) -> bool {
     if s.split_whitespace().count() > MAX_HEADING_WORDS {
         return false;
     }
-    if !s.chars().any(char::is_alphabetic) {
+    // Datelines (`2025年10月6日 16:05`) are not headings: they need words.
+    let wordy = s
+        .chars()
+        .filter(|&c| {
+            c.is_alphabetic() && !matches!(c, '年' | '月' | '日' | '時' | '分' | '秒' | '曜')
+        })
+        .count();
+    if wordy < 2 {
         return false;
     }
-    let last = s.chars().last().unwrap_or(' ');
-    !matches!(
-        last,
-        '。' | '.' | ',' | '、' | ';' | ':' | '」' | '"' | '”' | '-' | '—'
-    )
+    // A heading may end in a closing quote (■首相「国益守った」), not in sentence
+    // punctuation, inside the quote or out (`…for us."`).
+    let bare = s.trim_end_matches(['」', '』', '"', '”', '\'', '’', ')', '）']);
+    let last = bare.chars().last().unwrap_or(' ');
+    !matches!(last, '。' | '.' | ',' | '、' | ';' | ':' | '-' | '—')
 }
 
 fn markdown_heading(s: &str) -> Option<usize> {
@@ -346,6 +353,21 @@ mod tests {
                 (SectionKind::Title, "Title here".into()),
                 (SectionKind::Body, "".into()),
                 (SectionKind::Heading, "Section one".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn datelines_are_not_headings_quoted_headings_are() {
+        let q = "Deal talk\n\"This is big for us.\"\nHe said more.\n";
+        assert_eq!(split_sections(q, false, false).len(), 2);
+        let t = "日経平均が最高値\n2025年10月6日 16:05\n東京株式市場で日経平均株価は大幅に上昇した。\n■首相「国益守った」\n石破首相は記者団に語った。\n";
+        assert_eq!(
+            kinds_and_headings(t, false),
+            vec![
+                (SectionKind::Title, "日経平均が最高値".into()),
+                (SectionKind::Body, "".into()),
+                (SectionKind::Heading, "■首相「国益守った」".into()),
             ]
         );
     }
