@@ -37,7 +37,8 @@ fn words() -> String {
 
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let words = words();
-    let number = |n: &str, w: &str| format!(r"(?:(?P<{n}>{ARABIC})|(?-u:\b)(?P<{w}>{words})(?-u:\b))");
+    let number =
+        |n: &str, w: &str| format!(r"(?:(?P<{n}>{ARABIC})|(?-u:\b)(?P<{w}>{words})(?-u:\b))");
     RuleSet::new(vec![
         Rule::new(
             "percent.en.n_unit",
@@ -124,11 +125,35 @@ fn prefix_qualifier(pre: &str) -> Qualifier {
         Qualifier::Exact
     } else if has(&["at least", "no less", "not less", "minimum"]) {
         Qualifier::AtLeast
-    } else if has(&["at most", "up to", "no more", "not more", "maximum", "as much", "as high", "as many", "as large"]) {
+    } else if has(&[
+        "at most", "up to", "no more", "not more", "maximum", "as much", "as high", "as many",
+        "as large",
+    ]) {
         Qualifier::AtMost
-    } else if has(&["more than", "over", "above", "in excess", "upwards", "greater", "higher", "exceeding", "north"]) {
+    } else if has(&[
+        "more than",
+        "over",
+        "above",
+        "in excess",
+        "upwards",
+        "greater",
+        "higher",
+        "exceeding",
+        "north",
+    ]) {
         Qualifier::Over
-    } else if has(&["less than", "under", "below", "fewer", "lower", "shy", "nearly", "almost", "close to", "not quite"]) {
+    } else if has(&[
+        "less than",
+        "under",
+        "below",
+        "fewer",
+        "lower",
+        "shy",
+        "nearly",
+        "almost",
+        "close to",
+        "not quite",
+    ]) {
         Qualifier::Under
     } else {
         Qualifier::Approx
@@ -139,7 +164,11 @@ fn suffix_qualifier(suf: &str) -> Qualifier {
     let s = suf.to_ascii_lowercase();
     if s.is_empty() {
         Qualifier::Exact
-    } else if s == "+" || ["more", "higher", "above", "greater", "over", "up"].iter().any(|w| s.ends_with(w)) {
+    } else if s == "+"
+        || ["more", "higher", "above", "greater", "over", "up"]
+            .iter()
+            .any(|w| s.ends_with(w))
+    {
         Qualifier::AtLeast
     } else {
         Qualifier::AtMost
@@ -152,7 +181,9 @@ fn unit_value(caps: &Captures, v: f64) -> Option<(PercentUnit, f64)> {
         return Some((PercentUnit::Point, v));
     }
     let gap = caps.name("gap").map_or("", |m| m.as_str());
-    let unit = ["bp", "pp", "pct", "pts"].into_iter().find_map(|g| caps.name(g).map(|m| (g, m.as_str())))?;
+    let unit = ["bp", "pp", "pct", "pts"]
+        .into_iter()
+        .find_map(|g| caps.name(g).map(|m| (g, m.as_str())))?;
     match unit {
         // `37pc`, `3pp`: only written attached (`5 pc` may be pieces).
         ("pct", "pc") | ("pp", "pp" | "ppt" | "ppts") if !gap.is_empty() => None,
@@ -178,15 +209,44 @@ fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
     }
     let before = super::line_before(doc.text, whole.start(), 100).to_ascii_lowercase();
     const BEFORE: [&str; 24] = [
-        "dow", "nasdaq", "s&p", "ftse", "nikkei", "topix", "dax", "cac", "hang seng", "kospi", "sensex", "stoxx",
-        "russell", "index", "indices", "indexes", "score", "scoring", "game", "match", "season", "team", "win ", "won ",
+        "dow",
+        "nasdaq",
+        "s&p",
+        "ftse",
+        "nikkei",
+        "topix",
+        "dax",
+        "cac",
+        "hang seng",
+        "kospi",
+        "sensex",
+        "stoxx",
+        "russell",
+        "index",
+        "indices",
+        "indexes",
+        "score",
+        "scoring",
+        "game",
+        "match",
+        "season",
+        "team",
+        "win ",
+        "won ",
     ];
     if BEFORE.iter().any(|w| before.contains(w)) {
         return false;
     }
     let after = super::line_after(doc.text, whole.end(), 60).to_ascii_lowercase();
     const AFTER: [&str; 8] = [
-        "rebound", "assist", "per game", "a game", "goals", "touchdown", "in the game", "off the bench",
+        "rebound",
+        "assist",
+        "per game",
+        "a game",
+        "goals",
+        "touchdown",
+        "in the game",
+        "off the bench",
     ];
     !AFTER.iter().any(|w| after.contains(w))
 }
@@ -226,29 +286,98 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
     } else {
         number(caps, "num", "words")?
     };
-    let v = if negative(caps.name("sign").map(|m| m.as_str())) { -v } else { v };
+    let v = if negative(caps.name("sign").map(|m| m.as_str())) {
+        -v
+    } else {
+        v
+    };
     let (unit, v) = unit_value(caps, v)?;
     if caps.name("pts").is_some() && !percentage_points_here(doc, caps) {
         return None;
     }
     let pre = caps.name("pre").map_or("", |m| m.as_str());
     let suf = caps.name("suf").map_or("", |m| m.as_str());
-    make(v, None, unit, combine(prefix_qualifier(pre), suffix_qualifier(suf)))
+    make(
+        v,
+        None,
+        unit,
+        combine(prefix_qualifier(pre), suffix_qualifier(suf)),
+    )
 }
 
 /// Words after which `X% to Y%` is a change (`rose 0.3% to 3.2%`), not a range.
 const CHANGE: [&str; 62] = [
-    "from", "by", "rose", "risen", "rise", "rises", "rising", "fell", "fall", "falls", "fallen", "falling", "climbed",
-    "climb", "climbs", "jumped", "jump", "jumps", "gained", "gain", "gains", "lost", "dropped", "drop", "drops", "slid",
-    "slipped", "declined", "decline", "declines", "increased", "increase", "decreased", "decrease", "grew", "grow",
-    "shrank", "surged", "soared", "plunged", "tumbled", "rallied", "advanced", "eased", "edged", "up", "down", "cut",
-    "raised", "lowered", "lifted", "hiked", "slumped", "sank", "added", "shed", "expanded", "contracted",
-    "accelerated", "slowed", "revised", "widened",
+    "from",
+    "by",
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "climbed",
+    "climb",
+    "climbs",
+    "jumped",
+    "jump",
+    "jumps",
+    "gained",
+    "gain",
+    "gains",
+    "lost",
+    "dropped",
+    "drop",
+    "drops",
+    "slid",
+    "slipped",
+    "declined",
+    "decline",
+    "declines",
+    "increased",
+    "increase",
+    "decreased",
+    "decrease",
+    "grew",
+    "grow",
+    "shrank",
+    "surged",
+    "soared",
+    "plunged",
+    "tumbled",
+    "rallied",
+    "advanced",
+    "eased",
+    "edged",
+    "up",
+    "down",
+    "cut",
+    "raised",
+    "lowered",
+    "lifted",
+    "hiked",
+    "slumped",
+    "sank",
+    "added",
+    "shed",
+    "expanded",
+    "contracted",
+    "accelerated",
+    "slowed",
+    "revised",
+    "widened",
 ];
 
 fn word_before(text: &str, at: usize) -> String {
     let head = super::line_before(text, at, 40).trim_end();
-    let word: String = head.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
     word.chars().rev().collect::<String>().to_ascii_lowercase()
 }
 
@@ -270,13 +399,21 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let hi = number(caps, "num", "words")?;
-    let hi = if negative(caps.name("sign").map(|m| m.as_str())) { -hi } else { hi };
+    let hi = if negative(caps.name("sign").map(|m| m.as_str())) {
+        -hi
+    } else {
+        hi
+    };
     let lo = match (caps.name("num1"), caps.name("words1")) {
         (Some(n), _) => parse_decimal(n.as_str())?,
         (None, Some(w)) => parse_words(w.as_str())?,
         (None, None) => return None,
     };
-    let lo = if negative(caps.name("sign1").map(|m| m.as_str())) { -lo } else { lo };
+    let lo = if negative(caps.name("sign1").map(|m| m.as_str())) {
+        -lo
+    } else {
+        lo
+    };
     let (unit, hi) = unit_value(caps, hi)?;
     if caps.name("pts").is_some() && !percentage_points_here(doc, caps) {
         return None;
@@ -313,7 +450,17 @@ mod tests {
 
     #[test]
     fn percent_en_units() {
-        assert_eq!(one("12 percent"), ("12 percent".into(), 12.0, None, Percent, Exact, "12%".into()));
+        assert_eq!(
+            one("12 percent"),
+            (
+                "12 percent".into(),
+                12.0,
+                None,
+                Percent,
+                Exact,
+                "12%".into()
+            )
+        );
         assert_eq!(one("12 per cent").1, 12.0);
         assert_eq!(one("profits rose 37pc last year").0, "37pc");
         assert_eq!(one("up 3 pct on the year").0, "3 pct");
@@ -336,11 +483,17 @@ mod tests {
     #[test]
     fn percent_en_qualifiers() {
         let (t, v, _, _, q, d) = one("about 70% of output");
-        assert_eq!((t.as_str(), v, q, d.as_str()), ("about 70%", 70.0, Approx, "70%"));
+        assert_eq!(
+            (t.as_str(), v, q, d.as_str()),
+            ("about 70%", 70.0, Approx, "70%")
+        );
         let (t, _, _, _, q, d) = one("more than 10% of the vote");
         assert_eq!((t.as_str(), q, d.as_str()), ("more than 10%", Over, "10%+"));
         let (t, _, _, _, q, d) = one("nearly 5 percent");
-        assert_eq!((t.as_str(), q, d.as_str()), ("nearly 5 percent", Under, "<5%"));
+        assert_eq!(
+            (t.as_str(), q, d.as_str()),
+            ("nearly 5 percent", Under, "<5%")
+        );
         let (t, _, _, _, q, _) = one("90% or more");
         assert_eq!((t.as_str(), q), ("90% or more", AtLeast));
         let (t, _, _, _, q, _) = one("by up to 25%");
@@ -352,14 +505,23 @@ mod tests {
     #[test]
     fn percent_en_points() {
         let (t, v, _, u, _, d) = one("rates rose 1.5 percentage points");
-        assert_eq!((t.as_str(), v, u, d.as_str()), ("1.5 percentage points", 1.5, Point, "1.5pt"));
+        assert_eq!(
+            (t.as_str(), v, u, d.as_str()),
+            ("1.5 percentage points", 1.5, Point, "1.5pt")
+        );
         let (t, v, _, u, q, _) = one("inflation fell roughly 2 points");
-        assert_eq!((t.as_str(), v, u, q), ("roughly 2 points", 2.0, Point, Approx));
+        assert_eq!(
+            (t.as_str(), v, u, q),
+            ("roughly 2 points", 2.0, Point, Approx)
+        );
         assert_eq!(one("a cut of half a percentage point").1, 0.5);
         let (t, v, _, u, ..) = one("a quarter-point cut");
         assert_eq!((t.as_str(), v, u), ("quarter-point", 0.25, Point));
         let (t, v, _, u, _, d) = one("a 25 basis point hike");
-        assert_eq!((t.as_str(), v, u, d.as_str()), ("25 basis point", 0.25, Point, "0.25pt"));
+        assert_eq!(
+            (t.as_str(), v, u, d.as_str()),
+            ("25 basis point", 0.25, Point, "0.25pt")
+        );
         assert_eq!(one("raised by 50bp").4, Exact);
         assert!(facts("The Dow fell 300 points on Monday").is_empty());
         assert!(facts("The FTSE 100 rose 45 points").is_empty());
@@ -369,7 +531,10 @@ mod tests {
 
     #[test]
     fn percent_en_ranges() {
-        assert_eq!(one("3-5%"), ("3-5%".into(), 3.0, Some(5.0), Percent, Range, "3–5%".into()));
+        assert_eq!(
+            one("3-5%"),
+            ("3-5%".into(), 3.0, Some(5.0), Percent, Range, "3–5%".into())
+        );
         let (t, v, m, ..) = one("between 3% and 5% growth");
         assert_eq!((t.as_str(), v, m), ("between 3% and 5%", 3.0, Some(5.0)));
         let (t, v, m, ..) = one("tariffs of 10 to 25 percent");

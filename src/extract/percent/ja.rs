@@ -20,10 +20,10 @@ use std::sync::LazyLock;
 /// (`4・9%` = 4.9%); a leading-dot decimal (`.5%`) as English writes it.
 const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:[.・･][0-9]+)?|\.[0-9]+)";
 /// Kanji numbers below 万 with an optional `点` decimal (`七十五点二`).
-const KANJI: &str = r"(?:[〇一二三四五六七八九十百千]+(?:点[〇一二三四五六七八九]+)?)";
+const KANJI: &str = r"(?:[〇零一二三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)";
 const SIGN: &str = r"(?:[+-]|マイナス|プラス|[▲△])";
 /// A bound (最大, 最低でも…) and/or an approximation (約, およそ…) before the number.
-const PRE: &str = r"(?:(?:最大|最高|上限)で?|最低でも?|少なくとも)?(?:約|およそ|おおよそ|ほぼ|概ね|おおむね|ざっと)?";
+const PRE: &str = r"(?:(?:最大|最高|上限)で?|最低(?:でも)?|少なくとも)?(?:約|およそ|おおよそ|ほぼ|概ね|おおむね|ざっと)?";
 /// Units, longest first: percentage points, basis points, percent, tenths (割).
 /// The katakana may be spaced out (`パ ー セ ン ト`), as text taken from PDFs is.
 const UNIT: &str = r"(?:(?P<pp>%[ ]?(?:ポイント|pt)|パ {0,6}ー {0,6}セ {0,6}ン {0,6}ト ?ポイント)|(?P<bp>ベーシス ?ポイント)|(?P<pts>ポイント)|(?P<pct>%|パ {0,6}ー {0,6}セ {0,6}ン {0,6}ト)|(?P<wari>割)(?:(?P<bu>[0-9〇一二三四五六七八九])分)?(?:(?P<rin>[0-9〇一二三四五六七八九])厘)?(?P<han>半)?)";
@@ -35,7 +35,9 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     RuleSet::new(vec![
         Rule::new(
             "percent.ja.n_unit",
-            format!(r"(?P<pre>{PRE})(?P<sign>{SIGN})?(?P<num>{num})[ ]{{0,2}}{UNIT}(?P<suf>{SUF})?"),
+            format!(
+                r"(?P<pre>{PRE})(?P<sign>{SIGN})?(?P<num>{num})[ ]{{0,2}}{UNIT}(?P<suf>{SUF})?"
+            ),
             single,
         ),
         Rule::new(
@@ -58,7 +60,10 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
 /// Parse a number as the rules capture it: Arabic (`4・9` = 4.9) or kanji (`七十五点二`).
 fn parse_number(s: &str) -> Option<f64> {
     if s.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-        let s: String = s.chars().map(|c| if c == '・' || c == '･' { '.' } else { c }).collect();
+        let s: String = s
+            .chars()
+            .map(|c| if c == '・' || c == '･' { '.' } else { c })
+            .collect();
         return parse_decimal(&s);
     }
     let (int, frac) = s.split_once('点').map_or((s, None), |(i, f)| (i, Some(f)));
@@ -66,7 +71,11 @@ fn parse_number(s: &str) -> Option<f64> {
     match frac {
         None => Some(whole),
         Some(f) => {
-            let digits: String = f.chars().filter_map(kanji_digit).filter_map(|d| char::from_digit(d, 10)).collect();
+            let digits: String = f
+                .chars()
+                .filter_map(kanji_digit)
+                .filter_map(|d| char::from_digit(d, 10))
+                .collect();
             let frac: f64 = format!("0.{digits}").parse().ok()?;
             Some(whole + frac)
         }
@@ -138,7 +147,12 @@ fn suffix_qualifier(suf: &str) -> Qualifier {
 
 /// Checks every rule makes on the number and its surroundings; returns the
 /// signed value and its unit.
-fn number_and_unit(caps: &Captures, doc: &Doc, sign: &str, num: &str) -> Option<(PercentUnit, f64)> {
+fn number_and_unit(
+    caps: &Captures,
+    doc: &Doc,
+    sign: &str,
+    num: &str,
+) -> Option<(PercentUnit, f64)> {
     let text = doc.text;
     let whole = caps.get(0)?;
     let n = caps.name(num)?;
@@ -171,7 +185,8 @@ fn number_and_unit(caps: &Captures, doc: &Doc, sign: &str, num: &str) -> Option<
 /// loyalty-point and sports wording (`日経平均は300ポイント上昇`, `1000ポイント還元`,
 /// `3ポイントシュート`).
 fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
-    let (Some(whole), Some(n), Some(pts)) = (caps.get(0), caps.name("num"), caps.name("pts")) else {
+    let (Some(whole), Some(n), Some(pts)) = (caps.get(0), caps.name("num"), caps.name("pts"))
+    else {
         return false;
     };
     if parse_number(n.as_str()).is_none_or(|v| v > 100.0) {
@@ -179,13 +194,33 @@ fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
     }
     let before = super::line_before(doc.text, whole.start(), 90);
     const INDEX: [&str; 12] = [
-        "日経平均", "平均株価", "TOPIX", "東証株価指数", "ダウ", "ナスダック", "S&P", "指数", "株価", "日経", "終値", "先物",
+        "日経平均",
+        "平均株価",
+        "TOPIX",
+        "東証株価指数",
+        "ダウ",
+        "ナスダック",
+        "S&P",
+        "指数",
+        "株価",
+        "日経",
+        "終値",
+        "先物",
     ];
     if INDEX.iter().any(|w| before.contains(w)) {
         return false;
     }
     let after = super::line_after(doc.text, pts.end(), 18);
-    const NOT_RATES: [&str; 8] = ["シュート", "還元", "付与", "プレゼント", "獲得", "カード", "進呈", "を貯"];
+    const NOT_RATES: [&str; 8] = [
+        "シュート",
+        "還元",
+        "付与",
+        "プレゼント",
+        "獲得",
+        "カード",
+        "進呈",
+        "を貯",
+    ];
     !NOT_RATES.iter().any(|w| after.starts_with(w))
 }
 
@@ -203,7 +238,12 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
     let (unit, v) = number_and_unit(caps, doc, "sign", "num")?;
     let pre = caps.name("pre").map_or("", |m| m.as_str());
     let suf = caps.name("suf").map_or("", |m| m.as_str());
-    make(v, None, unit, combine(prefix_qualifier(pre), suffix_qualifier(suf)))
+    make(
+        v,
+        None,
+        unit,
+        combine(prefix_qualifier(pre), suffix_qualifier(suf)),
+    )
 }
 
 /// `3~5%`, `3%~5%`, `2~3割`, `1~2ポイント`.
@@ -222,19 +262,28 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
     if pre_empty && !number_may_start_after(doc.text, first) {
         return None;
     }
-    if super::char_before(doc.text, n1.start()).is_some_and(|c| matches!(c, '数' | '何' | '幾')) {
+    if super::char_before(doc.text, n1.start()).is_some_and(|c| matches!(c, '数' | '何' | '幾'))
+    {
         return None;
     }
     // The first end's unit, when written, must be the second's (`3%~5%`, not `3割~5%`).
     let lo = match caps.name("unit1").map(|m| m.as_str()) {
         None => match caps.name("wari") {
-            Some(_) if caps.name("bu").is_some() || caps.name("rin").is_some() || caps.name("han").is_some() => return None,
+            Some(_)
+                if caps.name("bu").is_some()
+                    || caps.name("rin").is_some()
+                    || caps.name("han").is_some() =>
+            {
+                return None
+            }
             Some(_) => lo * 10.0,
             None if caps.name("bp").is_some() => lo / 100.0,
             None => lo,
         },
         Some("割") if caps.name("wari").is_some() => lo * 10.0,
-        Some("%" | "パーセント") if unit == PercentUnit::Percent && caps.name("wari").is_none() => lo,
+        Some("%" | "パーセント") if unit == PercentUnit::Percent && caps.name("wari").is_none() => {
+            lo
+        }
         Some("ポイント") if caps.name("pts").is_some() => lo,
         Some(_) => return None,
     };
@@ -274,7 +323,10 @@ mod tests {
 
     #[test]
     fn percent_ja_full_width_and_kanji() {
-        assert_eq!(one("７０％"), ("７０％".into(), 70.0, None, Percent, Exact, "70%".into()));
+        assert_eq!(
+            one("７０％"),
+            ("７０％".into(), 70.0, None, Percent, Exact, "70%".into())
+        );
         let (t, v, ..) = one("二十五パーセントの人");
         assert_eq!((t.as_str(), v), ("二十五パーセント", 25.0));
         let (t, v, ..) = one("売り上げは前年度比マイナス五％です。");
@@ -297,13 +349,26 @@ mod tests {
 
     #[test]
     fn percent_ja_ranges() {
-        assert_eq!(one("3〜5%"), ("3〜5%".into(), 3.0, Some(5.0), Percent, Range, "3–5%".into()));
+        assert_eq!(
+            one("3〜5%"),
+            (
+                "3〜5%".into(),
+                3.0,
+                Some(5.0),
+                Percent,
+                Range,
+                "3–5%".into()
+            )
+        );
         let (t, v, m, ..) = one("税率を3%～5%にする");
         assert_eq!((t.as_str(), v, m), ("3%～5%", 3.0, Some(5.0)));
         let (t, v, m, ..) = one("2~3割の人");
         assert_eq!((t.as_str(), v, m), ("2~3割", 20.0, Some(30.0)));
         let (_, v, m, u, q, d) = one("1~2ポイント低下");
-        assert_eq!((v, m, u, q, d.as_str()), (1.0, Some(2.0), Point, Range, "1–2pt"));
+        assert_eq!(
+            (v, m, u, q, d.as_str()),
+            (1.0, Some(2.0), Point, Range, "1–2pt")
+        );
     }
 
     #[test]
@@ -320,7 +385,17 @@ mod tests {
 
     #[test]
     fn percent_ja_points() {
-        assert_eq!(one("0.5ポイント上昇"), ("0.5ポイント".into(), 0.5, None, Point, Exact, "0.5pt".into()));
+        assert_eq!(
+            one("0.5ポイント上昇"),
+            (
+                "0.5ポイント".into(),
+                0.5,
+                None,
+                Point,
+                Exact,
+                "0.5pt".into()
+            )
+        );
         let (t, _, _, u, ..) = one("前年比0.3%ポイント改善");
         assert_eq!((t.as_str(), u), ("0.3%ポイント", Point));
         assert!(facts("日経平均株価は前日比300ポイント上昇した").is_empty());

@@ -83,7 +83,12 @@ fn show_number(x: f64) -> String {
 }
 
 /// Build the value: `70%`, `90%+`, `<5%`, `3–5%`, `0.5pt`.
-fn make(value: f64, value_max: Option<f64>, unit: PercentUnit, qualifier: Qualifier) -> Option<Value> {
+fn make(
+    value: f64,
+    value_max: Option<f64>,
+    unit: PercentUnit,
+    qualifier: Qualifier,
+) -> Option<Value> {
     let value = clean(value);
     if !value.is_finite() {
         return None;
@@ -108,7 +113,10 @@ fn make(value: f64, value_max: Option<f64>, unit: PercentUnit, qualifier: Qualif
             Qualifier::Range,
             format!("{}–{}{suffix}", show_number(value), show_number(m)),
         ),
-        None => (qualifier, qualifier.decorate(format!("{}{suffix}", show_number(value)))),
+        None => (
+            qualifier,
+            qualifier.decorate(format!("{}{suffix}", show_number(value))),
+        ),
     };
     Some(Value::Percent(Percent {
         value,
@@ -166,7 +174,9 @@ fn number_may_start_after(text: &str, start: usize) -> bool {
     let Some(prev) = char_before(text, start) else {
         return true;
     };
-    if prev.is_ascii_alphanumeric() || matches!(prev, '_' | '.' | '%' | '/' | '\\' | '#' | '@' | '=' | '&') {
+    if prev.is_ascii_alphanumeric()
+        || matches!(prev, '_' | '.' | '%' | '/' | '\\' | '#' | '@' | '=' | '&')
+    {
         return false;
     }
     if prev == ',' {
@@ -260,9 +270,15 @@ mod tests {
         assert_eq!(shown(70.0, None, Percent, Approx).as_deref(), Some("70%"));
         assert_eq!(shown(90.0, None, Percent, AtLeast).as_deref(), Some("90%+"));
         assert_eq!(shown(5.0, None, Percent, Under).as_deref(), Some("<5%"));
-        assert_eq!(shown(3.0, Some(5.0), Percent, Exact).as_deref(), Some("3–5%"));
+        assert_eq!(
+            shown(3.0, Some(5.0), Percent, Exact).as_deref(),
+            Some("3–5%")
+        );
         assert_eq!(shown(0.5, None, Point, Exact).as_deref(), Some("0.5pt"));
-        assert_eq!(shown(1111.0, None, Percent, Exact).as_deref(), Some("1,111%"));
+        assert_eq!(
+            shown(1111.0, None, Percent, Exact).as_deref(),
+            Some("1,111%")
+        );
         assert_eq!(shown(0.125, None, Point, Exact).as_deref(), Some("0.125pt"));
         assert_eq!(shown(-3.0, None, Percent, Exact).as_deref(), Some("-3%"));
         assert_eq!(shown(5.0, Some(3.0), Percent, Exact), None);
