@@ -23,9 +23,9 @@ const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)";
 const PRE: &str = r"(?:(?:just|well|slightly|a little|far|much)[ ]+)?(?:more than|over|above|in excess of|upwards of|greater than|higher than|exceeding|north of|less than|under|below|fewer than|lower than|shy of|nearly|almost|close to|not quite|at least|no less than|not less than|a minimum of|minimum of|at most|up to|no more than|not more than|a maximum of|maximum of|as much as|as high as|as many as|as large as|about|around|roughly|approximately|approx\.|an estimated|some|circa|an approximate)";
 const SIGN: &str = r"(?:[+-]|(?-u:\b)(?i:minus|negative|plus)[ ]+)";
 /// Fractions of a unit: `half a percentage point`, `a quarter of a percent`.
-const FRAC: &str = r"(?:half(?:[ ]+of)?[ ]+an?|an?[ ]+half|an?[ ]+quarter(?:[ ]+of[ ]+an?)?|one[ -]quarter(?:[ ]+of[ ]+an?)?|three[ -]quarters(?:[ ]+of[ ]+an?)?)";
+const FRAC: &str = r"(?:half(?:[ ]+of)?[ ]+an?|an?[ ]+half|an?[ ]+quarter(?:[ ]+of[ ]+an?)?|one[ -]quarter(?:[ ]+of[ ]+an?)?|three[ -]quarters?(?:[ ]+of[ ]+an?)?)";
 /// Units, points before percent so that `percentage points` is not read as `percentage`.
-const UNIT: &str = r"(?:(?P<bp>(?i:basis[ -]points?)|bps?|bpts?)(?-u:\b)|(?P<pp>(?i:percentage[ -]points?|per[ -]?cent(?:age)?[ -]points?|pct\.?[ -]?points?)(?-u:\b)|%[ -]?(?i:points?|pts?)(?-u:\b)|(?:ppts?|pp)(?-u:\b))|(?P<pct>(?i:percent(?:age)?s?|per[ -]cent|pct)(?-u:\b)|pc(?-u:\b)|%)|(?P<pts>(?i:points)(?-u:\b)))";
+const UNIT: &str = r"(?:(?P<bp>(?i:basis[ -]points?)|bps?|bpts?)(?-u:\b)|(?P<pp>(?i:percentage[ -]points?|per[ -]?cent(?:age)?[ -]points?|pct\.?[ -]?points?)(?-u:\b)|%[ -]?(?i:points?|pts?)(?-u:\b)|(?:ppts?|pp)(?-u:\b))|(?P<pct>(?i:percent(?:age)?s?|per[ -]cent|pct)(?-u:\b)|pc(?-u:\b)|%)|(?P<pts>(?i:points?)(?-u:\b)))";
 /// Bounds after the unit: `90% or more`, `5% or less`, `90%+`.
 const SUF: &str = r"(?:\+|[ ]+(?i:or[ ]+(?:more|higher|above|greater|over|less|lower|below|fewer|under)|and[ ]+(?:above|over|up|higher|below|under|lower))(?-u:\b))";
 
@@ -43,7 +43,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         Rule::new(
             "percent.en.n_unit",
             format!(
-                r"(?P<pre>(?-u:\b)(?i:{PRE})[ ]+)?(?P<sign>{SIGN})?(?:(?:{}|(?-u:\b)(?P<frac>(?i:{FRAC})))(?P<andfrac>(?i:[ ]+and[ ]+an?[ ]+(?:half|quarter)))?(?P<gap>[ -]?){UNIT}|(?-u:\b)(?P<fpt>(?i:(?:three[ -]quarters?|quarter|half)[ -]point))(?-u:\b))(?P<suf>{SUF})?",
+                r"(?P<pre>(?-u:\b)(?i:{PRE})[ ]+)?(?P<sign>{SIGN})?(?:(?:{}|(?-u:\b)(?P<frac>(?i:{FRAC})))(?P<andfrac>(?i:[ ]+and[ ]+an?[ ]+(?:half|quarter)))?(?P<gap>[ -]?){UNIT})(?P<suf>{SUF})?",
                 number("num", "words")
             ),
             single,
@@ -177,9 +177,6 @@ fn suffix_qualifier(suf: &str) -> Qualifier {
 
 /// The unit of a match and the value in it; checks how the unit may attach.
 fn unit_value(caps: &Captures, v: f64) -> Option<(PercentUnit, f64)> {
-    if caps.name("fpt").is_some() {
-        return Some((PercentUnit::Point, v));
-    }
     let gap = caps.name("gap").map_or("", |m| m.as_str());
     let unit = ["bp", "pp", "pct", "pts"]
         .into_iter()
@@ -194,18 +191,29 @@ fn unit_value(caps: &Captures, v: f64) -> Option<(PercentUnit, f64)> {
     }
 }
 
-/// A bare `points` is a percentage point only in digits, up to 100, with a space
-/// before it, and away from index and sports wording (`the Dow fell 300 points`,
+/// A bare `points` is a percentage point only in digits, up to 100, and away from index and sports wording (`the Dow fell 300 points`,
 /// `scored 30 points`).
 fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
-    let (Some(whole), Some(n)) = (caps.get(0), caps.name("num")) else {
+    let Some(whole) = caps.get(0) else {
         return false;
     };
-    if caps.name("gap").map_or("", |m| m.as_str()) != " " {
-        return false;
-    }
-    if parse_decimal(n.as_str()).is_none_or(|v| v > 100.0) {
-        return false;
+    let gap = caps.name("gap").map_or("", |m| m.as_str());
+    let plural = caps.name("pts").is_some_and(|m| m.as_str().len() > 5);
+    // `a quarter-point cut`, `half a point`: fractions of a point are rate moves.
+    if caps.name("frac").is_none() {
+        // `2 points`; a singular `point` only after a decimal (`a 1.2-point lead`),
+        // as `a 10-point plan` and `at one point` are not percentages.
+        let Some(n) = caps.name("num") else {
+            return false;
+        };
+        let ok = if plural {
+            gap == " "
+        } else {
+            n.as_str().contains('.') && !gap.is_empty()
+        };
+        if !ok || parse_decimal(n.as_str()).is_none_or(|v| v > 100.0) {
+            return false;
+        }
     }
     let before = super::line_before(doc.text, whole.start(), 100).to_ascii_lowercase();
     const BEFORE: [&str; 24] = [
@@ -225,30 +233,41 @@ fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
         "index",
         "indices",
         "indexes",
-        "score",
-        "scoring",
-        "game",
+        "score*",
+        "game*",
         "match",
         "season",
-        "team",
-        "win ",
-        "won ",
+        "team*",
+        "win",
+        "wins",
+        "won",
     ];
-    if BEFORE.iter().any(|w| before.contains(w)) {
+    if BEFORE.iter().any(|w| has_word(&before, w)) {
         return false;
     }
     let after = super::line_after(doc.text, whole.end(), 60).to_ascii_lowercase();
-    const AFTER: [&str; 8] = [
-        "rebound",
-        "assist",
+    const AFTER: [&str; 7] = [
+        "rebound*",
+        "assist*",
         "per game",
         "a game",
-        "goals",
-        "touchdown",
-        "in the game",
+        "goal*",
+        "touchdown*",
         "off the bench",
     ];
-    !AFTER.iter().any(|w| after.contains(w))
+    !AFTER.iter().any(|w| has_word(&after, w))
+}
+
+/// Does `hay` hold `word` as a whole word (`dow` in "the dow fell", not in "down")?
+/// A trailing `*` lets the word go on (`score*`: scored, scoring).
+fn has_word(hay: &str, word: &str) -> bool {
+    let (w, prefix) = word.strip_suffix('*').map_or((word, false), |w| (w, true));
+    hay.match_indices(w).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + w.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && (prefix || !after.is_some_and(|c| c.is_ascii_alphanumeric()))
+    })
 }
 
 /// A form with no English word in it (`70%`) is also found by the Japanese rules;
@@ -281,11 +300,7 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
     if !left_edge_ok(doc, caps, "sign", "num") {
         return None;
     }
-    let v = if caps.name("fpt").is_some() {
-        frac_value(caps.name("fpt")?.as_str())?
-    } else {
-        number(caps, "num", "words")?
-    };
+    let v = number(caps, "num", "words")?;
     let v = if negative(caps.name("sign").map(|m| m.as_str())) {
         -v
     } else {
@@ -516,7 +531,7 @@ mod tests {
         );
         assert_eq!(one("a cut of half a percentage point").1, 0.5);
         let (t, v, _, u, ..) = one("a quarter-point cut");
-        assert_eq!((t.as_str(), v, u), ("quarter-point", 0.25, Point));
+        assert_eq!((t.as_str(), v, u), ("a quarter-point", 0.25, Point));
         let (t, v, _, u, _, d) = one("a 25 basis point hike");
         assert_eq!(
             (t.as_str(), v, u, d.as_str()),

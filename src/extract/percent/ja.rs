@@ -28,7 +28,7 @@ const PRE: &str = r"(?:(?:最大|最高|上限)で?|最低(?:でも)?|少なく�
 /// The katakana may be spaced out (`パ ー セ ン ト`), as text taken from PDFs is.
 const UNIT: &str = r"(?:(?P<pp>%[ ]?(?:ポイント|pt)|パ {0,6}ー {0,6}セ {0,6}ン {0,6}ト ?ポイント)|(?P<bp>ベーシス ?ポイント)|(?P<pts>ポイント)|(?P<pct>%|パ {0,6}ー {0,6}セ {0,6}ン {0,6}ト)|(?P<wari>割)(?:(?P<bu>[0-9〇一二三四五六七八九])分)?(?:(?P<rin>[0-9〇一二三四五六七八九])厘)?(?P<han>半)?)";
 /// Qualifiers after the unit.
-const SUF: &str = r"(?:以上|以下|未満|を?超え(?:る)?|を超す|超|強|弱|程度|前後|ほど|くらい|ぐらい|近く|近い|余り|あまり|足らず|台|割れ|\+)";
+const SUF: &str = r"(?:以上|以下|未満|を?超え(?:る)?|を超す|超|強|弱|程度|前後|ほど|くらい|ぐらい|近く|近い|余り|あまり|足らず|台|割れ|\+|~)";
 
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let num = format!("(?:{ARABIC}|{KANJI})");
@@ -137,7 +137,7 @@ fn prefix_qualifier(pre: &str) -> Qualifier {
 fn suffix_qualifier(suf: &str) -> Qualifier {
     match suf {
         "" => Qualifier::Exact,
-        "以上" | "+" => Qualifier::AtLeast,
+        "以上" | "+" | "~" => Qualifier::AtLeast,
         "以下" => Qualifier::AtMost,
         "未満" | "弱" | "近く" | "近い" | "足らず" | "割れ" => Qualifier::Under,
         "程度" | "前後" | "ほど" | "くらい" | "ぐらい" | "台" => Qualifier::Approx,
@@ -192,18 +192,21 @@ fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
     if parse_number(n.as_str()).is_none_or(|v| v > 100.0) {
         return false;
     }
-    let before = super::line_before(doc.text, whole.start(), 90);
-    const INDEX: [&str; 12] = [
+    // Market index names, not `指数` alone: CPI or DI changes in ポイント are
+    // percentage points. `日経` alone is also a newspaper that runs polls.
+    let before = super::line_before(doc.text, whole.start(), 75);
+    const INDEX: [&str; 13] = [
         "日経平均",
+        "日経225",
         "平均株価",
+        "株価指数",
         "TOPIX",
-        "東証株価指数",
+        "東証",
         "ダウ",
         "ナスダック",
         "S&P",
-        "指数",
-        "株価",
-        "日経",
+        "上海総合",
+        "ハンセン",
         "終値",
         "先物",
     ];
