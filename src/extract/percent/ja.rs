@@ -94,7 +94,7 @@ fn negative(sign: Option<&str>) -> bool {
 
 /// The unit a match ends in and its value in that unit, from the number `n`.
 /// `割` is tenths plus `分` hundredths and `厘` thousandths; basis points become points.
-fn unit_value(caps: &Captures, n: f64) -> Option<(PercentUnit, f64)> {
+fn unit_value(text: &str, caps: &Captures, n: f64) -> Option<(PercentUnit, f64)> {
     if caps.name("pp").is_some() || caps.name("pts").is_some() {
         return Some((PercentUnit::Point, n));
     }
@@ -104,7 +104,12 @@ fn unit_value(caps: &Captures, n: f64) -> Option<(PercentUnit, f64)> {
     if caps.name("pct").is_some() {
         return Some((PercentUnit::Percent, n));
     }
-    caps.name("wari")?;
+    let wari = caps.name("wari")?;
+    // 割 starting another word: 割烹 (a restaurant), 割愛, 割譲, 割賦, 割当.
+    let next = text.get(wari.end()..).and_then(|t| t.chars().next());
+    if next.is_some_and(|c| matches!(c, '烹' | '愛' | '譲' | '賦' | '当' | '込')) {
+        return None;
+    }
     // 10割 is the whole; more is not how 割 is used (`150割れ` is a price level).
     if n > 10.0 {
         return None;
@@ -174,7 +179,7 @@ fn number_and_unit(
     if negative(s.map(|m| m.as_str())) {
         v = -v;
     }
-    let (unit, v) = unit_value(caps, v)?;
+    let (unit, v) = unit_value(text, caps, v)?;
     if caps.name("pts").is_some() && !percentage_points_here(doc, caps) {
         return None;
     }

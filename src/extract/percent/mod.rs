@@ -168,12 +168,22 @@ fn line_after(text: &str, at: usize, max: usize) -> &str {
     &tail[..to]
 }
 
-/// May a number start right after `prev`? Not inside a word, a longer number
-/// (`1,5%`, `v1.5%`) or a URL escape (`%2050%`).
+/// May a number start at byte `start`? Not inside a word, a longer number
+/// (`1,5%`, `v1.5%`) or a URL escape (`%2050%`); after an acronym it may (`ROE8%`).
 fn number_may_start_after(text: &str, start: usize) -> bool {
     let Some(prev) = char_before(text, start) else {
         return true;
     };
+    if prev.is_ascii_uppercase() {
+        // `ROE8%`, `GDP2%` as Japanese text writes them; not `%2D9114%` (a URL escape).
+        let run = text
+            .get(..start)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| c.is_ascii_uppercase());
+        return !run.ends_with(|c: char| {
+            c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '%' | '/' | '-')
+        });
+    }
     if prev.is_ascii_alphanumeric()
         || matches!(prev, '_' | '.' | '%' | '/' | '\\' | '#' | '@' | '=' | '&')
     {
@@ -303,6 +313,9 @@ mod tests {
     #[test]
     fn percent_boundaries() {
         assert!(!number_may_start_after("v1.5", 3));
+        assert!(number_may_start_after("ROE8", 3));
+        assert!(!number_may_start_after("%2D9114", 3));
+        assert!(!number_may_start_after("x-A5", 3));
         assert!(!number_may_start_after("1,5", 2));
         assert!(number_may_start_after("a, 5", 3));
         assert!(in_url("see https://x.com/?q=30", 21));
