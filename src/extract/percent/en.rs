@@ -22,10 +22,11 @@ const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)";
 /// Qualifier words before the number (case-insensitive).
 const PRE: &str = r"(?:(?:just|well|slightly|a little|far|much)[ ]+)?(?:more than|over|above|in excess of|upwards of|greater than|higher than|exceeding|north of|less than|under|below|fewer than|lower than|shy of|nearly|almost|close to|not quite|at least|no less than|not less than|a minimum of|minimum of|at most|up to|no more than|not more than|a maximum of|maximum of|as much as|as high as|as many as|as large as|about|around|roughly|approximately|approx\.|an estimated|some|circa|an approximate)";
 const SIGN: &str = r"(?:[+-]|(?-u:\b)(?i:minus|negative|plus)[ ]+)";
-/// Fractions of a unit: `half a percentage point`, `a quarter of a percent`.
-const FRAC: &str = r"(?:half(?:[ ]+of)?[ ]+an?|an?[ ]+half|an?[ ]+quarter(?:[ ]+of[ ]+an?)?|one[ -]quarter(?:[ ]+of[ ]+an?)?|three[ -]quarters?(?:[ ]+of[ ]+an?)?)";
+/// Fractions of a unit: `half a percentage point`, `a quarter of a percent`;
+/// `a (full) percentage point` is one point (a bare `a percent` is no amount).
+const FRAC: &str = r"(?:half(?:[ ]+of)?[ ]+an?|an?[ ]+half|an?[ ]+quarter(?:[ ]+of[ ]+an?)?|one[ -]quarter(?:[ ]+of[ ]+an?)?|three[ -]quarters?(?:[ ]+of[ ]+an?)?|an?(?:[ ]+full)?)";
 /// Units, points before percent so that `percentage points` is not read as `percentage`.
-const UNIT: &str = r"(?:(?P<bp>(?i:basis[ -]points?)|bps?|bpts?)(?-u:\b)|(?P<pp>(?i:percentage[ -]points?|per[ -]?cent(?:age)?[ -]points?|pct\.?[ -]?points?)(?-u:\b)|%[ -]?(?i:points?|pts?)(?-u:\b)|(?:ppts?|pp)(?-u:\b))|(?P<pct>(?i:percent(?:age)?s?|per[ -]cent|pct)(?-u:\b)|pc(?-u:\b)|%)|(?P<pts>(?i:points?)(?-u:\b)))";
+const UNIT: &str = r"(?:(?P<bp>(?i:basis[ -]points?)|bps?|bpts?)(?-u:\b)|(?P<pp>(?i:percentage[ -]points?|per[ -]?cent(?:age)?[ -]points?|pct\.?[ -]?points?)(?-u:\b)|%[ -]?(?i:points?|pts?)(?-u:\b)|(?:ppts?|pp)(?-u:\b))|(?P<pct>(?i:percent(?:age)?s?|per[ -]cent|pct)(?-u:\b)|pc(?-u:\b)|%)|(?P<pts>(?i:points?)|pts?)(?-u:\b))";
 /// Bounds after the unit: `90% or more`, `5% or less`, `90%+`.
 const SUF: &str = r"(?:\+|[ ]+(?i:or[ ]+(?:more|higher|above|greater|over|less|lower|below|fewer|under)|and[ ]+(?:above|over|up|higher|below|under|lower))(?-u:\b))";
 
@@ -92,7 +93,7 @@ fn frac_value(s: &str) -> Option<f64> {
     } else if l.contains("half") {
         Some(0.5)
     } else {
-        None
+        Some(1.0) // a, a full
     }
 }
 
@@ -198,15 +199,18 @@ fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
         return false;
     };
     let gap = caps.name("gap").map_or("", |m| m.as_str());
-    let plural = caps.name("pts").is_some_and(|m| m.as_str().len() > 5);
+    let pts = caps.name("pts").map_or("", |m| m.as_str());
+    let abbrev = pts == "pt" || pts == "pts";
     // `a quarter-point cut`, `half a point`: fractions of a point are rate moves.
     if caps.name("frac").is_none() {
-        // `2 points`; a singular `point` only after a decimal (`a 1.2-point lead`),
-        // as `a 10-point plan` and `at one point` are not percentages.
         let Some(n) = caps.name("num") else {
             return false;
         };
-        let ok = if plural {
+        // `2 points`, `0.5pt`; a singular `point` only after a decimal (`a 1.2-point
+        // lead`), as `a 10-point plan` and `at one point` are not percentages.
+        let ok = if abbrev {
+            gap.is_empty() || gap == " "
+        } else if pts.len() > 5 {
             gap == " "
         } else {
             n.as_str().contains('.') && !gap.is_empty()
@@ -242,11 +246,13 @@ fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
         "wins",
         "won",
     ];
-    if BEFORE.iter().any(|w| has_word(&before, w)) {
+    if BEFORE.iter().any(|w| has_word(&before, w))
+        || super::ja::INDEX.iter().any(|w| before.contains(w))
+    {
         return false;
     }
     let after = super::line_after(doc.text, whole.end(), 60).to_ascii_lowercase();
-    const AFTER: [&str; 7] = [
+    const AFTER: [&str; 10] = [
         "rebound*",
         "assist*",
         "per game",
@@ -254,6 +260,9 @@ fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
         "goal*",
         "touchdown*",
         "off the bench",
+        "shot*",
+        "three-pointer*",
+        "font",
     ];
     !AFTER.iter().any(|w| has_word(&after, w))
 }
@@ -301,6 +310,13 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let v = number(caps, "num", "words")?;
+    if caps.name("frac").is_some_and(|f| {
+        let f = f.as_str().to_ascii_lowercase();
+        f == "a" || f == "an" || f.ends_with("full")
+    }) && caps.name("pp").is_none()
+    {
+        return None; // `a percent`, `a point`: no amount
+    }
     let v = if negative(caps.name("sign").map(|m| m.as_str())) {
         -v
     } else {

@@ -186,6 +186,23 @@ fn number_and_unit(
     Some((unit, v))
 }
 
+/// Stock index names: ポイント after them are index points.
+pub(super) const INDEX: [&str; 13] = [
+    "日経平均",
+    "日経225",
+    "平均株価",
+    "株価指数",
+    "TOPIX",
+    "東証",
+    "ダウ",
+    "ナスダック",
+    "S&P",
+    "上海総合",
+    "ハンセン",
+    "終値",
+    "先物",
+];
+
 /// A bare `ポイント` is a percentage point only up to 100 and outside index,
 /// loyalty-point and sports wording (`日経平均は300ポイント上昇`, `1000ポイント還元`,
 /// `3ポイントシュート`).
@@ -200,21 +217,6 @@ fn percentage_points_here(doc: &Doc, caps: &Captures) -> bool {
     // Market index names, not `指数` alone: CPI or DI changes in ポイント are
     // percentage points. `日経` alone is also a newspaper that runs polls.
     let before = super::line_before(doc.text, whole.start(), 75);
-    const INDEX: [&str; 13] = [
-        "日経平均",
-        "日経225",
-        "平均株価",
-        "株価指数",
-        "TOPIX",
-        "東証",
-        "ダウ",
-        "ナスダック",
-        "S&P",
-        "上海総合",
-        "ハンセン",
-        "終値",
-        "先物",
-    ];
     if INDEX.iter().any(|w| before.contains(w)) {
         return false;
     }

@@ -39,6 +39,7 @@ pub const CUES: &[&str] = &[
     "pc",
     "pp",
     "point",
+    "pt",
     "bp",
     "basis",
     "パーセ",
