@@ -26,10 +26,10 @@ use crate::article::Lang;
 use crate::extract::Doc;
 use crate::fact::{trim_decimals, Candidate, Percent, PercentUnit, Qualifier, Value};
 
-/// Literals at least one of which occurs in (or right next to) every percent
-/// fact, for a prefilter that runs the rules only near them. ASCII cues are
-/// lower-case: match them ASCII-case-insensitively. `パ ` and `パー ` catch the
-/// spaced-out `パ ー セ ン ト` of text extracted from PDFs.
+/// Literals at least one of which occurs in every percent fact of the
+/// width-folded text, for a prefilter that runs the rules only on lines holding
+/// them. ASCII cues are lower-case: match them ASCII-case-insensitively.
+/// `パ ` and `パー ` catch the spaced-out `パ ー セ ン ト` of text taken from PDFs.
 pub const CUES: &[&str] = &[
     "%",
     "percent",
@@ -309,6 +309,28 @@ mod tests {
         assert_eq!(combine(AtMost, Approx), AtMost);
         assert_eq!(combine(Exact, Approx), Approx);
         assert_eq!(combine(Over, Exact), Over);
+    }
+
+    /// Every positive corpus example holds a cue once width-folded, so a prefilter
+    /// on `CUES` over the folded text keeps it.
+    #[test]
+    fn percent_cues_cover_corpora() {
+        let corpora = [include_str!("ja.corpus"), include_str!("en.corpus")];
+        for line in corpora.iter().flat_map(|c| c.lines()) {
+            let Some((display, input)) = line.split_once('\t') else {
+                continue;
+            };
+            if line.starts_with('#') || display == "-" {
+                continue;
+            }
+            let lower = crate::text::Normalized::new(input)
+                .text
+                .to_ascii_lowercase();
+            assert!(
+                CUES.iter().any(|c| lower.contains(c)),
+                "no cue in {input:?}"
+            );
+        }
     }
 
     #[test]
