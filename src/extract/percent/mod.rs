@@ -15,7 +15,10 @@
 //!   (`25bp` → 0.25pt), so one unit serves every rate change.
 //! - `割` is tenths (`3割` = 30%, `3割8分7厘` = 38.7%); `5割引` is a 50% discount,
 //!   a percentage like `50%引き`, so `5割` is a fact (the span leaves out `引`).
-//! - Fractions (`100分の1`, `3分の1`) and multiples (`5倍`) are not percentages.
+//! - Fractions (`100分の1`, `百分の2`, `3分の1`) and multiples (`5倍`) are not
+//!   percentages; nor is a bare `percent`/`%` with no number (no value to give).
+//! - `X% to Y%` after a verb of change or `from` (`rose 0.3% to 3.2%`) and
+//!   `8%から10%` are two values, not a range.
 //! - A plain form both languages' rules find (`70%`, `3-5%`) is emitted by the
 //!   rule of the article's language only, so it is proposed once.
 
