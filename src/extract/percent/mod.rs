@@ -147,16 +147,20 @@ fn char_before(text: &str, at: usize) -> Option<char> {
 }
 
 /// The text of the same line before byte offset `at`, at most `max` bytes of it.
+/// Only the `max` bytes are looked at, so the cost does not grow with the line.
 fn line_before(text: &str, at: usize, max: usize) -> &str {
     let Some(head) = text.get(..at) else {
         return "";
     };
-    let head = head.rsplit('\n').next().unwrap_or(head);
     let mut from = head.len().saturating_sub(max);
     while !head.is_char_boundary(from) {
         from += 1;
     }
-    &head[from..]
+    let head = &head[from..];
+    match head.rfind('\n') {
+        Some(p) => &head[p + 1..],
+        None => head,
+    }
 }
 
 /// The text of the same line after byte offset `at`, at most `max` bytes of it.
@@ -164,12 +168,15 @@ fn line_after(text: &str, at: usize, max: usize) -> &str {
     let Some(tail) = text.get(at..) else {
         return "";
     };
-    let tail = tail.split('\n').next().unwrap_or(tail);
     let mut to = tail.len().min(max);
     while !tail.is_char_boundary(to) {
         to -= 1;
     }
-    &tail[..to]
+    let tail = &tail[..to];
+    match tail.find('\n') {
+        Some(p) => &tail[..p],
+        None => tail,
+    }
 }
 
 /// May a number start at byte `start`? Not inside a word, a longer number
