@@ -65,8 +65,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             "money.en.symbol_amount",
             format!(r"(?P<span>(?:(?P<q>{QPRE}))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?(?P<qs>{QPOST})?){per}"),
             single,
-        )
-        .priority(1),
+        ),
         Rule::new(
             "money.en.amount_unit",
             format!(r"(?P<span>(?:(?P<q>{QPRE}))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit>{unit})(?:[ \t](?P<s1b>(?i:thousand|million|billion|trillion))(?-u:\b))?(?P<qs>{QPOST})?){per}"),
@@ -85,7 +84,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "money.en.dollars_and_cents",
-            format!(r"(?P<span>(?:(?P<cur>{pre})[ \t]?(?P<n1>{NUM})|(?:(?P<n1b>{NUM})|(?-u:\b)(?P<w1>{words})(?-u:\b))[ \t-]?(?P<unit>{unit}))[ \t]?(?:(?i:and)[ \t])?(?:(?P<n2>[0-9]{{1,2}})(?-u:\b)|(?-u:\b)(?P<w2>{words})(?-u:\b))(?:[ \t]?(?P<minor>(?i:cents?|pence))(?-u:\b))?)"),
+            format!(r"(?P<span>(?:(?P<cur>{pre})[ \t]?(?P<n1>{NUM})|(?:(?P<n1b>{NUM})|(?-u:\b)(?P<w1>{words})(?-u:\b))[ \t-]?(?P<unit>{unit}))[ \t]+(?:(?i:and)[ \t]+)?(?:(?P<n2>[0-9]{{1,2}})(?-u:\b)|(?-u:\b)(?P<w2>{words})(?-u:\b))(?:[ \t]?(?P<minor>(?i:cents?|pence))(?-u:\b))?)"),
             compound,
         ),
     ])

@@ -78,7 +78,8 @@ fn context_ok(caps: &Captures, doc: &Doc, value: f64, unit: &str) -> bool {
     let kanji_only = !n1.as_str().chars().any(|c| c.is_ascii_digit());
     if kanji_only {
         let ideograph_before = before.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"約計超額で".contains(c));
-        if ideograph_before && value < 10.0 {
+        // `関東一円` (the whole area), `一元化`: words, not amounts.
+        if ideograph_before && value < 10.0 && (unit == "円" || unit == "元") {
             return false;
         }
         if unit == "元" && value <= 2.0 {

@@ -88,18 +88,26 @@ pub(crate) fn money(
     Some(Value::Money(m))
 }
 
-/// A number as money displays it: K M B T from 10,000 up, else grouped digits with
-/// up to two decimals (four when the amount is below 10 and has them: `$1.0753`).
+/// A number as money displays it: K M B T from 10,000 up (`fact::compact_number`),
+/// else grouped digits, with cents written out when there are any (`$3.50`,
+/// `¥2,222.13`) and up to four decimals below 10 when written (`$1.0753`).
 pub fn amount_text(x: f64) -> String {
     if x.abs() >= 1e4 {
         return compact_number(x);
     }
-    let two = trim_decimals(x, 2);
     let four = trim_decimals(x, 4);
-    if x.abs() < 10.0 && four.len() > two.len() {
-        four
-    } else {
-        plain_number(x)
+    let decimals = four.split_once('.').map_or(0, |(_, f)| f.len());
+    match decimals {
+        0 => plain_number(x),
+        3 | 4 if x.abs() < 10.0 => four,
+        _ => {
+            let s = plain_number(x);
+            match s.split_once('.') {
+                Some((_, f)) if f.len() == 1 => s + "0",
+                Some(_) => s,
+                None => s,
+            }
+        }
     }
 }
 
