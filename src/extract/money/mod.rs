@@ -203,7 +203,10 @@ pub(crate) fn is_exchange_rate(text: &str, start: usize, end: usize) -> bool {
     let before = before.trim_end_matches([' ', '\t']);
     if let Some(b) = before.strip_suffix(['=', '＝']) {
         let b = b.trim_end_matches([' ', '\t']);
-        return RATE_UNITS.iter().any(|u| b.ends_with(u));
+        // `$1 = ¥150`: the symbol stands before the number on the left.
+        let symbol_side = b.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
+        return RATE_UNITS.iter().any(|u| b.ends_with(u))
+            || (symbol_side.len() < b.len() && ["$", "¥", "€", "£"].iter().any(|u| symbol_side.ends_with(u)));
     }
     // 1ドル152円: a Japanese currency name right before the number.
     let starts_digit = text.get(start..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_ascii_digit());
