@@ -30,8 +30,15 @@ pub static CURRENCIES: &[Currency] = &[
         display_symbol: Some("$"),
         ja: &["米ドル", "USドル", "アメリカドル", "ドル"],
         en: &[
-            "us dollars", "us dollar", "u.s. dollars", "u.s. dollar", "american dollars",
-            "american dollar", "dollars", "dollar", "greenbacks",
+            "us dollars",
+            "us dollar",
+            "u.s. dollars",
+            "u.s. dollar",
+            "american dollars",
+            "american dollar",
+            "dollars",
+            "dollar",
+            "greenbacks",
         ],
     },
     Currency {
@@ -45,8 +52,14 @@ pub static CURRENCIES: &[Currency] = &[
         display_symbol: Some("£"),
         ja: &["英ポンド", "ポンド"],
         en: &[
-            "pounds sterling", "pound sterling", "british pounds", "british pound", "uk pounds",
-            "sterling", "pounds", "pound",
+            "pounds sterling",
+            "pound sterling",
+            "british pounds",
+            "british pound",
+            "uk pounds",
+            "sterling",
+            "pounds",
+            "pound",
         ],
     },
     Currency {
@@ -108,7 +121,10 @@ pub static CURRENCIES: &[Currency] = &[
         display_symbol: None,
         ja: &["ニュー台湾ドル", "新台湾ドル", "台湾ドル"],
         en: &[
-            "new taiwan dollars", "new taiwan dollar", "taiwan dollars", "taiwan dollar",
+            "new taiwan dollars",
+            "new taiwan dollar",
+            "taiwan dollars",
+            "taiwan dollar",
             "taiwanese dollars",
         ],
     },
@@ -122,13 +138,25 @@ pub static CURRENCIES: &[Currency] = &[
         code: "SEK",
         display_symbol: None,
         ja: &["スウェーデン・クローナ", "スウェーデンクローナ", "クローナ"],
-        en: &["swedish kronor", "swedish krona", "kronor", "krona", "swedish crowns"],
+        en: &[
+            "swedish kronor",
+            "swedish krona",
+            "kronor",
+            "krona",
+            "swedish crowns",
+        ],
     },
     Currency {
         code: "NOK",
         display_symbol: None,
         ja: &["ノルウェー・クローネ", "ノルウェークローネ", "クローネ"],
-        en: &["norwegian kroner", "norwegian krone", "norwegian crowns", "kroner", "krone"],
+        en: &[
+            "norwegian kroner",
+            "norwegian krone",
+            "norwegian crowns",
+            "kroner",
+            "krone",
+        ],
     },
     Currency {
         code: "DKK",
@@ -146,7 +174,13 @@ pub static CURRENCIES: &[Currency] = &[
         code: "PLN",
         display_symbol: None,
         ja: &["ズロチ"],
-        en: &["polish zlotys", "polish zloty", "zlotys", "zloty", "zlotych"],
+        en: &[
+            "polish zlotys",
+            "polish zloty",
+            "zlotys",
+            "zloty",
+            "zlotych",
+        ],
     },
     Currency {
         code: "HUF",
@@ -158,7 +192,14 @@ pub static CURRENCIES: &[Currency] = &[
         code: "RUB",
         display_symbol: None,
         ja: &["ルーブル", "ルーブリ"],
-        en: &["russian roubles", "russian rubles", "roubles", "rubles", "rouble", "ruble"],
+        en: &[
+            "russian roubles",
+            "russian rubles",
+            "roubles",
+            "rubles",
+            "rouble",
+            "ruble",
+        ],
     },
     Currency {
         code: "TRY",
@@ -199,7 +240,12 @@ pub static CURRENCIES: &[Currency] = &[
     Currency {
         code: "ZAR",
         display_symbol: None,
-        ja: &["南アフリカ・ランド", "南アフリカランド", "南アランド", "ランド"],
+        ja: &[
+            "南アフリカ・ランド",
+            "南アフリカランド",
+            "南アランド",
+            "ランド",
+        ],
         en: &["south african rand", "rand"],
     },
     Currency {
@@ -336,8 +382,11 @@ pub static MINOR_EN: &[(&str, &str, f64)] = &[
 ];
 
 /// Japanese minor units written alone after a number (`50セント`).
-pub static MINOR_JA: &[(&str, &str, f64)] =
-    &[("ユーロセント", "EUR", 0.01), ("セント", "USD", 0.01), ("ペンス", "GBP", 0.01)];
+pub static MINOR_JA: &[(&str, &str, f64)] = &[
+    ("ユーロセント", "EUR", 0.01),
+    ("セント", "USD", 0.01),
+    ("ペンス", "GBP", 0.01),
+];
 
 /// ISO codes accepted before or after a number. Upper case only: a few codes are
 /// English words (`ALL`, `COP`, `PHP`, `TOP`) and stay out of this list.
@@ -444,7 +493,10 @@ pub fn en_name(s: &str) -> Option<(&'static str, f64)> {
             return Some((c.code, 1.0));
         }
     }
-    MINOR_EN.iter().find(|(m, _, _)| *m == n).map(|&(_, c, f)| (c, f))
+    MINOR_EN
+        .iter()
+        .find(|(m, _, _)| *m == n)
+        .map(|&(_, c, f)| (c, f))
 }
 
 /// A Japanese currency name → (code, factor).
@@ -455,7 +507,10 @@ pub fn ja_name(s: &str) -> Option<(&'static str, f64)> {
             return Some((c.code, 1.0));
         }
     }
-    MINOR_JA.iter().find(|(m, _, _)| *m == n).map(|&(_, c, f)| (c, f))
+    MINOR_JA
+        .iter()
+        .find(|(m, _, _)| *m == n)
+        .map(|&(_, c, f)| (c, f))
 }
 
 /// A written prefix or suffix: a symbol (`€`), a code (`USD`, `usd`), `M` + code
@@ -471,7 +526,10 @@ pub fn marker(s: &str) -> Option<(&'static str, f64)> {
     }
     if let Some(letters) = t.strip_suffix('$') {
         let l = letters.to_ascii_lowercase();
-        return DOLLAR_PREFIXES.iter().find(|(p, _)| *p == l).map(|&(_, c)| (c, 1.0));
+        return DOLLAR_PREFIXES
+            .iter()
+            .find(|(p, _)| *p == l)
+            .map(|&(_, c)| (c, 1.0));
     }
     if CODES.contains(&t.as_str()) || LOWER_CODES.contains(&t.as_str()) {
         return canon_code(&t.to_ascii_uppercase()).map(|c| (c, 1.0));
@@ -482,7 +540,10 @@ pub fn marker(s: &str) -> Option<(&'static str, f64)> {
         }
     }
     let l = t.to_ascii_lowercase();
-    WORD_PREFIXES.iter().find(|(p, _)| *p == l).map(|&(_, c)| (c, 1.0))
+    WORD_PREFIXES
+        .iter()
+        .find(|(p, _)| *p == l)
+        .map(|&(_, c)| (c, 1.0))
 }
 
 /// A known code in upper case → its static ISO form (`RMB`, `CNH` → `CNY`).
@@ -495,7 +556,10 @@ fn canon_code(up: &str) -> Option<&'static str> {
 
 /// The display symbol of a code, if it has one (`$ € £ ¥`).
 pub fn display_symbol(code: &str) -> Option<&'static str> {
-    CURRENCIES.iter().find(|c| c.code == code).and_then(|c| c.display_symbol)
+    CURRENCIES
+        .iter()
+        .find(|c| c.code == code)
+        .and_then(|c| c.display_symbol)
 }
 
 /// A regex alternation of `names` (longest first), spaces as `[ \t]+`, `.` escaped.
@@ -503,22 +567,30 @@ pub fn alternation<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = names.collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v.dedup();
-    let parts: Vec<String> =
-        v.iter().map(|n| regex::escape(n).replace(' ', r"[ \t]+")).collect();
+    let parts: Vec<String> = v
+        .iter()
+        .map(|n| regex::escape(n).replace(' ', r"[ \t]+"))
+        .collect();
     format!("(?:{})", parts.join("|"))
 }
 
 /// Every English currency name and minor unit, as one alternation (lower case).
 pub fn en_names_pattern() -> String {
     alternation(
-        CURRENCIES.iter().flat_map(|c| c.en.iter().copied()).chain(MINOR_EN.iter().map(|m| m.0)),
+        CURRENCIES
+            .iter()
+            .flat_map(|c| c.en.iter().copied())
+            .chain(MINOR_EN.iter().map(|m| m.0)),
     )
 }
 
 /// Every Japanese currency name and minor unit, as one alternation.
 pub fn ja_names_pattern() -> String {
     alternation(
-        CURRENCIES.iter().flat_map(|c| c.ja.iter().copied()).chain(MINOR_JA.iter().map(|m| m.0)),
+        CURRENCIES
+            .iter()
+            .flat_map(|c| c.ja.iter().copied())
+            .chain(MINOR_JA.iter().map(|m| m.0)),
     )
 }
 
@@ -528,7 +600,10 @@ mod tests {
 
     #[test]
     fn money_table_has_enough_currencies() {
-        let iso: Vec<_> = CURRENCIES.iter().filter(|c| !["FIM", "ESP", "NLG", "BTC"].contains(&c.code)).collect();
+        let iso: Vec<_> = CURRENCIES
+            .iter()
+            .filter(|c| !["FIM", "ESP", "NLG", "BTC"].contains(&c.code))
+            .collect();
         assert!(iso.len() >= 25);
         for c in CURRENCIES {
             assert!(!c.ja.is_empty() && !c.en.is_empty(), "{}", c.code);

@@ -106,7 +106,11 @@ pub(super) fn arabic(s: &str) -> Option<f64> {
 
 /// A written-out number, fraction or article (`three`, `half a`, `a quarter`).
 fn words(s: &str) -> Option<(f64, bool)> {
-    let l: String = s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    let l: String = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
     let frac = match l.as_str() {
         "a" | "an" => Some(1.0),
         "half" | "half a" | "a half" => Some(0.5),
@@ -124,7 +128,9 @@ fn words(s: &str) -> Option<(f64, bool)> {
 fn scale(s: &str) -> Option<f64> {
     let t = s.trim_matches([' ', '\t', '-']);
     if t.chars().all(|c| big_unit(c).is_some()) {
-        return t.chars().try_fold(1.0, |acc, c| big_unit(c).map(|u| acc * u));
+        return t
+            .chars()
+            .try_fold(1.0, |acc, c| big_unit(c).map(|u| acc * u));
     }
     en_scale(t)
 }
@@ -149,7 +155,11 @@ fn unit_of(caps: &Captures) -> Option<(&'static str, f64, String)> {
         return Some((code, f, String::new()));
     }
     let u = group(caps, "unit")?;
-    let lower = u.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    let lower = u
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
     let (code, f) = currency::en_name(u).or_else(|| currency::marker(u))?;
     Some((code, f, lower))
 }
@@ -159,14 +169,28 @@ fn unit_of(caps: &Captures) -> Option<(&'static str, f64, String)> {
 fn per_of(caps: &Captures, doc: &Doc) -> Option<String> {
     let p = caps.name("per")?;
     let after = doc.text.get(p.end()..).unwrap_or("").trim_start();
-    let lower = after.get(..after.len().min(8)).unwrap_or("").to_ascii_lowercase();
-    if ["earlier", "ago", "before", "later", "prior", "previous"].iter().any(|w| lower.starts_with(w)) {
+    let lower = after
+        .get(..after.len().min(8))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ["earlier", "ago", "before", "later", "prior", "previous"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
         return None;
     }
     let norm = |s: &str| {
         let l = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let l = if l.chars().all(|c| c.is_ascii_uppercase()) { l } else { l.to_ascii_lowercase() };
-        if l == "shares" { "share".to_string() } else { l }
+        let l = if l.chars().all(|c| c.is_ascii_uppercase()) {
+            l
+        } else {
+            l.to_ascii_lowercase()
+        };
+        if l == "shares" {
+            "share".to_string()
+        } else {
+            l
+        }
     };
     let mut out = norm(p.as_str());
     if let Some(p2) = caps.name("per2") {
@@ -178,16 +202,31 @@ fn per_of(caps: &Captures, doc: &Doc) -> Option<String> {
 
 /// Common checks on the context of a match.
 fn context_ok(caps: &Captures, doc: &Doc) -> bool {
-    let Some(span) = caps.name("span") else { return false };
+    let Some(span) = caps.name("span") else {
+        return false;
+    };
     // A number glued to a letter or digit before it is part of something else.
     if let Some(c) = prev_char(doc.text, span.start()) {
-        let glued = doc.text.get(..span.start()).is_some_and(|b| b.ends_with(|x: char| x.is_alphanumeric() || x == '.' || x == '_'));
-        if glued && (c.is_ascii_alphanumeric() || c == '.') && !span.as_str().starts_with(|x: char| !x.is_ascii_alphanumeric()) {
+        let glued = doc
+            .text
+            .get(..span.start())
+            .is_some_and(|b| b.ends_with(|x: char| x.is_alphanumeric() || x == '.' || x == '_'));
+        if glued
+            && (c.is_ascii_alphanumeric() || c == '.')
+            && !span
+                .as_str()
+                .starts_with(|x: char| !x.is_ascii_alphanumeric())
+        {
             return false;
         }
     }
     // A digit right after: `$1,28` swallowed half of `1,280`-like garbage, or a longer token.
-    if doc.text.get(span.end()..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_ascii_digit()) {
+    if doc
+        .text
+        .get(span.end()..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_ascii_digit())
+    {
         return false;
     }
     !is_exchange_rate(doc.text, span.start(), span.end())
@@ -195,17 +234,29 @@ fn context_ok(caps: &Captures, doc: &Doc) -> bool {
 
 /// Names that are currencies only with a scale or a large, grouped number.
 fn unit_plausible(unit: &str, caps: &Captures, value: f64, scaled: bool, doc: &Doc) -> bool {
-    let Some(span) = caps.name("span") else { return false };
-    let grouped = group(caps, "n1").or_else(|| group(caps, "n2")).is_some_and(|n| n.contains(','));
+    let Some(span) = caps.name("span") else {
+        return false;
+    };
+    let grouped = group(caps, "n1")
+        .or_else(|| group(caps, "n2"))
+        .is_some_and(|n| n.contains(','));
     match unit {
         "won" => scaled || grouped || value >= 10_000.0,
         "dong" => scaled || grouped || value >= 1_000.0,
         "pound" | "pounds" => scaled,
-        "$" => !doc.text.get(span.end()..).is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit())),
+        "$" => !doc
+            .text
+            .get(span.end()..)
+            .is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit())),
         "dollar" | "dollars" => {
             // `in 2024 dollars`: constant dollars of a year, not an amount.
-            let year = !scaled && !grouped && (1900.0..=2100.0).contains(&value) && value.fract() == 0.0;
-            !(year && doc.text.get(..span.start()).is_some_and(|b| b.to_ascii_lowercase().ends_with("in ")))
+            let year =
+                !scaled && !grouped && (1900.0..=2100.0).contains(&value) && value.fract() == 0.0;
+            !(year
+                && doc
+                    .text
+                    .get(..span.start())
+                    .is_some_and(|b| b.to_ascii_lowercase().ends_with("in ")))
         }
         _ => true,
     }
@@ -251,7 +302,12 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
     }
     let span = caps.name("span")?;
     // `from $2bn to $3bn` is a change, not a range.
-    if sep == "to" && doc.text.get(..span.start()).is_some_and(|b| b.to_ascii_lowercase().trim_end().ends_with("from")) {
+    if sep == "to"
+        && doc
+            .text
+            .get(..span.start())
+            .is_some_and(|b| b.to_ascii_lowercase().trim_end().ends_with("from"))
+    {
         return None;
     }
     let (a, a_frac) = first_number(caps)?;
@@ -292,7 +348,11 @@ fn compound(caps: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let (n, _) = first_number(caps)?;
-    if n.fract() != 0.0 || group(caps, "n1").or_else(|| group(caps, "n1b")).is_some_and(|s| s.contains('.')) {
+    if n.fract() != 0.0
+        || group(caps, "n1")
+            .or_else(|| group(caps, "n1b"))
+            .is_some_and(|s| s.contains('.'))
+    {
         return None;
     }
     let cents = match group(caps, "n2") {
@@ -303,7 +363,12 @@ fn compound(caps: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let (code, factor, unit) = unit_of(caps)?;
-    if factor != 1.0 || !["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "HKD", "SGD", "CNY"].contains(&code) {
+    if factor != 1.0
+        || ![
+            "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "HKD", "SGD", "CNY",
+        ]
+        .contains(&code)
+    {
         return None;
     }
     if ["pence", "cents", "cent"].contains(&unit.as_str()) {
@@ -313,12 +378,22 @@ fn compound(caps: &Captures, doc: &Doc) -> Option<Value> {
         // A bare tail counts only where the phrase ends: `15 dollars and 15.`,
         // `15 USD 50 more`; not `$20 and 15 others`.
         let rest = doc.text.get(span.end()..).unwrap_or("");
-        let word: String = rest.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '$').collect();
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '$')
+            .collect();
         let ends = match rest.trim_start().chars().next() {
             None => true,
-            Some(c) => matches!(c, '.' | ',' | ';' | '!' | '?' | ')' | '"' | '\'' | '。' | '、') || !c.is_alphanumeric() && c != '$' && c != '€' && c != '£',
+            Some(c) => {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | '!' | '?' | ')' | '"' | '\'' | '。' | '、'
+                ) || !c.is_alphanumeric() && c != '$' && c != '€' && c != '£'
+            }
         };
-        let ok_word = ["more", "and", "extra", "only", "in", "for", "each"].contains(&word.to_ascii_lowercase().as_str())
+        let ok_word = ["more", "and", "extra", "only", "in", "for", "each"]
+            .contains(&word.to_ascii_lowercase().as_str())
             || word.starts_with(|c: char| ('\u{3040}'..='\u{309f}').contains(&c));
         if !(ends && word.is_empty() || ok_word) {
             return None;

@@ -12,10 +12,12 @@ use regex::Captures;
 use std::sync::LazyLock;
 
 /// One group of a Japanese number: Arabic (with 十百千 after it: `7百`) or kanji digits.
-const GROUP: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?[十百千]?|[〇零一二三四五六七八九十百千]+)";
+const GROUP: &str =
+    r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?[十百千]?|[〇零一二三四五六七八九十百千]+)";
 
 /// Qualifiers before the number.
-const QPRE: &str = r"(?:約|およそ|おおよそ|概ね|おおむね|ほぼ|推定|最大で?|最高で?|最低で?|少なくとも)[ \t]?";
+const QPRE: &str =
+    r"(?:約|およそ|おおよそ|概ね|おおむね|ほぼ|推定|最大で?|最高で?|最低で?|少なくとも)[ \t]?";
 
 /// Qualifiers after the currency.
 const QPOST: &str = r"(?:を超える|を超す|を上回る|を下回る|超え|超|以上|未満|以下|まで|弱|強|余り|あまり|余|近く|程度|前後|ほど|規模|足らず|台)";
@@ -33,17 +35,23 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     RuleSet::new(vec![
         Rule::new(
             "money.ja.amount_unit",
-            format!(r"(?:{PER})?(?P<span>(?P<q>{QPRE})?(?P<n1>{num})[ \t]{{0,2}}(?P<unit>{units})(?P<qs>{QPOST})?)"),
+            format!(
+                r"(?:{PER})?(?P<span>(?P<q>{QPRE})?(?P<n1>{num})[ \t]{{0,2}}(?P<unit>{units})(?P<qs>{QPOST})?)"
+            ),
             single,
         ),
         Rule::new(
             "money.ja.range",
-            format!(r"(?:{PER})?(?P<span>(?:{QPRE})?(?P<n1>{num})[ \t]{{0,2}}(?P<unit1>{units})?[ \t]?(?P<sep>~|-|–|—|‐|から)[ \t]?(?P<n2>{num})[ \t]{{0,2}}(?P<unit>{units})(?P<qs>{QPOST})?)"),
+            format!(
+                r"(?:{PER})?(?P<span>(?:{QPRE})?(?P<n1>{num})[ \t]{{0,2}}(?P<unit1>{units})?[ \t]?(?P<sep>~|-|–|—|‐|から)[ \t]?(?P<n2>{num})[ \t]{{0,2}}(?P<unit>{units})(?P<qs>{QPOST})?)"
+            ),
             range,
         ),
         Rule::new(
             "money.ja.major_minor",
-            format!(r"(?P<span>(?P<n1>{num})[ \t]?(?P<unit>円|米ドル|ドル|ユーロ|英ポンド|ポンド|人民元|元)(?P<and>と)?(?P<n2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?P<minor>銭|セント|角|ペンス)?(?:(?P<n3>[0-9]|[一二三四五六七八九])分)?)"),
+            format!(
+                r"(?P<span>(?P<n1>{num})[ \t]?(?P<unit>円|米ドル|ドル|ユーロ|英ポンド|ポンド|人民元|元)(?P<and>と)?(?P<n2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?P<minor>銭|セント|角|ペンス)?(?:(?P<n3>[0-9]|[一二三四五六七八九])分)?)"
+            ),
             compound,
         ),
     ])
@@ -71,13 +79,19 @@ fn context_ok(caps: &Captures, doc: &Doc, value: f64, unit: &str) -> bool {
     let (Some(span), Some(n1)) = (caps.name("span"), caps.name("n1")) else {
         return false;
     };
-    let before = doc.text.get(..n1.start()).and_then(|b| b.chars().next_back());
-    if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '数' | '何' | '幾' | '十' | '百' | '千')) {
+    let before = doc
+        .text
+        .get(..n1.start())
+        .and_then(|b| b.chars().next_back());
+    if before.is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '.' | ',' | '数' | '何' | '幾' | '十' | '百' | '千')
+    }) {
         return false;
     }
     let kanji_only = !n1.as_str().chars().any(|c| c.is_ascii_digit());
     if kanji_only {
-        let ideograph_before = before.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"約計超額で".contains(c));
+        let ideograph_before = before
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"約計超額で".contains(c));
         // `関東一円` (the whole area), `一元化`: words, not amounts.
         if ideograph_before && value < 10.0 && (unit == "円" || unit == "元") {
             return false;
@@ -110,7 +124,10 @@ fn per_of(caps: &Captures) -> Option<String> {
     let p = group(caps, "per")?;
     let unit = p.trim_start_matches(['1', '一']);
     let unit = unit.trim_end_matches(['=', ' ', '\t']);
-    let unit = unit.trim_end_matches("当たり").trim_end_matches("あたり").trim_end_matches("につき");
+    let unit = unit
+        .trim_end_matches("当たり")
+        .trim_end_matches("あたり")
+        .trim_end_matches("につき");
     Some(
         match unit {
             "株" => "share",
@@ -144,7 +161,10 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let (code, factor) = currency::ja_name(unit)?;
-    let q = combine(group(caps, "q").and_then(qualifier_of), group(caps, "qs").and_then(qualifier_of));
+    let q = combine(
+        group(caps, "q").and_then(qualifier_of),
+        group(caps, "qs").and_then(qualifier_of),
+    );
     money(n * factor, None, code, q, per_of(caps))
 }
 
@@ -180,7 +200,13 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let (code, factor) = currency::ja_name(unit)?;
-    money(a * factor, Some(b * factor), code, Qualifier::Range, per_of(caps))
+    money(
+        a * factor,
+        Some(b * factor),
+        code,
+        Qualifier::Range,
+        per_of(caps),
+    )
 }
 
 /// `2222円13銭`, `2ドル3セント`, `545ドルと5セント`, `5人民元と3角`, `50元6角3分`, `100ユーロと30`.
@@ -199,16 +225,19 @@ fn compound(caps: &Captures, doc: &Doc) -> Option<Value> {
     };
     let span = caps.name("span")?;
     let fraction = match (code, minor) {
-        ("JPY", Some("銭")) | ("USD", Some("セント")) | ("EUR", Some("セント")) | ("GBP", Some("ペンス")) => {
-            n3.is_none().then_some(n2 / 100.0)?
-        }
+        ("JPY", Some("銭"))
+        | ("USD", Some("セント"))
+        | ("EUR", Some("セント"))
+        | ("GBP", Some("ペンス")) => n3.is_none().then_some(n2 / 100.0)?,
         ("CNY", Some("角")) if n2 < 10.0 => n2 / 10.0 + n3.unwrap_or(0.0) / 100.0,
         ("CNY", None) if n3.is_some() => return None,
         (_, None) if n3.is_none() && group(caps, "and").is_some() => {
             // `100ユーロと30`: a bare tail only where the phrase goes on in kana.
             let after = doc.text.get(span.end()..).and_then(|s| s.chars().next());
-            let kana_or_end = after.is_none_or(|c| ('\u{3040}'..='\u{309f}').contains(&c) || "。、.,!?」) \n".contains(c));
-            if !kana_or_end || after.is_some_and(|c| is_kanji_digit(c)) {
+            let kana_or_end = after.is_none_or(|c| {
+                ('\u{3040}'..='\u{309f}').contains(&c) || "。、.,!?」) \n".contains(c)
+            });
+            if !kana_or_end || after.is_some_and(is_kanji_digit) {
                 return None;
             }
             n2 / 100.0

@@ -33,26 +33,184 @@ mod en;
 mod ja;
 
 use crate::extract::Doc;
-use crate::fact::{compact_number, plain_number, trim_decimals, Candidate, Money, Qualifier, Value};
+use crate::fact::{
+    compact_number, plain_number, trim_decimals, Candidate, Money, Qualifier, Value,
+};
 
 /// Literals at least one of which occurs in every line holding a money fact.
 pub const CUES: &[&str] = &[
-    "$", "€", "£", "¥", "\\", "₹", "₩", "₽", "₺", "₪", "₫", "₱", "₦", "₡", "₾", "₭", "₴", "₿", "฿",
-    "ரூ", "円", "ドル", "元", "ユーロ", "ポンド", "ウォン", "ルピー", "ルピア", "フラン", "セント",
-    "ペンス", "リンギ", "バーツ", "ペソ", "レアル", "ルーブ", "リラ", "ランド", "クローナ",
-    "クローネ", "コルナ", "ズロチ", "フォリント", "ドン", "ナイラ", "シェケル", "ディルハム",
-    "リヤル", "リアル", "ディナール", "フリブナ", "バルボア", "マルッカ", "ペセタ", "ギルダー",
-    "ビットコイン", "dollar", "Dollar", "DOLLAR", "euro", "Euro", "pound", "Pound", "sterling",
-    "Sterling", "yen", "Yen", "yuan", "Yuan", "renminbi", "rmb", "RMB", "won", "Won", "rupee",
-    "Rupee", "rupiah", "ringgit", "baht", "peso", "Peso", "reais", "real", "rand", "Rand",
-    "ruble", "rouble", "lira", "Lira", "franc", "Franc", "kron", "koruna", "zlot", "forint",
-    "dong", "naira", "shekel", "dirham", "riyal", "dinar", "hryvnia", "balboa", "markka",
-    "peseta", "guilder", "bitcoin", "Bitcoin", "cent", "pence", "penny", "pennies", "Rs", "Rp",
-    "RM", "SFr", "USD", "usd", "EUR", "eur", "GBP", "gbp", "JPY", "jpy", "CNY", "cny", "CNH",
-    "KRW", "krw", "INR", "inr", "CAD", "cad", "AUD", "aud", "NZD", "nzd", "HKD", "hkd", "SGD",
-    "sgd", "TWD", "CHF", "chf", "SEK", "NOK", "DKK", "CZK", "PLN", "HUF", "RUB", "TRY", "BRL",
-    "MXN", "ZAR", "IDR", "MYR", "THB", "VND", "PKR", "LKR", "SAR", "QAR", "AED", "ILS", "KWD",
-    "EGP", "NGN", "UAH", "CLP", "ARS", "BTC",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "\\",
+    "₹",
+    "₩",
+    "₽",
+    "₺",
+    "₪",
+    "₫",
+    "₱",
+    "₦",
+    "₡",
+    "₾",
+    "₭",
+    "₴",
+    "₿",
+    "฿",
+    "ரூ",
+    "円",
+    "ドル",
+    "元",
+    "ユーロ",
+    "ポンド",
+    "ウォン",
+    "ルピー",
+    "ルピア",
+    "フラン",
+    "セント",
+    "ペンス",
+    "リンギ",
+    "バーツ",
+    "ペソ",
+    "レアル",
+    "ルーブ",
+    "リラ",
+    "ランド",
+    "クローナ",
+    "クローネ",
+    "コルナ",
+    "ズロチ",
+    "フォリント",
+    "ドン",
+    "ナイラ",
+    "シェケル",
+    "ディルハム",
+    "リヤル",
+    "リアル",
+    "ディナール",
+    "フリブナ",
+    "バルボア",
+    "マルッカ",
+    "ペセタ",
+    "ギルダー",
+    "ビットコイン",
+    "dollar",
+    "Dollar",
+    "DOLLAR",
+    "euro",
+    "Euro",
+    "pound",
+    "Pound",
+    "sterling",
+    "Sterling",
+    "yen",
+    "Yen",
+    "yuan",
+    "Yuan",
+    "renminbi",
+    "rmb",
+    "RMB",
+    "won",
+    "Won",
+    "rupee",
+    "Rupee",
+    "rupiah",
+    "ringgit",
+    "baht",
+    "peso",
+    "Peso",
+    "reais",
+    "real",
+    "rand",
+    "Rand",
+    "ruble",
+    "rouble",
+    "lira",
+    "Lira",
+    "franc",
+    "Franc",
+    "kron",
+    "koruna",
+    "zlot",
+    "forint",
+    "dong",
+    "naira",
+    "shekel",
+    "dirham",
+    "riyal",
+    "dinar",
+    "hryvnia",
+    "balboa",
+    "markka",
+    "peseta",
+    "guilder",
+    "bitcoin",
+    "Bitcoin",
+    "cent",
+    "pence",
+    "penny",
+    "pennies",
+    "Rs",
+    "Rp",
+    "RM",
+    "SFr",
+    "USD",
+    "usd",
+    "EUR",
+    "eur",
+    "GBP",
+    "gbp",
+    "JPY",
+    "jpy",
+    "CNY",
+    "cny",
+    "CNH",
+    "KRW",
+    "krw",
+    "INR",
+    "inr",
+    "CAD",
+    "cad",
+    "AUD",
+    "aud",
+    "NZD",
+    "nzd",
+    "HKD",
+    "hkd",
+    "SGD",
+    "sgd",
+    "TWD",
+    "CHF",
+    "chf",
+    "SEK",
+    "NOK",
+    "DKK",
+    "CZK",
+    "PLN",
+    "HUF",
+    "RUB",
+    "TRY",
+    "BRL",
+    "MXN",
+    "ZAR",
+    "IDR",
+    "MYR",
+    "THB",
+    "VND",
+    "PKR",
+    "LKR",
+    "SAR",
+    "QAR",
+    "AED",
+    "ILS",
+    "KWD",
+    "EGP",
+    "NGN",
+    "UAH",
+    "CLP",
+    "ARS",
+    "BTC",
 ];
 
 /// Push every money candidate found in `doc`.
@@ -73,14 +231,19 @@ pub(crate) fn money(
     qualifier: Qualifier,
     per: Option<String>,
 ) -> Option<Value> {
-    if !amount.is_finite() || amount < 0.0 || amount_max.is_some_and(|m| !m.is_finite() || m < 0.0) {
+    if !amount.is_finite() || amount < 0.0 || amount_max.is_some_and(|m| !m.is_finite() || m < 0.0)
+    {
         return None;
     }
     let mut m = Money {
         amount,
         amount_max,
         currency: currency.to_string(),
-        qualifier: if amount_max.is_some() { Qualifier::Range } else { qualifier },
+        qualifier: if amount_max.is_some() {
+            Qualifier::Range
+        } else {
+            qualifier
+        },
         per,
         display: String::new(),
     };
@@ -121,7 +284,12 @@ pub fn display(m: &Money) -> String {
     let mut shown = match m.amount_max {
         Some(hi) => match sym {
             Some(_) => format!("{}–{}", one(m.amount), one(hi)),
-            None => format!("{}–{} {}", amount_text(m.amount), amount_text(hi), m.currency),
+            None => format!(
+                "{}–{} {}",
+                amount_text(m.amount),
+                amount_text(hi),
+                m.currency
+            ),
         },
         None => m.qualifier.decorate(one(m.amount)),
     };
@@ -151,9 +319,7 @@ pub(crate) fn qualifier_of(word: &str) -> Option<Qualifier> {
         }
         "未満" | "弱" | "近く" | "足らず" | "を下回る" | "nearly" | "almost" | "just under"
         | "just below" | "just shy of" | "less than" | "under" | "below" | "close to"
-        | "well under" | "well below" | "a little under" | "slightly less than" => {
-            Qualifier::Under
-        }
+        | "well under" | "well below" | "a little under" | "slightly less than" => Qualifier::Under,
         "以上" | "最低" | "最低で" | "少なくとも" | "at least" | "no less than"
         | "not less than" | "a minimum of" | "or more" => Qualifier::AtLeast,
         "以下" | "まで" | "最大" | "最大で" | "最高" | "最高で" | "up to" | "as much as"
@@ -176,7 +342,10 @@ pub(crate) fn combine(pre: Option<Qualifier>, post: Option<Qualifier>) -> Qualif
 
 /// The character before byte `i` of `text`, skipping spaces.
 pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().rev().find(|c| *c != ' ' && *c != '\t')
+    text.get(..i)?
+        .chars()
+        .rev()
+        .find(|c| *c != ' ' && *c != '\t')
 }
 
 /// The character at byte `i` of `text` or after, skipping spaces.
@@ -186,8 +355,25 @@ pub(crate) fn next_char(text: &str, i: usize) -> Option<char> {
 
 /// Currency names that may stand before `=` in an exchange rate (`1ドル=152円`).
 const RATE_UNITS: &[&str] = &[
-    "ドル", "円", "ユーロ", "元", "ポンド", "ウォン", "フラン", "dollar", "dollars", "yen",
-    "euro", "euros", "yuan", "pound", "pounds", "$", "¥", "€", "£",
+    "ドル",
+    "円",
+    "ユーロ",
+    "元",
+    "ポンド",
+    "ウォン",
+    "フラン",
+    "dollar",
+    "dollars",
+    "yen",
+    "euro",
+    "euros",
+    "yuan",
+    "pound",
+    "pounds",
+    "$",
+    "¥",
+    "€",
+    "£",
 ];
 
 /// Whether the amount spanning bytes `start..end` is one side of an exchange rate:
@@ -204,13 +390,23 @@ pub(crate) fn is_exchange_rate(text: &str, start: usize, end: usize) -> bool {
     if let Some(b) = before.strip_suffix(['=', '＝']) {
         let b = b.trim_end_matches([' ', '\t']);
         // `$1 = ¥150`: the symbol stands before the number on the left.
-        let symbol_side = b.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
+        let symbol_side =
+            b.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
         return RATE_UNITS.iter().any(|u| b.ends_with(u))
-            || (symbol_side.len() < b.len() && ["$", "¥", "€", "£"].iter().any(|u| symbol_side.ends_with(u)));
+            || (symbol_side.len() < b.len()
+                && ["$", "¥", "€", "£"]
+                    .iter()
+                    .any(|u| symbol_side.ends_with(u)));
     }
     // 1ドル152円: a Japanese currency name right before the number.
-    let starts_digit = text.get(start..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_ascii_digit());
-    starts_digit && text.get(..start).is_some_and(|b| ["ドル", "ユーロ"].iter().any(|u| b.ends_with(u)))
+    let starts_digit = text
+        .get(start..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_ascii_digit());
+    starts_digit
+        && text
+            .get(..start)
+            .is_some_and(|b| ["ドル", "ユーロ"].iter().any(|u| b.ends_with(u)))
 }
 
 /// The currency named by the letters written before the `$` at byte `pos`
@@ -234,13 +430,20 @@ pub(crate) fn dollar_prefix_at(text: &str, pos: usize) -> Option<&'static str> {
     // A single letter: upper case and attached (`C$`), or `c $` / `C $`.
     if letters.len() == 1 {
         let c = letters.chars().next()?;
-        let ok = if spaced { c == 'c' || c == 'C' } else { c.is_ascii_uppercase() };
+        let ok = if spaced {
+            c == 'c' || c == 'C'
+        } else {
+            c.is_ascii_uppercase()
+        };
         if !ok {
             return None;
         }
     }
     let l = letters.to_ascii_lowercase();
-    currency::DOLLAR_PREFIXES.iter().find(|(p, _)| *p == l).map(|&(_, c)| c)
+    currency::DOLLAR_PREFIXES
+        .iter()
+        .find(|(p, _)| *p == l)
+        .map(|&(_, c)| c)
 }
 
 /// Re-read amounts written with a bare `$` in the currency of the latest explicit
@@ -251,7 +454,10 @@ fn reread_bare_dollars(text: &str, cands: &mut [Candidate]) {
             .and_then(|s| s.find('$'))
             .is_some_and(|i| dollar_prefix_at(text, c.start + i).is_none())
     };
-    if !cands.iter().any(|c| matches!(&c.value, Value::Money(m) if m.currency == "USD") && has_bare(c)) {
+    if !cands
+        .iter()
+        .any(|c| matches!(&c.value, Value::Money(m) if m.currency == "USD") && has_bare(c))
+    {
         return;
     }
     let explicit: Vec<(usize, &'static str)> = memchr::memchr_iter(b'$', text.as_bytes())
@@ -261,7 +467,9 @@ fn reread_bare_dollars(text: &str, cands: &mut [Candidate]) {
         return;
     }
     for c in cands.iter_mut() {
-        let Value::Money(m) = &mut c.value else { continue };
+        let Value::Money(m) = &mut c.value else {
+            continue;
+        };
         if m.currency != "USD" {
             continue;
         }
@@ -290,7 +498,12 @@ mod tests {
 
     pub(crate) fn run(text: &str) -> Vec<(String, Money)> {
         let gaz = Gazetteer::default();
-        let doc = Doc { text, lang: Lang::detect(text), ref_date: None, gazetteer: &gaz };
+        let doc = Doc {
+            text,
+            lang: Lang::detect(text),
+            ref_date: None,
+            gazetteer: &gaz,
+        };
         let mut out = Vec::new();
         extract(&doc, &mut out);
         let out = crate::extract::resolve_overlaps(out);
@@ -312,13 +525,22 @@ mod tests {
     fn money_ja_seed_forms() {
         let (s, m) = one("英アルファウェーブを約24億ドルで買収");
         assert_eq!(s, "約24億ドル");
-        assert_eq!((m.amount, m.currency.as_str(), m.qualifier), (2.4e9, "USD", Qualifier::Approx));
+        assert_eq!(
+            (m.amount, m.currency.as_str(), m.qualifier),
+            (2.4e9, "USD", Qualifier::Approx)
+        );
         assert_eq!(m.display, "$2.4B");
         let (s, m) = one("投資額は100億ドル超に");
         assert_eq!(s, "100億ドル超");
-        assert_eq!((m.amount, m.qualifier, m.display.as_str()), (1e10, Qualifier::Over, "$10B+"));
+        assert_eq!(
+            (m.amount, m.qualifier, m.display.as_str()),
+            (1e10, Qualifier::Over, "$10B+")
+        );
         let (s, m) = one("1兆円超の");
-        assert_eq!((s.as_str(), m.amount, m.currency.as_str()), ("1兆円超", 1e12, "JPY"));
+        assert_eq!(
+            (s.as_str(), m.amount, m.currency.as_str()),
+            ("1兆円超", 1e12, "JPY")
+        );
         assert_eq!(m.display, "¥1T+");
     }
 
@@ -327,14 +549,20 @@ mod tests {
         let (_, m) = one("2,422億4,300万円");
         assert_eq!(m.amount, 242_243_000_000.0);
         let (s, m) = one("日経平均は2222円13銭");
-        assert_eq!((s.as_str(), m.amount, m.display.as_str()), ("2222円13銭", 2222.13, "¥2,222.13"));
+        assert_eq!(
+            (s.as_str(), m.amount, m.display.as_str()),
+            ("2222円13銭", 2222.13, "¥2,222.13")
+        );
     }
 
     #[test]
     fn money_ja_range_inherits_magnitude() {
         let (s, m) = one("2~3億ドル");
         assert_eq!(s, "2~3億ドル");
-        assert_eq!((m.amount, m.amount_max, m.qualifier), (2e8, Some(3e8), Qualifier::Range));
+        assert_eq!(
+            (m.amount, m.amount_max, m.qualifier),
+            (2e8, Some(3e8), Qualifier::Range)
+        );
         assert_eq!(m.display, "$200M–$300M");
     }
 
@@ -347,13 +575,19 @@ mod tests {
     fn money_en_per_share_span_is_amount() {
         let (s, m) = one("earnings of $2.69 a share");
         assert_eq!(s, "$2.69");
-        assert_eq!((m.amount, m.per.as_deref(), m.display.as_str()), (2.69, Some("share"), "$2.69/share"));
+        assert_eq!(
+            (m.amount, m.per.as_deref(), m.display.as_str()),
+            (2.69, Some("share"), "$2.69/share")
+        );
     }
 
     #[test]
     fn money_en_qualifiers_and_ranges() {
         let (s, m) = one("for more than $10 billion.");
-        assert_eq!((s.as_str(), m.qualifier, m.display.as_str()), ("more than $10 billion", Qualifier::Over, "$10B+"));
+        assert_eq!(
+            (s.as_str(), m.qualifier, m.display.as_str()),
+            ("more than $10 billion", Qualifier::Over, "$10B+")
+        );
         let (s, m) = one("between $2bn and $3bn");
         assert_eq!(s, "between $2bn and $3bn");
         assert_eq!((m.amount, m.amount_max), (2e9, Some(3e9)));
