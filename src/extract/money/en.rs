@@ -335,10 +335,36 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
         }
     }
     let (lo, hi) = (a * s1 * factor, b * s2 * factor);
+    if sep == "to" && (hi > 10.0 * lo || after_change_verb(doc.text, span.start())) {
+        // `fell $1.20 to $78.50`: a move and a level, not a range.
+        return None;
+    }
     if !unit_plausible(&unit, caps, b, s2 > 1.0 || factor > 1.0, doc) || lo >= hi {
         return None;
     }
     money(lo, Some(hi), code, Qualifier::Range, per_of(caps, doc))
+}
+
+/// Whether the word before byte `start` reports a change (`rose`, `cut`), after
+/// which `X to Y` is a move from one level to another.
+fn after_change_verb(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const VERBS: &[&str] = &[
+        "from", "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "climbed",
+        "jumped", "dropped", "slid", "slipped", "gained", "lost", "increased", "decreased",
+        "raised", "cut", "lowered", "lifted", "boosted", "trimmed", "grew", "shrank", "soared",
+        "plunged", "surged", "tumbled", "up", "down", "by",
+    ];
+    VERBS.contains(&word.as_str())
 }
 
 /// `3 dollars 50 cents`, `15 dollars and 15`, `17 USD 25`, `c $ 100 and fifty`.

@@ -596,6 +596,23 @@ mod tests {
     }
 
     #[test]
+    fn money_en_moves_are_not_ranges() {
+        let v = run("Brent fell $1.20 to $78.50 a barrel");
+        let spans: Vec<_> = v.iter().map(|(s, m)| (s.as_str(), m.amount, m.per.as_deref())).collect();
+        assert_eq!(spans, vec![("$1.20", 1.2, None), ("$78.50", 78.5, Some("barrel"))]);
+        let v = run("revenue rose from $2 billion to $3 billion");
+        assert_eq!(v.len(), 2);
+        assert!(v.iter().all(|(_, m)| m.amount_max.is_none()));
+    }
+
+    #[test]
+    fn money_ja_change_is_not_range() {
+        let v = run("2億ドルから3億ドルに増えた");
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].1.amount, v[1].1.amount), (2e8, 3e8));
+    }
+
+    #[test]
     fn money_en_minor_units_and_words() {
         let (_, m) = one("116 pence");
         assert_eq!((m.amount, m.currency.as_str()), (1.16, "GBP"));
