@@ -311,15 +311,16 @@ pub(crate) fn qualifier_of(word: &str) -> Option<Qualifier> {
         "約" | "およそ" | "おおよそ" | "概ね" | "おおむね" | "ほぼ" | "推定" | "程度" | "前後"
         | "ほど" | "規模" | "台" | "about" | "around" | "roughly" | "approximately" | "approx"
         | "approx." | "some" | "an estimated" | "estimated" | "or so" => Qualifier::Approx,
-        "超" | "超え" | "を超える" | "を超す" | "を上回る" | "強" | "余り" | "あまり" | "余"
-        | "more than" | "over" | "above" | "upwards of" | "in excess of" | "north of"
-        | "just over" | "just above" | "well over" | "well above" | "a little over"
-        | "slightly more than" | "+" | "plus" | "-plus" | "or higher" | "or above" => {
-            Qualifier::Over
+        "超" | "超え" | "を超える" | "を超え" | "を超えた" | "を超えて" | "を超す" | "を上回る"
+        | "を上回った" | "強" | "余り" | "あまり" | "余" | "more than" | "over" | "above"
+        | "upwards of" | "in excess of" | "north of" | "just over" | "just above" | "well over"
+        | "well above" | "a little over" | "slightly more than" | "+" | "plus" | "-plus"
+        | "or higher" | "or above" => Qualifier::Over,
+        "未満" | "弱" | "近く" | "足らず" | "を下回る" | "を下回った" | "nearly" | "almost"
+        | "just under" | "just below" | "just shy of" | "less than" | "under" | "below"
+        | "close to" | "well under" | "well below" | "a little under" | "slightly less than" => {
+            Qualifier::Under
         }
-        "未満" | "弱" | "近く" | "足らず" | "を下回る" | "nearly" | "almost" | "just under"
-        | "just below" | "just shy of" | "less than" | "under" | "below" | "close to"
-        | "well under" | "well below" | "a little under" | "slightly less than" => Qualifier::Under,
         "以上" | "最低" | "最低で" | "少なくとも" | "at least" | "no less than"
         | "not less than" | "a minimum of" | "or more" => Qualifier::AtLeast,
         "以下" | "まで" | "最大" | "最大で" | "最高" | "最高で" | "up to" | "as much as"
@@ -598,8 +599,14 @@ mod tests {
     #[test]
     fn money_en_moves_are_not_ranges() {
         let v = run("Brent fell $1.20 to $78.50 a barrel");
-        let spans: Vec<_> = v.iter().map(|(s, m)| (s.as_str(), m.amount, m.per.as_deref())).collect();
-        assert_eq!(spans, vec![("$1.20", 1.2, None), ("$78.50", 78.5, Some("barrel"))]);
+        let spans: Vec<_> = v
+            .iter()
+            .map(|(s, m)| (s.as_str(), m.amount, m.per.as_deref()))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![("$1.20", 1.2, None), ("$78.50", 78.5, Some("barrel"))]
+        );
         let v = run("revenue rose from $2 billion to $3 billion");
         assert_eq!(v.len(), 2);
         assert!(v.iter().all(|(_, m)| m.amount_max.is_none()));
