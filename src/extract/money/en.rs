@@ -16,26 +16,26 @@ use std::sync::LazyLock;
 const NUM: &str = r"[0-9](?:[0-9]|,[0-9]{3}|,[0-9]{2})*(?:\.[0-9]+)?";
 
 /// Scale words and letters after a number (`billion`, `bn`, `m`, `K`, `MM`, `crore`, `億`).
-const SCALE: &str = r"(?:(?:[ \t-]?(?i:hundred|thousand|million|billion|trillion|bln|bn|mln|mn|mil|trn|tn|tril|crores?|lakhs?|lacs?|cr)|MM|mm|[kKmMbBtT])(?-u:\b)|[ \t]{0,2}[万億兆]{1,2})";
+const SCALE: &str = r"(?:(?:[ \t-]?(?i-u:hundred|thousand|million|billion|trillion|bln|bn|mln|mn|mil|trn|tn|tril|crores?|lakhs?|lacs?|cr)|MM|mm|[kKmMbBtT])(?-u:\b)|[ \t]{0,2}[万億兆]{1,2})";
 
 /// Qualifier words before an amount.
-const QPRE: &str = r"(?-u:\b)(?i:about|around|roughly|approximately|approx\.?|some|an[ \t]estimated|estimated|nearly|almost|just[ \t]under|just[ \t]over|just[ \t]below|just[ \t]above|just[ \t]shy[ \t]of|slightly[ \t]more[ \t]than|slightly[ \t]less[ \t]than|a[ \t]little[ \t]over|a[ \t]little[ \t]under|less[ \t]than|more[ \t]than|well[ \t]over|well[ \t]above|well[ \t]under|well[ \t]below|over|above|upwards[ \t]of|in[ \t]excess[ \t]of|north[ \t]of|at[ \t]least|at[ \t]most|up[ \t]to|as[ \t]much[ \t]as|as[ \t]high[ \t]as|no[ \t]more[ \t]than|not[ \t]more[ \t]than|no[ \t]less[ \t]than|not[ \t]less[ \t]than|a[ \t]maximum[ \t]of|a[ \t]minimum[ \t]of|under|below|close[ \t]to)[ \t]+";
+const QPRE: &str = r"(?-u:\b)(?i-u:about|around|roughly|approximately|approx\.?|some|an[ \t]estimated|estimated|nearly|almost|just[ \t]under|just[ \t]over|just[ \t]below|just[ \t]above|just[ \t]shy[ \t]of|slightly[ \t]more[ \t]than|slightly[ \t]less[ \t]than|a[ \t]little[ \t]over|a[ \t]little[ \t]under|less[ \t]than|more[ \t]than|well[ \t]over|well[ \t]above|well[ \t]under|well[ \t]below|over|above|upwards[ \t]of|in[ \t]excess[ \t]of|north[ \t]of|at[ \t]least|at[ \t]most|up[ \t]to|as[ \t]much[ \t]as|as[ \t]high[ \t]as|no[ \t]more[ \t]than|not[ \t]more[ \t]than|no[ \t]less[ \t]than|not[ \t]less[ \t]than|a[ \t]maximum[ \t]of|a[ \t]minimum[ \t]of|under|below|close[ \t]to)[ \t]+";
 
 /// Qualifiers after an amount: `$10B+`, `$10 billion-plus`, `or more`.
-const QPOST: &str = r"(?:\+|[ \t]?-?(?i:plus)(?-u:\b)|[ \t](?i:or[ \t](?:more|less|above|higher|lower|so))(?-u:\b))";
+const QPOST: &str = r"(?:\+|[ \t]?-?(?i-u:plus)(?-u:\b)|[ \t](?i-u:or[ \t](?:more|less|above|higher|lower|so))(?-u:\b))";
 
 /// Units of a per-unit price.
-const PER_UNITS: &str = r"(?i:shares?|ADS|ADR|barrel|bbl|troy[ \t]ounce|ounce|oz|metric[ \t]ton|tonne|ton|kilogram|kilo|kg|pound|lb|gallon|litre|liter|bushel|megawatt[ -]hour|MWh|kWh|mmBtu|hour|day|week|month|year|quarter|person|head|user|employee|customer|subscriber|member|seat|night|room|square[ \t]foot|square[ \t]feet|sq[ \t]ft|square[ \t]metre|square[ \t]meter|dozen|unit|vehicle|car|device|ticket|passenger|visitor|student|household|copy|piece|item|dose|trade|transaction)";
+const PER_UNITS: &str = r"(?i-u:shares?|ADS|ADR|barrel|bbl|troy[ \t]ounce|ounce|oz|metric[ \t]ton|tonne|ton|kilogram|kilo|kg|pound|lb|gallon|litre|liter|bushel|megawatt[ -]hour|MWh|kWh|mmBtu|hour|day|week|month|year|quarter|person|head|user|employee|customer|subscriber|member|seat|night|room|square[ \t]foot|square[ \t]feet|sq[ \t]ft|square[ \t]metre|square[ \t]meter|dozen|unit|vehicle|car|device|ticket|passenger|visitor|student|household|copy|piece|item|dose|trade|transaction)";
 
 /// Fractions and articles that count only before a scale word (`half a billion`).
-const FRAC: &str = r"(?i:a[ \t]half|half(?:[ \t]a)?|(?:a[ \t]|one[ \t]|three[ \t])?quarters?(?:[ \t]of[ \t]a)?|an?)";
+const FRAC: &str = r"(?i-u:a[ \t]half|half(?:[ \t]a)?|(?:a[ \t]|one[ \t]|three[ \t])?quarters?(?:[ \t]of[ \t]a)?|an?)";
 
 fn prefix() -> String {
     let symbols = currency::alternation(currency::SYMBOLS.iter().map(|s| s.0));
     let codes = currency::alternation(currency::CODES.iter().copied());
     let lower = currency::alternation(currency::LOWER_CODES.iter().copied());
     format!(
-        r"(?:(?-u:\b)(?i:usd|us|u\.s\.?|hkd|hk|nzd|nz|aud|au|cad|can|ca|sgd|sg|nt|twd|mex|mxn|mx)[ \t]?\$|(?-u:\b)[ACSRZ]\$|(?-u:\b)[cC][ \t]\$|{symbols}|\\|(?-u:\b)M?{codes}[ \t]?|(?-u:\b){lower}[ \t]|(?-u:\b)(?:Rs\.?|Rp\.?|RM|SFr\.?)[ \t]?)"
+        r"(?:(?-u:\b)(?i-u:usd|us|u\.s\.?|hkd|hk|nzd|nz|aud|au|cad|can|ca|sgd|sg|nt|twd|mex|mxn|mx)[ \t]?\$|(?-u:\b)[ACSRZ]\$|(?-u:\b)[cC][ \t]\$|{symbols}|\\|(?-u:\b)M?{codes}[ \t]?|(?-u:\b){lower}[ \t]|(?-u:\b)(?:Rs\.?|Rp\.?|RM|SFr\.?)[ \t]?)"
     )
 }
 
@@ -44,23 +44,25 @@ fn units() -> String {
     let codes = currency::alternation(currency::CODES.iter().copied());
     let lower = currency::alternation(currency::LOWER_CODES.iter().copied());
     let symbols = currency::alternation(currency::SYMBOLS.iter().map(|s| s.0));
-    format!(r"(?:(?i:{names})(?-u:\b)|M?{codes}(?-u:\b)|{lower}(?-u:\b)|{symbols})")
+    format!(r"(?:(?i-u:{names})(?-u:\b)|M?{codes}(?-u:\b)|{lower}(?-u:\b)|{symbols})")
 }
 
 fn per() -> String {
     format!(
-        r"(?:[ \t]?-?[ \t]?(?i:a|an|per)[ \t]?-?[ \t]?(?P<per>{PER_UNITS})(?-u:\b)(?:[ \t](?i:per|a)[ \t](?P<per2>{PER_UNITS})(?-u:\b))?)?"
+        r"(?:[ \t]?-?[ \t]?(?i-u:a|an|per)[ \t]?-?[ \t]?(?P<per>{PER_UNITS})(?-u:\b)(?:[ \t](?i-u:per|a)[ \t](?P<per2>{PER_UNITS})(?-u:\b))?)?"
     )
 }
 
-pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(rules()));
+
+fn rules() -> Vec<Rule> {
     let pre = prefix();
     let unit = units();
     let per = per();
-    let words = format!(r"(?i:{EN_NUMBER_WORDS})");
+    let words = format!(r"(?i-u:{EN_NUMBER_WORDS})");
     let numw = format!(r"(?:(?P<n1>{NUM})|(?-u:\b)(?P<w1>{words}|{FRAC})(?-u:\b))");
     let numw2 = format!(r"(?:(?P<n2>{NUM})|(?-u:\b)(?P<w2>{words})(?-u:\b))");
-    RuleSet::new(vec![
+    vec![
         Rule::new(
             "money.en.symbol_amount",
             format!(r"(?P<span>(?:(?P<q>{QPRE}))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?(?P<qs>{QPOST})?){per}"),
@@ -68,27 +70,27 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "money.en.amount_unit",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit>{unit})(?:[ \t](?P<s1b>(?i:thousand|million|billion|trillion))(?-u:\b))?(?P<qs>{QPOST})?){per}"),
+            format!(r"(?P<span>(?:(?P<q>{QPRE}))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit>{unit})(?:[ \t](?P<s1b>(?i-u:thousand|million|billion|trillion))(?-u:\b))?(?P<qs>{QPOST})?){per}"),
             single,
         ),
         Rule::new(
             "money.en.symbol_range",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i:between)[ \t]+))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i:to|and)(?-u:\b))[ \t]?(?:(?P<cur2>{pre})[ \t]?)?(?P<n2>{NUM})(?P<s2>{SCALE})?){per}"),
+            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?(?:(?P<cur2>{pre})[ \t]?)?(?P<n2>{NUM})(?P<s2>{SCALE})?){per}"),
             range,
         )
         .priority(1),
         Rule::new(
             "money.en.amount_range_unit",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
+            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
             range,
         ),
         Rule::new(
             "money.en.dollars_and_cents",
-            format!(r"(?P<span>(?:(?P<cur>{pre})[ \t]?(?P<n1>{NUM})|(?:(?P<n1b>{NUM})|(?-u:\b)(?P<w1>{words})(?-u:\b))[ \t-]?(?P<unit>{unit}))[ \t]+(?:(?i:and)[ \t]+)?(?:(?P<n2>[0-9]{{1,2}})(?-u:\b)|(?-u:\b)(?P<w2>{words})(?-u:\b))(?:[ \t]?(?P<minor>(?i:cents?|pence))(?-u:\b))?)"),
+            format!(r"(?P<span>(?:(?P<cur>{pre})[ \t]?(?P<n1>{NUM})|(?:(?P<n1b>{NUM})|(?-u:\b)(?P<w1>{words})(?-u:\b))[ \t-]?(?P<unit>{unit}))[ \t]+(?:(?i-u:and)[ \t]+)?(?:(?P<n2>[0-9]{{1,2}})(?-u:\b)|(?-u:\b)(?P<w2>{words})(?-u:\b))(?:[ \t]?(?P<minor>(?i-u:cents?|pence))(?-u:\b))?)"),
             compound,
         ),
-    ])
-});
+    ]
+}
 
 /// An Arabic amount with valid digit grouping.
 pub(super) fn arabic(s: &str) -> Option<f64> {

@@ -29,10 +29,12 @@ fn number() -> String {
     format!(r"{GROUP}(?:[ \t]{{0,2}}[万億兆]{{1,2}}{GROUP}?)*")
 }
 
-pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(rules()));
+
+pub(super) fn rules() -> Vec<Rule> {
     let num = number();
     let units = currency::ja_names_pattern();
-    RuleSet::new(vec![
+    vec![
         Rule::new(
             "money.ja.amount_unit",
             format!(
@@ -54,8 +56,8 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             ),
             compound,
         ),
-    ])
-});
+    ]
+}
 
 fn group<'a>(caps: &'a Captures, name: &str) -> Option<&'a str> {
     caps.name(name).map(|m| m.as_str())
