@@ -397,6 +397,12 @@ pub static CODES: &[&str] = &[
     "NGN", "UAH", "CLP", "ARS", "BTC",
 ];
 
+/// Codes that take an `M` for millions (`MUSD`, `120 MEUR`); not `ARS` (`MARS`).
+pub static M_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "CHF", "SEK", "NOK", "DKK", "NZD", "HKD",
+    "SGD",
+];
+
 /// Codes also accepted in lower case (they are not English words).
 pub static LOWER_CODES: &[&str] = &[
     "usd", "eur", "gbp", "jpy", "cny", "rmb", "krw", "inr", "cad", "aud", "nzd", "hkd", "sgd",
@@ -535,7 +541,7 @@ pub fn marker(s: &str) -> Option<(&'static str, f64)> {
         return canon_code(&t.to_ascii_uppercase()).map(|c| (c, 1.0));
     }
     if let Some(rest) = t.strip_prefix('M') {
-        if CODES.contains(&rest) {
+        if M_CODES.contains(&rest) {
             return canon_code(rest).map(|c| (c, 1e6));
         }
     }

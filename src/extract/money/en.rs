@@ -33,18 +33,20 @@ const FRAC: &str = r"(?i-u:a[ \t]half|half(?:[ \t]a)?|(?:a[ \t]|one[ \t]|three[ 
 fn prefix() -> String {
     let symbols = currency::alternation(currency::SYMBOLS.iter().map(|s| s.0));
     let codes = currency::alternation(currency::CODES.iter().copied());
+    let m_codes = currency::alternation(currency::M_CODES.iter().copied());
     let lower = currency::alternation(currency::LOWER_CODES.iter().copied());
     format!(
-        r"(?:(?-u:\b)(?i-u:usd|us|u\.s\.?|hkd|hk|nzd|nz|aud|au|cad|can|ca|sgd|sg|nt|twd|mex|mxn|mx)[ \t]?\$|(?-u:\b)[ACSRZ]\$|(?-u:\b)[cC][ \t]\$|{symbols}|\\|(?-u:\b)M?{codes}[ \t]?|(?-u:\b){lower}[ \t]|(?-u:\b)(?:Rs\.?|Rp\.?|RM|SFr\.?)[ \t]?)"
+        r"(?:(?-u:\b)(?i-u:usd|us|u\.s\.?|hkd|hk|nzd|nz|aud|au|cad|can|ca|sgd|sg|nt|twd|mex|mxn|mx)[ \t]?\$|(?-u:\b)[ACSRZ]\$|(?-u:\b)[cC][ \t]\$|{symbols}|\\|(?-u:\b)(?:{codes}|M{m_codes})[ \t]?|(?-u:\b){lower}[ \t]|(?-u:\b)(?:Rs\.?|Rp\.?|RM|SFr\.?)[ \t]?)"
     )
 }
 
 fn units() -> String {
     let names = currency::en_names_pattern();
     let codes = currency::alternation(currency::CODES.iter().copied());
+    let m_codes = currency::alternation(currency::M_CODES.iter().copied());
     let lower = currency::alternation(currency::LOWER_CODES.iter().copied());
     let symbols = currency::alternation(currency::SYMBOLS.iter().map(|s| s.0));
-    format!(r"(?:(?i-u:{names})(?-u:\b)|M?{codes}(?-u:\b)|{lower}(?-u:\b)|{symbols})")
+    format!(r"(?:(?i-u:{names})(?-u:\b)|(?:{codes}|M{m_codes})(?-u:\b)|{lower}(?-u:\b)|{symbols})")
 }
 
 fn per() -> String {
@@ -264,8 +266,26 @@ fn unit_plausible(unit: &str, caps: &Captures, value: f64, scaled: bool, doc: &D
     }
 }
 
+/// A backslash is the yen sign of Japanese code pages (`\100`), but not inside a
+/// path or an escape (`C:\2024\report`, `\1`).
+fn backslash_yen_ok(caps: &Captures, doc: &Doc) -> bool {
+    let (Some(cur), Some(span)) = (caps.name("cur"), caps.name("span")) else {
+        return true;
+    };
+    if cur.as_str() != "\\" {
+        return true;
+    }
+    let before = doc
+        .text
+        .get(..cur.start())
+        .and_then(|b| b.chars().next_back());
+    let after = doc.text.get(span.end()..).and_then(|a| a.chars().next());
+    !before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '\\' | '/' | '"' | '\''))
+        && !after.is_some_and(|c| matches!(c, '\\' | '/' | '"' | '\''))
+}
+
 fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
-    if !context_ok(caps, doc) {
+    if !context_ok(caps, doc) || !backslash_yen_ok(caps, doc) {
         return None;
     }
     let (n, is_frac) = first_number(caps)?;

@@ -114,6 +114,17 @@ fn context_ok(caps: &Captures, doc: &Doc, value: f64, unit: &str) -> bool {
             return false;
         }
     }
+    // `フランス`, `リラックス`, `レアル・マドリード`: a longer katakana word, not a currency.
+    let after = doc.text.get(span.end()..).and_then(|s| s.chars().next());
+    let katakana_after =
+        after.is_some_and(|c| ('\u{30a1}'..='\u{30fa}').contains(&c) || c == 'ー' || c == '・');
+    if katakana_after
+        && !["ドル", "ユーロ", "円", "元", "ウォン", "ポンド"]
+            .iter()
+            .any(|u| unit.ends_with(u))
+    {
+        return false;
+    }
     if caps.name("per").is_none() && is_exchange_rate(doc.text, span.start(), span.end()) {
         return false;
     }

@@ -632,6 +632,48 @@ mod tests {
     }
 
     #[test]
+    fn money_ja_per_share_and_currency_names() {
+        let (s, m) = one("1株当たり1.95香港ドルで買い取る");
+        assert_eq!(s, "1.95香港ドル");
+        assert_eq!(
+            (m.amount, m.currency.as_str(), m.per.as_deref()),
+            (1.95, "HKD", Some("share"))
+        );
+        let (s, m) = one("財投総額は四十九兆九千五百九十二億円となった");
+        assert_eq!(
+            (s.as_str(), m.amount),
+            ("四十九兆九千五百九十二億円", 49_959_200_000_000.0)
+        );
+        let (_, m) = one("545ドルと5セント");
+        assert!((m.amount - 545.05).abs() < 1e-9 && m.currency == "USD");
+        assert!(run("関東一円で雨").is_empty());
+        assert!(run("数百万ドル").is_empty());
+    }
+
+    #[test]
+    fn money_en_codes_and_prefixes() {
+        let (s, m) = one("a GBP46 billion deal");
+        assert_eq!(
+            (s.as_str(), m.amount, m.currency.as_str()),
+            ("GBP46 billion", 46e9, "GBP")
+        );
+        let (s, m) = one("losses in excess of 30 MUSD");
+        assert_eq!(
+            (s.as_str(), m.amount, m.qualifier),
+            ("in excess of 30 MUSD", 3e7, Qualifier::Over)
+        );
+        let (s, m) = one("to hk $ 10.05 billion .");
+        assert_eq!(
+            (s.as_str(), m.amount, m.currency.as_str()),
+            ("hk $ 10.05 billion", 10.05e9, "HKD")
+        );
+        let (_, m) = one("It costs 15 dollars and 15.");
+        assert!((m.amount - 15.15).abs() < 1e-9);
+        assert!(run("the MARS 2020 rover").is_empty());
+        assert!(run("1 dollar = 150 yen").is_empty());
+    }
+
+    #[test]
     fn money_en_bare_dollar_follows_article() {
         let v = run("a C$300 million charge, or $1.34 a share");
         assert_eq!(v.len(), 2);
