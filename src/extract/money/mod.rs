@@ -38,6 +38,9 @@ use crate::fact::{
 };
 
 /// Literals at least one of which occurs in every line holding a money fact.
+/// English names are listed in lower case (with common capitalisations); a prefilter
+/// should match them ASCII-case-insensitively so that `DOLLARS` or `YEN` also pass.
+/// `"\\"` is the backslash written for the yen sign in Japanese code pages.
 pub const CUES: &[&str] = &[
     "$",
     "€",
