@@ -1,7 +1,687 @@
-//! money facts: rules per language, corpus files beside them.
+//! money facts: rules per language (`ja.rs`, `en.rs`), the currency table
+//! (`currency.rs`), corpus files beside them.
+//!
+//! What a money fact is (SPEC "value by kind"):
+//! - `amount` in major units of `currency` (ISO 4217): `116 pence` = 1.16 GBP,
+//!   `2222円13銭` = 2222.13 JPY; `amount_max` for ranges.
+//! - The span holds the qualifier words attached to the amount (`約24億ドル`,
+//!   `100億ドル超`, `more than $10 billion`); for a per-unit price the span is the
+//!   amount alone and `per` holds the unit (`share` in "$2.69 a share").
+//! - `display`: `$ € £ ¥` before the number for USD EUR GBP JPY, else the code after it
+//!   (`1.2B KRW`); K M B T from 10,000 up (`fact::compact_number`), grouped digits
+//!   below (`¥1,280`, `¥2,222.13`, `$2.69`); `+` / `<` for the qualifier; ranges
+//!   `€2B–€3B` (`2B–3B KRW` when the code follows); a per-unit price ends with its unit
+//!   (`$2.69/share`, `$30/user/month`) so the CSV, which has no `per` column, keeps it.
+//!
+//! Qualifier words, one decision each:
+//! - approx: 約 およそ おおよそ 概ね ほぼ 程度 前後 ほど 規模 台; about, around, roughly,
+//!   approximately, some, an estimated, `or so`.
+//! - over: 超 超え を超える を超す を上回る 強 余り 余; more than, over, above,
+//!   upwards of, in excess of, north of, `+`, `-plus`.
+//! - under: 未満 弱 近く 足らず を下回る; nearly, almost, just under, less than, under,
+//!   below, close to.
+//! - at_least: 以上 最低 少なくとも; at least, no less than, `or more`.
+//! - at_most: 以下 まで 最大 最高; up to, as much as, at most, no more than, `or less`.
+//!
+//! Exchange rates (`1ドル=152円`, `1 dollar = 150 yen`) are left out: both sides of an
+//! `=` between two currency amounts are rejected. A bare `$` is USD unless the article
+//! wrote an explicit dollar (`C$`, `A$`, `HK$`, `US$`...) earlier: then it follows the
+//! latest one.
+
+pub mod currency;
+mod en;
+mod ja;
 
 use crate::extract::Doc;
-use crate::fact::Candidate;
+use crate::fact::{
+    compact_number, plain_number, trim_decimals, Candidate, Money, Qualifier, Value,
+};
+
+/// Literals at least one of which occurs in every line holding a money fact.
+/// English names are listed in lower case (with common capitalisations); a prefilter
+/// should match them ASCII-case-insensitively so that `DOLLARS` or `YEN` also pass.
+/// `"\\"` is the backslash written for the yen sign in Japanese code pages.
+pub const CUES: &[&str] = &[
+    "$",
+    "€",
+    "£",
+    "¥",
+    "\\",
+    "₹",
+    "₩",
+    "₽",
+    "₺",
+    "₪",
+    "₫",
+    "₱",
+    "₦",
+    "₡",
+    "₾",
+    "₭",
+    "₴",
+    "₿",
+    "฿",
+    "ரூ",
+    "円",
+    "ドル",
+    "元",
+    "ユーロ",
+    "ポンド",
+    "ウォン",
+    "ルピー",
+    "ルピア",
+    "フラン",
+    "セント",
+    "ペンス",
+    "リンギ",
+    "バーツ",
+    "ペソ",
+    "レアル",
+    "ルーブ",
+    "リラ",
+    "ランド",
+    "クローナ",
+    "クローネ",
+    "コルナ",
+    "ズロチ",
+    "フォリント",
+    "ドン",
+    "ナイラ",
+    "シェケル",
+    "ディルハム",
+    "リヤル",
+    "リアル",
+    "ディナール",
+    "フリブナ",
+    "バルボア",
+    "マルッカ",
+    "ペセタ",
+    "ギルダー",
+    "ビットコイン",
+    "dollar",
+    "Dollar",
+    "DOLLAR",
+    "euro",
+    "Euro",
+    "pound",
+    "Pound",
+    "sterling",
+    "Sterling",
+    "yen",
+    "Yen",
+    "yuan",
+    "Yuan",
+    "renminbi",
+    "rmb",
+    "RMB",
+    "won",
+    "Won",
+    "rupee",
+    "Rupee",
+    "rupiah",
+    "ringgit",
+    "baht",
+    "peso",
+    "Peso",
+    "reais",
+    "real",
+    "rand",
+    "Rand",
+    "ruble",
+    "rouble",
+    "lira",
+    "Lira",
+    "franc",
+    "Franc",
+    "kron",
+    "koruna",
+    "zlot",
+    "forint",
+    "dong",
+    "naira",
+    "shekel",
+    "dirham",
+    "riyal",
+    "dinar",
+    "hryvnia",
+    "balboa",
+    "markka",
+    "peseta",
+    "guilder",
+    "bitcoin",
+    "Bitcoin",
+    "cent",
+    "pence",
+    "penny",
+    "pennies",
+    "Rs",
+    "Rp",
+    "RM",
+    "SFr",
+    "USD",
+    "usd",
+    "EUR",
+    "eur",
+    "GBP",
+    "gbp",
+    "JPY",
+    "jpy",
+    "CNY",
+    "cny",
+    "CNH",
+    "KRW",
+    "krw",
+    "INR",
+    "inr",
+    "CAD",
+    "cad",
+    "AUD",
+    "aud",
+    "NZD",
+    "nzd",
+    "HKD",
+    "hkd",
+    "SGD",
+    "sgd",
+    "TWD",
+    "CHF",
+    "chf",
+    "SEK",
+    "NOK",
+    "DKK",
+    "CZK",
+    "PLN",
+    "HUF",
+    "RUB",
+    "TRY",
+    "BRL",
+    "MXN",
+    "ZAR",
+    "IDR",
+    "MYR",
+    "THB",
+    "VND",
+    "PKR",
+    "LKR",
+    "SAR",
+    "QAR",
+    "AED",
+    "ILS",
+    "KWD",
+    "EGP",
+    "NGN",
+    "UAH",
+    "CLP",
+    "ARS",
+    "BTC",
+];
 
 /// Push every money candidate found in `doc`.
-pub fn extract(_doc: &Doc, _out: &mut Vec<Candidate>) {}
+pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+    let first = out.len();
+    en::RULES.run(doc, out);
+    ja::RULES.run(doc, out);
+    if let Some(new) = out.get_mut(first..) {
+        reread_bare_dollars(doc.text, new);
+    }
+}
+
+/// Build a money value and its display.
+pub(crate) fn money(
+    amount: f64,
+    amount_max: Option<f64>,
+    currency: &str,
+    qualifier: Qualifier,
+    per: Option<String>,
+) -> Option<Value> {
+    if !amount.is_finite() || amount < 0.0 || amount_max.is_some_and(|m| !m.is_finite() || m < 0.0)
+    {
+        return None;
+    }
+    let mut m = Money {
+        amount,
+        amount_max,
+        currency: currency.to_string(),
+        qualifier: if amount_max.is_some() {
+            Qualifier::Range
+        } else {
+            qualifier
+        },
+        per,
+        display: String::new(),
+    };
+    m.display = display(&m);
+    Some(Value::Money(m))
+}
+
+/// A number as money displays it: K M B T from 10,000 up (`fact::compact_number`),
+/// else grouped digits, with cents written out when there are any (`$3.50`,
+/// `¥2,222.13`) and up to four decimals below 10 when written (`$1.0753`).
+pub fn amount_text(x: f64) -> String {
+    if x.abs() >= 1e4 {
+        return compact_number(x);
+    }
+    let four = trim_decimals(x, 4);
+    let decimals = four.split_once('.').map_or(0, |(_, f)| f.len());
+    match decimals {
+        0 => plain_number(x),
+        3 | 4 if x.abs() < 10.0 => four,
+        _ => {
+            let s = plain_number(x);
+            match s.split_once('.') {
+                Some((_, f)) if f.len() == 1 => s + "0",
+                Some(_) => s,
+                None => s,
+            }
+        }
+    }
+}
+
+/// The display string of a money value (see the module docs).
+pub fn display(m: &Money) -> String {
+    let sym = currency::display_symbol(&m.currency);
+    let one = |x: f64| match sym {
+        Some(s) => format!("{s}{}", amount_text(x)),
+        None => format!("{} {}", amount_text(x), m.currency),
+    };
+    let mut shown = match m.amount_max {
+        Some(hi) => match sym {
+            Some(_) => format!("{}–{}", one(m.amount), one(hi)),
+            None => format!(
+                "{}–{} {}",
+                amount_text(m.amount),
+                amount_text(hi),
+                m.currency
+            ),
+        },
+        None => m.qualifier.decorate(one(m.amount)),
+    };
+    if let Some(per) = &m.per {
+        shown.push('/');
+        shown.push_str(per);
+    }
+    shown
+}
+
+/// The qualifier a word (Japanese or English, any case) stands for.
+pub(crate) fn qualifier_of(word: &str) -> Option<Qualifier> {
+    let w: String = word
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    Some(match w.as_str() {
+        "約" | "およそ" | "おおよそ" | "概ね" | "おおむね" | "ほぼ" | "推定" | "程度" | "前後"
+        | "ほど" | "規模" | "台" | "about" | "around" | "roughly" | "approximately" | "approx"
+        | "approx." | "some" | "an estimated" | "estimated" | "or so" => Qualifier::Approx,
+        "超" | "超え" | "を超える" | "を超え" | "を超えた" | "を超えて" | "を超す" | "を上回る"
+        | "を上回った" | "強" | "余り" | "あまり" | "余" | "more than" | "over" | "above"
+        | "upwards of" | "in excess of" | "north of" | "just over" | "just above" | "well over"
+        | "well above" | "a little over" | "slightly more than" | "+" | "plus" | "-plus"
+        | "or higher" | "or above" => Qualifier::Over,
+        "未満" | "弱" | "近く" | "足らず" | "を下回る" | "を下回った" | "nearly" | "almost"
+        | "just under" | "just below" | "just shy of" | "less than" | "under" | "below"
+        | "close to" | "well under" | "well below" | "a little under" | "slightly less than" => {
+            Qualifier::Under
+        }
+        "以上" | "最低" | "最低で" | "少なくとも" | "at least" | "no less than"
+        | "not less than" | "a minimum of" | "or more" => Qualifier::AtLeast,
+        "以下" | "まで" | "最大" | "最大で" | "最高" | "最高で" | "up to" | "as much as"
+        | "as high as" | "at most" | "no more than" | "not more than" | "a maximum of"
+        | "or less" | "or lower" => Qualifier::AtMost,
+        _ => return None,
+    })
+}
+
+/// Combine a qualifier written before the amount with one written after it: the
+/// one after wins unless it is missing or only approximate.
+pub(crate) fn combine(pre: Option<Qualifier>, post: Option<Qualifier>) -> Qualifier {
+    match (pre, post) {
+        (_, Some(q)) if q != Qualifier::Approx => q,
+        (Some(q), _) => q,
+        (None, Some(q)) => q,
+        (None, None) => Qualifier::Exact,
+    }
+}
+
+/// The character before byte `i` of `text`, skipping spaces.
+pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?
+        .chars()
+        .rev()
+        .find(|c| *c != ' ' && *c != '\t')
+}
+
+/// The character at byte `i` of `text` or after, skipping spaces.
+pub(crate) fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().find(|c| *c != ' ' && *c != '\t')
+}
+
+/// Currency names that may stand before `=` in an exchange rate (`1ドル=152円`).
+const RATE_UNITS: &[&str] = &[
+    "ドル",
+    "円",
+    "ユーロ",
+    "元",
+    "ポンド",
+    "ウォン",
+    "フラン",
+    "dollar",
+    "dollars",
+    "yen",
+    "euro",
+    "euros",
+    "yuan",
+    "pound",
+    "pounds",
+    "$",
+    "¥",
+    "€",
+    "£",
+];
+
+/// Whether the amount spanning bytes `start..end` is one side of an exchange rate:
+/// followed by `=`, or preceded by `<currency>=` (`1ドル=152円`, `$1 = ¥150`), or
+/// written `1ドル152円`.
+pub(crate) fn is_exchange_rate(text: &str, start: usize, end: usize) -> bool {
+    if matches!(next_char(text, end), Some('=' | '＝')) {
+        return true;
+    }
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let before = before.trim_end_matches([' ', '\t']);
+    if let Some(b) = before.strip_suffix(['=', '＝']) {
+        let b = b.trim_end_matches([' ', '\t']);
+        // `$1 = ¥150`: the symbol stands before the number on the left.
+        let symbol_side =
+            b.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
+        return RATE_UNITS.iter().any(|u| b.ends_with(u))
+            || (symbol_side.len() < b.len()
+                && ["$", "¥", "€", "£"]
+                    .iter()
+                    .any(|u| symbol_side.ends_with(u)));
+    }
+    // 1ドル152円: a Japanese currency name right before the number.
+    let starts_digit = text
+        .get(start..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_ascii_digit());
+    starts_digit
+        && text
+            .get(..start)
+            .is_some_and(|b| ["ドル", "ユーロ"].iter().any(|u| b.ends_with(u)))
+}
+
+/// The currency named by the letters written before the `$` at byte `pos`
+/// (`C$`, `hk $`, `US$`), or None for a bare `$`.
+pub(crate) fn dollar_prefix_at(text: &str, pos: usize) -> Option<&'static str> {
+    let before = text.get(..pos)?;
+    let (spaced, before) = match before.strip_suffix(' ') {
+        Some(b) => (true, b),
+        None => (false, before),
+    };
+    let letters_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic() || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let letters = before.get(letters_start..)?;
+    if letters.is_empty() || letters.len() > 4 {
+        return None;
+    }
+    // A single letter: upper case and attached (`C$`), or `c $` / `C $`.
+    if letters.len() == 1 {
+        let c = letters.chars().next()?;
+        let ok = if spaced {
+            c == 'c' || c == 'C'
+        } else {
+            c.is_ascii_uppercase()
+        };
+        if !ok {
+            return None;
+        }
+    }
+    let l = letters.to_ascii_lowercase();
+    currency::DOLLAR_PREFIXES
+        .iter()
+        .find(|(p, _)| *p == l)
+        .map(|&(_, c)| c)
+}
+
+/// Re-read amounts written with a bare `$` in the currency of the latest explicit
+/// dollar (`C$`, `A$`, `US$`...) written before them in the article.
+fn reread_bare_dollars(text: &str, cands: &mut [Candidate]) {
+    let has_bare = |c: &Candidate| {
+        text.get(c.start..c.end)
+            .and_then(|s| s.find('$'))
+            .is_some_and(|i| dollar_prefix_at(text, c.start + i).is_none())
+    };
+    if !cands
+        .iter()
+        .any(|c| matches!(&c.value, Value::Money(m) if m.currency == "USD") && has_bare(c))
+    {
+        return;
+    }
+    let explicit: Vec<(usize, &'static str)> = memchr::memchr_iter(b'$', text.as_bytes())
+        .filter_map(|i| dollar_prefix_at(text, i).map(|c| (i, c)))
+        .collect();
+    if explicit.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let Value::Money(m) = &mut c.value else {
+            continue;
+        };
+        if m.currency != "USD" {
+            continue;
+        }
+        let Some(dollar) = text.get(c.start..c.end).and_then(|s| s.find('$')) else {
+            continue;
+        };
+        let pos = c.start + dollar;
+        if dollar_prefix_at(text, pos).is_some() {
+            continue;
+        }
+        let k = explicit.partition_point(|(i, _)| *i < pos);
+        if let Some(&(_, code)) = k.checked_sub(1).and_then(|k| explicit.get(k)) {
+            if code != "USD" {
+                m.currency = code.to_string();
+                m.display = display(m);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Lang;
+    use crate::gazetteer::Gazetteer;
+
+    pub(crate) fn run(text: &str) -> Vec<(String, Money)> {
+        let gaz = Gazetteer::default();
+        let doc = Doc {
+            text,
+            lang: Lang::detect(text),
+            ref_date: None,
+            gazetteer: &gaz,
+        };
+        let mut out = Vec::new();
+        extract(&doc, &mut out);
+        let out = crate::extract::resolve_overlaps(out);
+        out.into_iter()
+            .filter_map(|c| match c.value {
+                Value::Money(m) => Some((text[c.start..c.end].to_string(), m)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Money) {
+        let mut v = run(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.remove(0)
+    }
+
+    #[test]
+    fn money_ja_seed_forms() {
+        let (s, m) = one("英アルファウェーブを約24億ドルで買収");
+        assert_eq!(s, "約24億ドル");
+        assert_eq!(
+            (m.amount, m.currency.as_str(), m.qualifier),
+            (2.4e9, "USD", Qualifier::Approx)
+        );
+        assert_eq!(m.display, "$2.4B");
+        let (s, m) = one("投資額は100億ドル超に");
+        assert_eq!(s, "100億ドル超");
+        assert_eq!(
+            (m.amount, m.qualifier, m.display.as_str()),
+            (1e10, Qualifier::Over, "$10B+")
+        );
+        let (s, m) = one("1兆円超の");
+        assert_eq!(
+            (s.as_str(), m.amount, m.currency.as_str()),
+            ("1兆円超", 1e12, "JPY")
+        );
+        assert_eq!(m.display, "¥1T+");
+    }
+
+    #[test]
+    fn money_ja_mixed_magnitudes_and_minor_units() {
+        let (_, m) = one("2,422億4,300万円");
+        assert_eq!(m.amount, 242_243_000_000.0);
+        let (s, m) = one("日経平均は2222円13銭");
+        assert_eq!(
+            (s.as_str(), m.amount, m.display.as_str()),
+            ("2222円13銭", 2222.13, "¥2,222.13")
+        );
+    }
+
+    #[test]
+    fn money_ja_range_inherits_magnitude() {
+        let (s, m) = one("2~3億ドル");
+        assert_eq!(s, "2~3億ドル");
+        assert_eq!(
+            (m.amount, m.amount_max, m.qualifier),
+            (2e8, Some(3e8), Qualifier::Range)
+        );
+        assert_eq!(m.display, "$200M–$300M");
+    }
+
+    #[test]
+    fn money_ja_exchange_rate_left_out() {
+        assert!(run("1ドル=152円").is_empty());
+    }
+
+    #[test]
+    fn money_en_per_share_span_is_amount() {
+        let (s, m) = one("earnings of $2.69 a share");
+        assert_eq!(s, "$2.69");
+        assert_eq!(
+            (m.amount, m.per.as_deref(), m.display.as_str()),
+            (2.69, Some("share"), "$2.69/share")
+        );
+    }
+
+    #[test]
+    fn money_en_qualifiers_and_ranges() {
+        let (s, m) = one("for more than $10 billion.");
+        assert_eq!(
+            (s.as_str(), m.qualifier, m.display.as_str()),
+            ("more than $10 billion", Qualifier::Over, "$10B+")
+        );
+        let (s, m) = one("between $2bn and $3bn");
+        assert_eq!(s, "between $2bn and $3bn");
+        assert_eq!((m.amount, m.amount_max), (2e9, Some(3e9)));
+        let (_, m) = one("€2bn-€3bn");
+        assert_eq!(m.display, "€2B–€3B");
+    }
+
+    #[test]
+    fn money_en_moves_are_not_ranges() {
+        let v = run("Brent fell $1.20 to $78.50 a barrel");
+        let spans: Vec<_> = v
+            .iter()
+            .map(|(s, m)| (s.as_str(), m.amount, m.per.as_deref()))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![("$1.20", 1.2, None), ("$78.50", 78.5, Some("barrel"))]
+        );
+        let v = run("revenue rose from $2 billion to $3 billion");
+        assert_eq!(v.len(), 2);
+        assert!(v.iter().all(|(_, m)| m.amount_max.is_none()));
+    }
+
+    #[test]
+    fn money_ja_change_is_not_range() {
+        let v = run("2億ドルから3億ドルに増えた");
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].1.amount, v[1].1.amount), (2e8, 3e8));
+    }
+
+    #[test]
+    fn money_en_minor_units_and_words() {
+        let (_, m) = one("116 pence");
+        assert_eq!((m.amount, m.currency.as_str()), (1.16, "GBP"));
+        let (_, m) = one("three cents");
+        assert_eq!((m.amount, m.currency.as_str()), (0.03, "USD"));
+        let (_, m) = one("14 trillion won");
+        assert_eq!((m.amount, m.display.as_str()), (14e12, "14T KRW"));
+        let (_, m) = one("Rs 500 crore");
+        assert_eq!((m.amount, m.currency.as_str()), (5e9, "INR"));
+    }
+
+    #[test]
+    fn money_ja_per_share_and_currency_names() {
+        let (s, m) = one("1株当たり1.95香港ドルで買い取る");
+        assert_eq!(s, "1.95香港ドル");
+        assert_eq!(
+            (m.amount, m.currency.as_str(), m.per.as_deref()),
+            (1.95, "HKD", Some("share"))
+        );
+        let (s, m) = one("財投総額は四十九兆九千五百九十二億円となった");
+        assert_eq!(
+            (s.as_str(), m.amount),
+            ("四十九兆九千五百九十二億円", 49_959_200_000_000.0)
+        );
+        let (_, m) = one("545ドルと5セント");
+        assert!((m.amount - 545.05).abs() < 1e-9 && m.currency == "USD");
+        assert!(run("関東一円で雨").is_empty());
+        assert!(run("数百万ドル").is_empty());
+    }
+
+    #[test]
+    fn money_en_codes_and_prefixes() {
+        let (s, m) = one("a GBP46 billion deal");
+        assert_eq!(
+            (s.as_str(), m.amount, m.currency.as_str()),
+            ("GBP46 billion", 46e9, "GBP")
+        );
+        let (s, m) = one("losses in excess of 30 MUSD");
+        assert_eq!(
+            (s.as_str(), m.amount, m.qualifier),
+            ("in excess of 30 MUSD", 3e7, Qualifier::Over)
+        );
+        let (s, m) = one("to hk $ 10.05 billion .");
+        assert_eq!(
+            (s.as_str(), m.amount, m.currency.as_str()),
+            ("hk $ 10.05 billion", 10.05e9, "HKD")
+        );
+        let (_, m) = one("It costs 15 dollars and 15.");
+        assert!((m.amount - 15.15).abs() < 1e-9);
+        assert!(run("the MARS 2020 rover").is_empty());
+        assert!(run("1 dollar = 150 yen").is_empty());
+    }
+
+    #[test]
+    fn money_en_bare_dollar_follows_article() {
+        let v = run("a C$300 million charge, or $1.34 a share");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].1.currency, "CAD");
+        let (_, m) = one("a $300 million charge");
+        assert_eq!(m.currency, "USD");
+    }
+}

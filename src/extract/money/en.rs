@@ -1,0 +1,483 @@
+//! English money rules: `$2.4B`, `US$2.4 billion`, `USD 2.4 billion`, `GBP46 billion`,
+//! `2.4 billion US dollars`, `14 trillion won`, `Rs 500 crore`, `116 pence`,
+//! `three cents`, `$2.69 a share`, `$2-3 billion`, `between $2bn and $3bn`,
+//! `3 dollars 50 cents`. Symbols and codes also read Japanese magnitudes
+//! (`US$48.2万`), since Japanese articles write them.
+
+use super::{combine, currency, is_exchange_rate, money, next_char, prev_char, qualifier_of};
+use crate::extract::Doc;
+use crate::fact::{Qualifier, Value};
+use crate::rule::{Rule, RuleSet};
+use crate::text::numbers::{big_unit, en_scale, parse_decimal, parse_en_words, EN_NUMBER_WORDS};
+use regex::Captures;
+use std::sync::LazyLock;
+
+/// An Arabic number; commas group by three, or Indian style (`12,34,567.89`).
+const NUM: &str = r"[0-9](?:[0-9]|,[0-9]{3}|,[0-9]{2})*(?:\.[0-9]+)?";
+
+/// Scale words and letters after a number (`billion`, `bn`, `m`, `K`, `MM`, `crore`, `億`).
+const SCALE: &str = r"(?:(?:[ \t-]?(?i-u:hundred|thousand|million|billion|trillion|bln|bn|mln|mn|mil|trn|tn|tril|crores?|lakhs?|lacs?|cr)|MM|mm|[kKmMbBtT])(?-u:\b)|[ \t]{0,2}[万億兆]{1,2})";
+
+/// Qualifier words before an amount.
+const QPRE: &str = r"(?-u:\b)(?i-u:about|around|roughly|approximately|approx\.?|some|an[ \t]estimated|estimated|nearly|almost|just[ \t]under|just[ \t]over|just[ \t]below|just[ \t]above|just[ \t]shy[ \t]of|slightly[ \t]more[ \t]than|slightly[ \t]less[ \t]than|a[ \t]little[ \t]over|a[ \t]little[ \t]under|less[ \t]than|more[ \t]than|well[ \t]over|well[ \t]above|well[ \t]under|well[ \t]below|over|above|upwards[ \t]of|in[ \t]excess[ \t]of|north[ \t]of|at[ \t]least|at[ \t]most|up[ \t]to|as[ \t]much[ \t]as|as[ \t]high[ \t]as|no[ \t]more[ \t]than|not[ \t]more[ \t]than|no[ \t]less[ \t]than|not[ \t]less[ \t]than|a[ \t]maximum[ \t]of|a[ \t]minimum[ \t]of|under|below|close[ \t]to)[ \t]+";
+
+/// Qualifiers after an amount: `$10B+`, `$10 billion-plus`, `or more`.
+const QPOST: &str = r"(?:\+|[ \t]?-?(?i-u:plus)(?-u:\b)|[ \t](?i-u:or[ \t](?:more|less|above|higher|lower|so))(?-u:\b))";
+
+/// Units of a per-unit price.
+const PER_UNITS: &str = r"(?i-u:shares?|ADS|ADR|barrel|bbl|troy[ \t]ounce|ounce|oz|metric[ \t]ton|tonne|ton|kilogram|kilo|kg|pound|lb|gallon|litre|liter|bushel|megawatt[ -]hour|MWh|kWh|mmBtu|hour|day|week|month|year|quarter|person|head|user|employee|customer|subscriber|member|seat|night|room|square[ \t]foot|square[ \t]feet|sq[ \t]ft|square[ \t]metre|square[ \t]meter|dozen|unit|vehicle|car|device|ticket|passenger|visitor|student|household|copy|piece|item|dose|trade|transaction)";
+
+/// Fractions and articles that count only before a scale word (`half a billion`).
+const FRAC: &str = r"(?i-u:a[ \t]half|half(?:[ \t]a)?|(?:a[ \t]|one[ \t]|three[ \t])?quarters?(?:[ \t]of[ \t]a)?|an?)";
+
+fn prefix() -> String {
+    let symbols = currency::alternation(currency::SYMBOLS.iter().map(|s| s.0));
+    let codes = currency::alternation(currency::CODES.iter().copied());
+    let m_codes = currency::alternation(currency::M_CODES.iter().copied());
+    let lower = currency::alternation(currency::LOWER_CODES.iter().copied());
+    format!(
+        r"(?:(?-u:\b)(?i-u:usd|us|u\.s\.?|hkd|hk|nzd|nz|aud|au|cad|can|ca|sgd|sg|nt|twd|mex|mxn|mx)[ \t]?\$|(?-u:\b)[ACSRZ]\$|(?-u:\b)[cC][ \t]\$|{symbols}|\\|(?-u:\b)(?:{codes}|M{m_codes})[ \t]?|(?-u:\b){lower}[ \t]|(?-u:\b)(?:Rs\.?|Rp\.?|RM|SFr\.?)[ \t]?)"
+    )
+}
+
+fn units() -> String {
+    let names = currency::en_names_pattern();
+    let codes = currency::alternation(currency::CODES.iter().copied());
+    let m_codes = currency::alternation(currency::M_CODES.iter().copied());
+    let lower = currency::alternation(currency::LOWER_CODES.iter().copied());
+    let symbols = currency::alternation(currency::SYMBOLS.iter().map(|s| s.0));
+    format!(r"(?:(?i-u:{names})(?-u:\b)|(?:{codes}|M{m_codes})(?-u:\b)|{lower}(?-u:\b)|{symbols})")
+}
+
+fn per() -> String {
+    format!(
+        r"(?:[ \t]?-?[ \t]?(?i-u:a|an|per)[ \t]?-?[ \t]?(?P<per>{PER_UNITS})(?-u:\b)(?:[ \t](?i-u:per|a)[ \t](?P<per2>{PER_UNITS})(?-u:\b))?)?"
+    )
+}
+
+pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(rules()));
+
+fn rules() -> Vec<Rule> {
+    let pre = prefix();
+    let unit = units();
+    let per = per();
+    let words = format!(r"(?i-u:{EN_NUMBER_WORDS})");
+    let numw = format!(r"(?:(?P<n1>{NUM})|(?-u:\b)(?P<w1>{words}|{FRAC})(?-u:\b))");
+    let numw2 = format!(r"(?:(?P<n2>{NUM})|(?-u:\b)(?P<w2>{words})(?-u:\b))");
+    vec![
+        Rule::new(
+            "money.en.symbol_amount",
+            format!(r"(?P<span>(?:(?P<q>{QPRE}))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?(?P<qs>{QPOST})?){per}"),
+            single,
+        ),
+        Rule::new(
+            "money.en.amount_unit",
+            format!(r"(?P<span>(?:(?P<q>{QPRE}))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit>{unit})(?:[ \t](?P<s1b>(?i-u:thousand|million|billion|trillion))(?-u:\b))?(?P<qs>{QPOST})?){per}"),
+            single,
+        ),
+        Rule::new(
+            "money.en.symbol_range",
+            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?(?:(?P<cur2>{pre})[ \t]?)?(?P<n2>{NUM})(?P<s2>{SCALE})?){per}"),
+            range,
+        )
+        .priority(1),
+        Rule::new(
+            "money.en.amount_range_unit",
+            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
+            range,
+        ),
+        Rule::new(
+            "money.en.dollars_and_cents",
+            format!(r"(?P<span>(?:(?P<cur>{pre})[ \t]?(?P<n1>{NUM})|(?:(?P<n1b>{NUM})|(?-u:\b)(?P<w1>{words})(?-u:\b))[ \t-]?(?P<unit>{unit}))[ \t]+(?:(?i-u:and)[ \t]+)?(?:(?P<n2>[0-9]{{1,2}})(?-u:\b)|(?-u:\b)(?P<w2>{words})(?-u:\b))(?:[ \t]?(?P<minor>(?i-u:cents?|pence))(?-u:\b))?)"),
+            compound,
+        ),
+    ]
+}
+
+/// An Arabic amount with valid digit grouping.
+pub(super) fn arabic(s: &str) -> Option<f64> {
+    let int = s.split('.').next()?;
+    let groups: Vec<&str> = int.split(',').collect();
+    if let Some((last, mid)) = groups.get(1..).and_then(|g| g.split_last()) {
+        let western = last.len() == 3 && mid.iter().all(|g| g.len() == 3);
+        let indian = last.len() == 3 && mid.iter().all(|g| g.len() == 2);
+        if !(western || indian) {
+            return None;
+        }
+    }
+    parse_decimal(s)
+}
+
+/// A written-out number, fraction or article (`three`, `half a`, `a quarter`).
+fn words(s: &str) -> Option<(f64, bool)> {
+    let l: String = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
+    let frac = match l.as_str() {
+        "a" | "an" => Some(1.0),
+        "half" | "half a" | "a half" => Some(0.5),
+        "quarter" | "a quarter" | "one quarter" | "quarter of a" | "a quarter of a" => Some(0.25),
+        "three quarters" | "three quarters of a" => Some(0.75),
+        _ => None,
+    };
+    match frac {
+        Some(v) => Some((v, true)),
+        None => parse_en_words(&l).map(|v| (v, false)),
+    }
+}
+
+/// The multiplier of a scale (`bn`, ` billion`, `億`, `万億`).
+fn scale(s: &str) -> Option<f64> {
+    let t = s.trim_matches([' ', '\t', '-']);
+    if t.chars().all(|c| big_unit(c).is_some()) {
+        return t
+            .chars()
+            .try_fold(1.0, |acc, c| big_unit(c).map(|u| acc * u));
+    }
+    en_scale(t)
+}
+
+fn group<'a>(caps: &'a Captures, name: &str) -> Option<&'a str> {
+    caps.name(name).map(|m| m.as_str())
+}
+
+/// The first number of a match: (value, needs a scale).
+fn first_number(caps: &Captures) -> Option<(f64, bool)> {
+    if let Some(n) = group(caps, "n1").or_else(|| group(caps, "n1b")) {
+        return arabic(n).map(|v| (v, false));
+    }
+    words(group(caps, "w1")?)
+}
+
+/// The currency of the marker before the number or the unit after it:
+/// (code, factor, is a name that needs care).
+fn unit_of(caps: &Captures) -> Option<(&'static str, f64, String)> {
+    if let Some(c) = group(caps, "cur") {
+        let (code, f) = currency::marker(c)?;
+        return Some((code, f, String::new()));
+    }
+    let u = group(caps, "unit")?;
+    let lower = u
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
+    let (code, f) = currency::en_name(u).or_else(|| currency::marker(u))?;
+    Some((code, f, lower))
+}
+
+/// Per-unit context after the amount (`a share`, `per user per month`), unless it is
+/// a comparison (`a year earlier`).
+fn per_of(caps: &Captures, doc: &Doc) -> Option<String> {
+    let p = caps.name("per")?;
+    let after = doc.text.get(p.end()..).unwrap_or("").trim_start();
+    let lower = after
+        .get(..after.len().min(8))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ["earlier", "ago", "before", "later", "prior", "previous"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return None;
+    }
+    let norm = |s: &str| {
+        let l = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let l = if l.chars().all(|c| c.is_ascii_uppercase()) {
+            l
+        } else {
+            l.to_ascii_lowercase()
+        };
+        if l == "shares" {
+            "share".to_string()
+        } else {
+            l
+        }
+    };
+    let mut out = norm(p.as_str());
+    if let Some(p2) = caps.name("per2") {
+        out.push('/');
+        out.push_str(&norm(p2.as_str()));
+    }
+    Some(out)
+}
+
+/// Common checks on the context of a match.
+fn context_ok(caps: &Captures, doc: &Doc) -> bool {
+    let Some(span) = caps.name("span") else {
+        return false;
+    };
+    // A number glued to a letter or digit before it is part of something else.
+    if let Some(c) = prev_char(doc.text, span.start()) {
+        let glued = doc
+            .text
+            .get(..span.start())
+            .is_some_and(|b| b.ends_with(|x: char| x.is_alphanumeric() || x == '.' || x == '_'));
+        if glued
+            && (c.is_ascii_alphanumeric() || c == '.')
+            && !span
+                .as_str()
+                .starts_with(|x: char| !x.is_ascii_alphanumeric())
+        {
+            return false;
+        }
+    }
+    // A digit right after: `$1,28` swallowed half of `1,280`-like garbage, or a longer token.
+    if doc
+        .text
+        .get(span.end()..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    !is_exchange_rate(doc.text, span.start(), span.end())
+}
+
+/// Names that are currencies only with a scale or a large, grouped number.
+fn unit_plausible(unit: &str, caps: &Captures, value: f64, scaled: bool, doc: &Doc) -> bool {
+    let Some(span) = caps.name("span") else {
+        return false;
+    };
+    let grouped = group(caps, "n1")
+        .or_else(|| group(caps, "n2"))
+        .is_some_and(|n| n.contains(','));
+    match unit {
+        "won" => scaled || grouped || value >= 10_000.0,
+        "dong" => scaled || grouped || value >= 1_000.0,
+        "pound" | "pounds" => scaled,
+        "$" => !doc
+            .text
+            .get(span.end()..)
+            .is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit())),
+        "dollar" | "dollars" => {
+            // `in 2024 dollars`: constant dollars of a year, not an amount.
+            let year =
+                !scaled && !grouped && (1900.0..=2100.0).contains(&value) && value.fract() == 0.0;
+            !(year
+                && doc
+                    .text
+                    .get(..span.start())
+                    .is_some_and(|b| b.to_ascii_lowercase().ends_with("in ")))
+        }
+        _ => true,
+    }
+}
+
+/// A backslash is the yen sign of Japanese code pages (`\100`), but not inside a
+/// path or an escape (`C:\2024\report`, `\1`).
+fn backslash_yen_ok(caps: &Captures, doc: &Doc) -> bool {
+    let (Some(cur), Some(span)) = (caps.name("cur"), caps.name("span")) else {
+        return true;
+    };
+    if cur.as_str() != "\\" {
+        return true;
+    }
+    let before = doc
+        .text
+        .get(..cur.start())
+        .and_then(|b| b.chars().next_back());
+    let after = doc.text.get(span.end()..).and_then(|a| a.chars().next());
+    !before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '\\' | '/' | '"' | '\''))
+        && !after.is_some_and(|c| matches!(c, '\\' | '/' | '"' | '\''))
+}
+
+fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
+    if !context_ok(caps, doc) || !backslash_yen_ok(caps, doc) {
+        return None;
+    }
+    let (n, is_frac) = first_number(caps)?;
+    let s1 = match group(caps, "s1") {
+        Some(s) => Some(scale(s)?),
+        None => None,
+    };
+    let s1b = match group(caps, "s1b") {
+        Some(s) => Some(scale(s)?),
+        None => None,
+    };
+    if is_frac && s1.is_none() {
+        return None;
+    }
+    let (code, factor, unit) = unit_of(caps)?;
+    let scaled = s1.is_some() || s1b.is_some() || factor > 1.0;
+    if !unit_plausible(&unit, caps, n, scaled, doc) {
+        return None;
+    }
+    let amount = n * s1.unwrap_or(1.0) * s1b.unwrap_or(1.0) * factor;
+    let q = combine(
+        group(caps, "q").and_then(qualifier_of),
+        group(caps, "qs").map(|s| s.trim()).and_then(qualifier_of),
+    );
+    money(amount, None, code, q, per_of(caps, doc))
+}
+
+fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
+    if !context_ok(caps, doc) {
+        return None;
+    }
+    let sep = group(caps, "sep")?.to_ascii_lowercase();
+    let between = group(caps, "q").is_some_and(|q| q.trim().eq_ignore_ascii_case("between"));
+    if (sep == "and") != between {
+        return None;
+    }
+    let span = caps.name("span")?;
+    // `from $2bn to $3bn` is a change, not a range.
+    if sep == "to"
+        && doc
+            .text
+            .get(..span.start())
+            .is_some_and(|b| b.to_ascii_lowercase().trim_end().ends_with("from"))
+    {
+        return None;
+    }
+    let (a, a_frac) = first_number(caps)?;
+    let b = match group(caps, "n2") {
+        Some(n) => arabic(n)?,
+        None => words(group(caps, "w2")?).filter(|w| !w.1)?.0,
+    };
+    if a_frac {
+        return None;
+    }
+    let s2 = match group(caps, "s2") {
+        Some(s) => scale(s)?,
+        None => 1.0,
+    };
+    let s1 = match group(caps, "s1") {
+        Some(s) => scale(s)?,
+        // `$2-3 billion`: the first end takes the second's scale when it is smaller.
+        None if a < b => s2,
+        None => 1.0,
+    };
+    let (code, factor, unit) = unit_of(caps)?;
+    if let Some(c2) = group(caps, "cur2") {
+        if currency::marker(c2)?.0 != code {
+            return None;
+        }
+    }
+    let (lo, hi) = (a * s1 * factor, b * s2 * factor);
+    if sep == "to" && (hi > 10.0 * lo || after_change_verb(doc.text, span.start())) {
+        // `fell $1.20 to $78.50`: a move and a level, not a range.
+        return None;
+    }
+    if !unit_plausible(&unit, caps, b, s2 > 1.0 || factor > 1.0, doc) || lo >= hi {
+        return None;
+    }
+    money(lo, Some(hi), code, Qualifier::Range, per_of(caps, doc))
+}
+
+/// Whether the word before byte `start` reports a change (`rose`, `cut`), after
+/// which `X to Y` is a move from one level to another.
+fn after_change_verb(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const VERBS: &[&str] = &[
+        "from",
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "climbed",
+        "jumped",
+        "dropped",
+        "slid",
+        "slipped",
+        "gained",
+        "lost",
+        "increased",
+        "decreased",
+        "raised",
+        "cut",
+        "lowered",
+        "lifted",
+        "boosted",
+        "trimmed",
+        "grew",
+        "shrank",
+        "soared",
+        "plunged",
+        "surged",
+        "tumbled",
+        "up",
+        "down",
+        "by",
+    ];
+    VERBS.contains(&word.as_str())
+}
+
+/// `3 dollars 50 cents`, `15 dollars and 15`, `17 USD 25`, `c $ 100 and fifty`.
+fn compound(caps: &Captures, doc: &Doc) -> Option<Value> {
+    let span = caps.name("span")?;
+    if !context_ok(caps, doc) {
+        return None;
+    }
+    let (n, _) = first_number(caps)?;
+    if n.fract() != 0.0
+        || group(caps, "n1")
+            .or_else(|| group(caps, "n1b"))
+            .is_some_and(|s| s.contains('.'))
+    {
+        return None;
+    }
+    let cents = match group(caps, "n2") {
+        Some(d) => arabic(d)?,
+        None => words(group(caps, "w2")?).filter(|w| !w.1)?.0,
+    };
+    if cents >= 100.0 || cents.fract() != 0.0 {
+        return None;
+    }
+    let (code, factor, unit) = unit_of(caps)?;
+    if factor != 1.0
+        || ![
+            "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "HKD", "SGD", "CNY",
+        ]
+        .contains(&code)
+    {
+        return None;
+    }
+    if ["pence", "cents", "cent"].contains(&unit.as_str()) {
+        return None;
+    }
+    if group(caps, "minor").is_none() {
+        // A bare tail counts only where the phrase ends: `15 dollars and 15.`,
+        // `15 USD 50 more`; not `$20 and 15 others`.
+        let rest = doc.text.get(span.end()..).unwrap_or("");
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '$')
+            .collect();
+        let ends = match rest.trim_start().chars().next() {
+            None => true,
+            Some(c) => {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | '!' | '?' | ')' | '"' | '\'' | '。' | '、'
+                ) || !c.is_alphanumeric() && c != '$' && c != '€' && c != '£'
+            }
+        };
+        let ok_word = ["more", "and", "extra", "only", "in", "for", "each"]
+            .contains(&word.to_ascii_lowercase().as_str())
+            || word.starts_with(|c: char| ('\u{3040}'..='\u{309f}').contains(&c));
+        if !(ends && word.is_empty() || ok_word) {
+            return None;
+        }
+        if next_char(doc.text, span.end()).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    money(n + cents / 100.0, None, code, Qualifier::Exact, None)
+}
