@@ -72,7 +72,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(2),
         Rule::new(
             "date.en.month",
-            format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|mid|end\s+of)[\s-]+)?{m}(?-u:\b)\.?"),
+            format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|mid|end\s+of)[\s-]+)?{m}(?-u:\b)\.?(?:\s+(?P<ry>this|next|last)\s+year(?-u:\b))?"),
             month_alone,
         ),
         Rule::new(
@@ -112,7 +112,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(1),
         Rule::new(
             "date.en.weekday",
-            format!(r"(?i)(?-u:\b)(?:(?P<mod>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|coming|upcoming|following|past)\s+)?{WDN}(?-u:\b)\.?(?:(?:\s+of)?\s+(?P<wk>this|next|last|the\s+following|following)\s+week(?-u:\b)|,?\s+the\s+(?:(?P<dn>[0-3]?[0-9])(?:st|nd|rd|th)?|(?P<dword>{ORDW}))(?-u:\b))?"),
+            format!(r"(?i)(?-u:\b)(?:(?P<mod>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|coming|upcoming|following|past)\s+)?{WDN}(?-u:\b)\.?(?:(?:\s+of)?\s+(?P<wk>this|next|last|the\s+following|following)\s+week(?-u:\b)|,?\s+(?:the\s+)?(?:(?P<dn>[0-3]?[0-9])(?:st|nd|rd|th)?|(?P<dword>{ORDW}))(?-u:\b))?"),
             weekday,
         ),
         Rule::new(
@@ -123,10 +123,39 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(1),
         Rule::new(
             "date.en.offset",
-            r"(?i)(?-u:\b)(?:(?P<in>in)\s+(?P<n1>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u1>day|week|fortnight)s?|(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|several)\s+(?P<u>day|week|fortnight|month|year)s?\s+(?P<dir>ago|later|from\s+now|hence))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<in>in)\s+(?P<n1>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u1>day|week|fortnight|month|year)s?|(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|few|several)\s+(?P<u>day|week|fortnight|month|year)s?\s+(?P<dir>ago|later|from\s+now|hence))(?-u:\b)",
             offset,
         )
         .priority(1),
+        Rule::new(
+            "date.en.nth_weekday",
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)(?:\s+(?:of|in)\s+(?:(?P<rm>this|next|last|previous|the\s+following)\s+month|{m}(?-u:\b)\.?(?:\s*,?\s*(?P<y>[12][0-9]{{3}}))?))?(?-u:\b)"),
+            nth_weekday_rule,
+        )
+        .priority(2),
+        Rule::new(
+            "date.en.week_of_year",
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+|week\s+(?P<wn>[0-9]{1,2})(?-u:\b)(?:\s+of\s+)?)(?:(?P<y>[12][0-9]{3})|(?P<ry>this|next|last)\s+year)?(?-u:\b)",
+            week_of_year_rule,
+        )
+        .priority(2),
+        Rule::new(
+            "date.en.day_of_rel_month",
+            format!(r"(?i)(?-u:\b)(?:the\s+)?{d}(?:\s+day)?\s+of\s+(?P<rm>this|next|last|previous|the\s+following)\s+month(?-u:\b)"),
+            day_of_rel_month,
+        )
+        .priority(2),
+        Rule::new(
+            "date.en.anchored",
+            r"(?i)(?-u:\b)(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?P<a>today|tomorrow|tmrw|yesterday|now)(?-u:\b)",
+            anchored,
+        )
+        .priority(2),
+        Rule::new(
+            "date.en.the_nth",
+            format!(r"(?i)(?-u:\b)(?:on\s+)?the\s+(?:(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)|(?P<dw>{ORDW}))(?-u:\b)"),
+            the_nth,
+        ),
         Rule::new(
             "date.en.year",
             r"(?i)(?-u:\b)(?:(?P<pre>in|since|from|by|until|till|of|during|before|after|through|to|and|or|for|between|early|late|mid|year|calendar\s+year|cy)[\s-]+)?(?P<y>(?:1[6-9]|20|21)[0-9]{2})(?-u:\b)",
@@ -236,6 +265,11 @@ fn day_month(c: &Captures, doc: &Doc) -> Option<Value> {
     if y.is_none() && is_verbish_month(mon_s) {
         return None;
     }
+    let s0 = c.get(0)?.start();
+    let p0 = before(doc, s0, 2);
+    if p0.contains(['$', '€', '£', '¥']) || prev_char(doc, s0).is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',') {
+        return None;
+    }
     // A word ordinal needs `of`: `second of Aug`, not `a second May vote`.
     if g(c, "dw").is_some() && !g(c, "sep").is_some_and(|s| s.to_ascii_lowercase().starts_with("of")) {
         return None;
@@ -258,6 +292,9 @@ fn year_month_day(c: &Captures, _doc: &Doc) -> Option<Value> {
 fn month_year(c: &Captures, doc: &Doc) -> Option<Value> {
     let m = month_from_en(g(c, "mon")?)?;
     let e = c.get(0)?.end();
+    if before(doc, c.get(0)?.start(), 9).to_ascii_lowercase().trim_end().ends_with("week of") {
+        return None;
+    }
     if next_char(doc, e).is_some_and(|ch| ch == '%' || ch == ',' && after(doc, e, 2).chars().nth(1).is_some_and(|d| d.is_ascii_digit())) {
         return None;
     }
@@ -340,8 +377,17 @@ fn month_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     if !has_prep && nw.chars().next().is_some_and(|ch| ch.is_ascii_uppercase()) && month_from_en(nw).is_none() {
         return None;
     }
-    if lower == "may" && matches!(nw.to_ascii_lowercase().as_str(), "be" | "have" | "not" | "also" | "well" | "i" | "we" | "you") {
+    if lower == "may" && matches!(nw.to_ascii_lowercase().as_str(), "be" | "have" | "not" | "also" | "well" | "i" | "we" | "you" | "or" | "take" | "differ" | "need") {
         return None;
+    }
+    if mon_s == "may" && (matches!(rel.as_deref(), Some("this")) || matches!(pw.as_str(), "and" | "or" | "to" | "this" | "that" | "it" | "which" | "who")) {
+        return None;
+    }
+    if before(doc, c.get(0)?.start(), 9).to_ascii_lowercase().trim_end().ends_with("week of") {
+        return None;
+    }
+    if let Some(ry) = g(c, "ry") {
+        return rel_year_month(c.get(0)?.as_str(), rel_month_word(ry), m, None);
     }
     match rel.as_deref() {
         Some("this") => rel_year_month(c.get(0)?.as_str(), 0, m, None),
@@ -525,8 +571,11 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
         "last" | "previous" => -1,
         _ => 1,
     };
-    // `over the last year` is a duration.
-    if matches!(prev_word(doc, m.start()).as_str(), "the" | "past") {
+    // `over the last year` is a duration; `last week of 2016` is another week.
+    if matches!(prev_word(doc, m.start()).as_str(), "the" | "past") || after(doc, m.end(), 4).trim_start().starts_with("of") {
+        return None;
+    }
+    if before(doc, m.start(), 9).to_ascii_lowercase().trim_end().ends_with("week of") {
         return None;
     }
     by_unit(t, &g(c, "unit")?.to_ascii_lowercase(), off)
@@ -557,7 +606,13 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     if let Some(dn) = g(c, "dn").and_then(|d| d.parse().ok()).or_else(|| g(c, "dword").and_then(ord_word)) {
-        return day_of_ref_month(dn);
+        if after(doc, m.end(), 2).starts_with(['/', '.', '-', ':']) && after(doc, m.end(), 2).chars().nth(1).is_some_and(|ch| ch.is_ascii_digit()) {
+            return None;
+        }
+        return day_with_weekday(dn, wd);
+    }
+    if en_date_follows(doc, m.end()) {
+        return None;
     }
     let mode = if let Some(wk) = g(c, "wk") {
         match wk.to_ascii_lowercase().as_str() {
@@ -578,6 +633,18 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
     rel_weekday(m.as_str(), wd, mode)
 }
 
+/// A written date right after a weekday (`Friday 7/6`, `this friday (jun-15)`).
+fn en_date_follows(doc: &Doc, pos: usize) -> bool {
+    let rest = after(doc, pos, 6);
+    let rest = rest.trim_start_matches([' ', '(', ',', '-']);
+    if rest.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+        return true;
+    }
+    let word: String = rest.chars().take_while(|ch| ch.is_ascii_alphabetic()).collect();
+    let tail = &rest[word.len()..];
+    month_from_en(&word).is_some() && word.len() <= 9 && tail.trim_start_matches(['.', '-', ' ']).chars().next().is_some_and(|ch| ch.is_ascii_digit())
+}
+
 fn week_weekday(c: &Captures, _doc: &Doc) -> Option<Value> {
     let wd = weekday_from_en(g(c, "wd")?)?;
     let off = match g(c, "wk")?.to_ascii_lowercase().as_str() {
@@ -594,7 +661,7 @@ fn count_word(w: &str) -> Option<i64> {
     Some(match w.as_str() {
         "a" | "an" | "one" => 1,
         "two" | "a couple of" => 2,
-        "three" | "a few" | "several" => 3,
+        "three" | "a few" | "few" | "several" => 3,
         "four" => 4,
         "five" => 5,
         "six" => 6,
@@ -608,8 +675,15 @@ fn count_word(w: &str) -> Option<i64> {
     })
 }
 
-fn offset(c: &Captures, _doc: &Doc) -> Option<Value> {
+fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
     let t = c.get(0)?.as_str();
+    if g(c, "in").is_some() {
+        // `the highest level in 10 years`, `the first time in two years`: durations.
+        let pw = prev_word(doc, c.get(0)?.start());
+        if pw.ends_with("est") || matches!(pw.as_str(), "level" | "levels" | "time" | "high" | "low" | "record" | "decade" | "once" | "twice" | "times") {
+            return None;
+        }
+    }
     let (n, unit, sign) = if g(c, "in").is_some() {
         (count_word(g(c, "n1")?)?, g(c, "u1")?.to_ascii_lowercase(), 1)
     } else {
@@ -691,6 +765,105 @@ fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     year(y)
+}
+
+fn nth_n(w: &str) -> Option<u32> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        "fifth" | "5th" => 5,
+        "last" => 0,
+        _ => return None,
+    })
+}
+
+fn rel_month_word(w: &str) -> i64 {
+    match w.to_ascii_lowercase().split_whitespace().last() {
+        Some("this") => 0,
+        Some("last" | "previous") => -1,
+        _ => 1,
+    }
+}
+
+fn nth_weekday_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    let n = nth_n(g(c, "n")?)?;
+    let wd = weekday_from_en(g(c, "wd")?)?;
+    let spec = if let Some(rm) = g(c, "rm") {
+        MonthSpec::Relative(rel_month_word(rm))
+    } else if let Some(mon_s) = g(c, "mon") {
+        let y = match g(c, "y") {
+            Some(y) => Some(y.parse().ok()?),
+            None => None,
+        };
+        MonthSpec::Written(y, month_from_en(mon_s)?)
+    } else {
+        // `last Friday` is the weekday rule's; `first Sunday` is this month's.
+        if n == 0 || prev_word(doc, c.get(0)?.start()) == "the" {
+            return None;
+        }
+        MonthSpec::Relative(0)
+    };
+    nth_weekday(c.get(0)?.as_str(), spec, n, wd)
+}
+
+fn week_of_year_rule(c: &Captures, _doc: &Doc) -> Option<Value> {
+    let t = c.get(0)?.as_str();
+    let n = match g(c, "wn") {
+        Some(w) => w.parse().ok()?,
+        None => nth_n(g(c, "n")?)?,
+    };
+    if let Some(y) = g(c, "y") {
+        return week_of_year(t, Some(y.parse().ok()?), 0, n);
+    }
+    match g(c, "ry") {
+        Some(ry) => week_of_year(t, None, rel_month_word(ry), n),
+        None => {
+            // `week 31` alone: the reference year; `first week of` needs its year.
+            g(c, "wn")?;
+            week_of_year(t, None, 0, n)
+        }
+    }
+}
+
+fn day_of_rel_month(c: &Captures, _doc: &Doc) -> Option<Value> {
+    let d = day_num(c, "")?;
+    rel_month_day(c.get(0)?.as_str(), rel_month_word(g(c, "rm")?), d)
+}
+
+fn en_unit(u: &str) -> Unit {
+    match u.to_ascii_lowercase().as_str() {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        _ => Unit::Year,
+    }
+}
+
+fn anchored(c: &Captures, _doc: &Doc) -> Option<Value> {
+    let n = count_word(g(c, "n")?)?;
+    let unit = en_unit(g(c, "u")?);
+    let anchor = match g(c, "a")?.to_ascii_lowercase().as_str() {
+        "tomorrow" | "tmrw" => 1,
+        "yesterday" => -1,
+        _ => 0,
+    };
+    let sign = if g(c, "dir")?.eq_ignore_ascii_case("before") { -1 } else { 1 };
+    anchored_offset(c.get(0)?.as_str(), anchor, unit, sign * n)
+}
+
+/// `on the 21st.`: a day of the reference month, only where no noun follows
+/// (`the 18th century`, `the 4th quarter` are not dates).
+fn the_nth(c: &Captures, doc: &Doc) -> Option<Value> {
+    let e = c.get(0)?.end();
+    let rest = after(doc, e, 3);
+    let rest_t = rest.trim_start();
+    if rest_t.chars().next().is_some_and(|ch| ch.is_alphanumeric()) {
+        return None;
+    }
+    let d = day_num(c, "")?;
+    day_of_ref_month(d)
 }
 
 fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {

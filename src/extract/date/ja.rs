@@ -69,7 +69,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "date.ja.relative",
-            format!(r"(?P<w>一昨年|おととし|再来年|今年|本年|昨年|去年|前年|来年|翌年|同年|先々月|再来月|今月|先月|前月|来月|翌月|同月|先々週|再来週|今週末|来週末|先週末|今週|先週|前週|来週|翌週|週末|一昨日|おととい|おとつい|明後日|あさって|今日|本日|きょう|明日|あす|あした|昨日|きのう|前日|翌日|同日|当日|その日|この日)(?P<fy>度)?(?:(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)|(?:の)? ?(?P<m>{N}) ?月(?:(?:の)? ?(?P<d>{N}) ?日)?|(?:の)? ?(?P<wd>[月火水木金土日])曜日?)?"),
+            format!(r"(?P<w>一昨年|おととし|再来年|今年|本年|昨年|去年|前年|来年|翌年|同年|先々月|再来月|今月|先月|前月|来月|翌月|同月|先々週|再来週|今週末|来週末|先週末|今週|先週|前週|来週|翌週|週末|一昨昨日|一昨日|おととい|おとつい|いっさくじつ|明々後日|弥明後日|しあさって|明後日|あさって|今日|本日|きょう|明日|あす|あした|昨日|きのう|さくじつ|前日|翌日|次の日|同日|当日|その日|この日|次の週|その週|前の年|その年)(?P<fy>度)?(?:(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)|(?:の)? ?(?P<m>{N}) ?月(?:(?:の)? ?(?P<d>{N}) ?日)?|(?:の)? ?(?P<wd>[月火水木金土日])曜日?)?"),
             relative,
         )
         .priority(1),
@@ -78,6 +78,31 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             r"(?P<mod>この|次の|前の)?(?P<wd>[月火水木金土日])曜日?",
             weekday,
         ),
+        Rule::new(
+            "date.ja.nth_weekday",
+            format!(r"(?:(?:(?P<y>[0-9]{{4}}) ?年(?:の)? ?)?(?P<m>{N}) ?月|(?P<rm>今月|来月|先月|翌月|前月))?(?:の)? ?(?:第(?P<n>[1-5一二三四五])|(?P<first>最初)|(?P<last>最後))(?:の)? ?(?P<wd>[月火水木金土日])曜日?"),
+            nth_weekday_rule,
+        )
+        .priority(2),
+        Rule::new(
+            "date.ja.week_of_year",
+            format!(r"(?:(?P<y>[0-9]{{4}}) ?年|(?P<ry>今年|来年|去年|昨年))?(?:の)? ?(?:第(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}) ?週|(?P<first>最初)の週|(?P<last>最後)の週)"),
+            week_of_year_rule,
+        )
+        .priority(1),
+        Rule::new(
+            "date.ja.anchored",
+            r"(?P<a>今日|明日|昨日|今)(?P<rel>から|の) ?(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3}) ?(?P<u>日|週間?|か月|ヶ月|カ月|ヵ月|年)(?P<dir>後|前|先)?(?:の ?(?P<wd>[月火水木金土日])曜日?)?",
+            anchored,
+        )
+        .priority(2),
+        Rule::new(
+            "date.ja.weeks_weekday",
+            r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週(?:間)?(?P<dir>後|先|前)の ?(?P<wd>[月火水木金土日])曜日?",
+            weeks_weekday,
+        )
+        .priority(2),
+        Rule::new("date.ja.holiday", r"元旦|元日|大晦日|大みそか", holiday),
         Rule::new(
             "date.ja.offset",
             r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(?P<u>日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年) ?(?:間)? ?(?P<dir>前|後)",
@@ -198,7 +223,7 @@ fn ym(c: &Captures, doc: &Doc) -> Option<Value> {
         }
         return fiscal_year(y, Some(m));
     }
-    if g(c, "q").is_some() {
+    if g(c, "q").is_some() || week_of_month_follows(doc, end(c)) {
         return None;
     }
     month(Some(y), m)
@@ -243,7 +268,9 @@ fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         return fiscal_year(y, None);
     }
     let e = end(c);
-    if g(c, "tail").is_none() && duration_follows(doc, e) {
+    let rest = after(doc, e, 1);
+    let before_after = !two && (rest.starts_with('前') || rest.starts_with('後'));
+    if g(c, "tail").is_none() && !before_after && duration_follows(doc, e) {
         return None;
     }
     if two {
@@ -302,7 +329,7 @@ fn month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let e = end(c);
     let rest = after(doc, e, 2);
-    if g(c, "tail").is_none() && (rest.starts_with('間') || rest.starts_with("以内")) {
+    if g(c, "tail").is_none() && (rest.starts_with('間') || rest.starts_with("以内")) || week_of_month_follows(doc, e) {
         return None;
     }
     month(None, m)
@@ -343,8 +370,25 @@ fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     match rm {
         Some(w) => rel_month_day(text(c), month_word_offset(w)?, d),
-        None => day_of_ref_month(d),
+        None => match g(c, "wdp").or(g(c, "wdw")).and_then(|w| w.chars().next()).and_then(weekday_from_ja) {
+            Some(wd) => day_with_weekday(d, wd),
+            None => day_of_ref_month(d),
+        },
     }
+}
+
+/// A written date right after `pos` (`金曜日6月15日`, `金曜日(6月15日)`).
+fn date_follows(doc: &Doc, pos: usize) -> bool {
+    let rest = after(doc, pos, 3);
+    let rest = rest.trim_start_matches([' ', '(', '、', ',', '-']);
+    rest.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+}
+
+/// Week-of-month phrases (`7月の第3週`, `の最後の週`) are not the month itself.
+fn week_of_month_follows(doc: &Doc, pos: usize) -> bool {
+    let rest = after(doc, pos, 8);
+    let rest = rest.strip_prefix('の').unwrap_or(rest).trim_start();
+    rest.starts_with("最初の週") || rest.starts_with("最後の週") || rest.starts_with("第") && rest.chars().skip(1).take(3).any(|ch| ch == '週') && !rest.contains('曜')
 }
 
 fn month_word_offset(w: &str) -> Option<i64> {
@@ -390,13 +434,17 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
     let t = text(c);
     let e = end(c);
     let rest = after(doc, e, 2);
-    if rest.starts_with('比') || rest.starts_with("同期") || rest.starts_with('代') || rest.starts_with('的') {
+    if rest.starts_with('比') || rest.starts_with("同期") || rest.starts_with('代') || rest.starts_with('的') || rest.starts_with('头') || rest.starts_with('之') {
+        return None;
+    }
+    // `今週の金曜日6月15日`: the written date says it all.
+    if g(c, "wd").is_some() && date_follows(doc, e) {
         return None;
     }
     let year_off = match w {
         "一昨年" | "おととし" => Some(-2),
-        "昨年" | "去年" | "前年" => Some(-1),
-        "今年" | "本年" | "同年" => Some(0),
+        "昨年" | "去年" | "前年" | "前の年" => Some(-1),
+        "今年" | "本年" | "同年" | "その年" => Some(0),
         "来年" | "翌年" => Some(1),
         "再来年" => Some(2),
         _ => None,
@@ -441,8 +489,8 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
     let week_off = match w {
         "先々週" => Some(-2),
         "先週" | "前週" => Some(-1),
-        "今週" => Some(0),
-        "来週" | "翌週" => Some(1),
+        "今週" | "その週" => Some(0),
+        "来週" | "翌週" | "次の週" => Some(1),
         "再来週" => Some(2),
         _ => None,
     };
@@ -469,11 +517,13 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
         return rel_weekend(t, off);
     }
     let day_off = match w {
-        "一昨日" | "おととい" | "おとつい" => -2,
-        "昨日" | "きのう" | "前日" => -1,
+        "一昨昨日" => -3,
+        "一昨日" | "おととい" | "おとつい" | "いっさくじつ" => -2,
+        "昨日" | "きのう" | "さくじつ" | "前日" => -1,
         "今日" | "本日" | "きょう" | "同日" | "当日" | "その日" | "この日" => 0,
-        "明日" | "あす" | "あした" | "翌日" => 1,
+        "明日" | "あす" | "あした" | "翌日" | "次の日" => 1,
         "明後日" | "あさって" => 2,
+        "明々後日" | "弥明後日" | "しあさって" => 3,
         _ => return None,
     };
     if g(c, "m").is_some() || g(c, "tail").is_some() {
@@ -487,9 +537,13 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
     let wd = weekday_from_ja(g(c, "wd")?.chars().next()?)?;
     let m = c.name("wd")?;
     // `9日(月)`, `9日月曜日`: part of a date (the date rules cover it).
+    if date_follows(doc, end(c)) {
+        return None;
+    }
     if g(c, "mod").is_none() {
-        if let Some(p) = prev_char(doc, m.start()) {
-            if p.is_ascii_digit() || p == '日' && prev_char(doc, m.start() - p.len_utf8()).is_some_and(|q| q.is_ascii_digit()) {
+        let at = if prev_char(doc, m.start()) == Some(' ') { m.start() - 1 } else { m.start() };
+        if let Some(p) = prev_char(doc, at) {
+            if p.is_ascii_digit() || p == '日' && prev_char(doc, at - p.len_utf8()).is_some_and(|q| q.is_ascii_digit()) {
                 return None;
             }
         }
@@ -502,6 +556,112 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
     };
     let _ = s;
     rel_weekday(text(c), wd, mode)
+}
+
+fn nth_weekday_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    let wd = weekday_from_ja(g(c, "wd")?.chars().next()?)?;
+    let n = if g(c, "first").is_some() {
+        1
+    } else if g(c, "last").is_some() {
+        0
+    } else {
+        num(g(c, "n")?)?
+    };
+    let spec = if let Some(m) = g(c, "m") {
+        if !clean_left(doc, start(c)) {
+            return None;
+        }
+        let y = match g(c, "y") {
+            Some(y) => Some(y.parse().ok()?),
+            None => None,
+        };
+        MonthSpec::Written(y, num(m)?)
+    } else if let Some(rm) = g(c, "rm") {
+        MonthSpec::Relative(month_word_offset(rm)?)
+    } else {
+        if g(c, "first").is_some() || g(c, "last").is_some() {
+            // `最後の水曜日` alone is vague.
+            return None;
+        }
+        MonthSpec::Relative(0)
+    };
+    nth_weekday(text(c), spec, n, wd)
+}
+
+fn week_of_year_rule(c: &Captures, _doc: &Doc) -> Option<Value> {
+    let n = if g(c, "first").is_some() {
+        1
+    } else if g(c, "last").is_some() {
+        0
+    } else {
+        num(g(c, "n")?)?
+    };
+    if let Some(y) = g(c, "y") {
+        return week_of_year(text(c), Some(y.parse().ok()?), 0, n);
+    }
+    let off = match g(c, "ry") {
+        Some("来年") => 1,
+        Some("去年" | "昨年") => -1,
+        Some(_) => 0,
+        None => {
+            // `第3週` alone: the reference year; `最初の週` alone is vague.
+            g(c, "n")?;
+            0
+        }
+    };
+    week_of_year(text(c), None, off, n)
+}
+
+fn ja_unit(u: &str) -> Unit {
+    match u {
+        "日" => Unit::Day,
+        "週" | "週間" => Unit::Week,
+        "年" => Unit::Year,
+        _ => Unit::Month,
+    }
+}
+
+fn anchored(c: &Captures, _doc: &Doc) -> Option<Value> {
+    let anchor = match g(c, "a")? {
+        "明日" => 1,
+        "昨日" => -1,
+        _ => 0,
+    };
+    let n = num(g(c, "n")?)? as i64;
+    let unit = ja_unit(g(c, "u")?);
+    let dir = g(c, "dir");
+    let sign = match (g(c, "rel")?, dir) {
+        ("の", Some("前")) => -1,
+        ("の", _) => return None,
+        (_, Some("前")) => return None,
+        _ => 1,
+    };
+    if let Some(wd) = g(c, "wd") {
+        if unit != Unit::Week || anchor != 0 {
+            return None;
+        }
+        return weekday_in_weeks(text(c), n * sign, weekday_from_ja(wd.chars().next()?)?);
+    }
+    if g(c, "a")? == "今" && dir.is_none() {
+        return None;
+    }
+    anchored_offset(text(c), anchor, unit, n * sign)
+}
+
+fn weeks_weekday(c: &Captures, doc: &Doc) -> Option<Value> {
+    if !clean_left(doc, start(c)) {
+        return None;
+    }
+    let n = num(g(c, "n")?)? as i64;
+    let n = if g(c, "dir")? == "前" { -n } else { n };
+    weekday_in_weeks(text(c), n, weekday_from_ja(g(c, "wd")?.chars().next()?)?)
+}
+
+fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {
+    match text(c) {
+        "大晦日" | "大みそか" => day(None, 12, 31),
+        _ => day(None, 1, 1),
+    }
 }
 
 fn offset(c: &Captures, doc: &Doc) -> Option<Value> {

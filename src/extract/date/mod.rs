@@ -524,9 +524,123 @@ fn day_of_ref_month(d: u32) -> Option<Value> {
         return None;
     }
     match reference() {
-        Some((r, src)) => plain(day_iso(r.year(), r.month(), d)?, Granularity::Day, true, false, Some(src)),
+        Some((r, src)) => {
+            let iso = day_iso(r.year(), r.month(), d).or_else(|| {
+                let prev = shift_months(r.with_day(1)?, -1)?;
+                day_iso(prev.year(), prev.month(), d)
+            })?;
+            plain(iso, Granularity::Day, true, false, Some(src))
+        }
         None => value(None, Granularity::Day, false, false, None, None, format!("XXXX-XX-{d:02}")),
     }
+}
+
+/// A day of the month written with its weekday (`Monday 21`, `31日の日曜日`): the month
+/// nearest the reference in which that day falls on that weekday.
+fn day_with_weekday(d: u32, wd: Weekday) -> Option<Value> {
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let Some((r, src)) = reference() else {
+        return value(None, Granularity::Day, false, false, None, None, format!("XXXX-XX-{d:02}"));
+    };
+    let first = r.with_day(1)?;
+    for k in 0..=28i64 {
+        for off in if k == 0 { vec![0] } else { vec![-k, k] } {
+            let m = shift_months(first, off)?;
+            if let Some(date) = NaiveDate::from_ymd_opt(m.year(), m.month(), d) {
+                if date.weekday() == wd {
+                    return plain(date.format("%Y-%m-%d").to_string(), Granularity::Day, true, false, Some(src));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The `n`th (1–5; 0 = last) weekday of a month.
+fn nth_weekday_date(y: i32, m: u32, n: u32, wd: Weekday) -> Option<NaiveDate> {
+    if n == 0 {
+        let last = NaiveDate::from_ymd_opt(y, m, days_in_month(y, m))?;
+        let back = (last.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+        return shift_days(last, -back);
+    }
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let fwd = (wd.num_days_from_monday() as i64 - first.weekday().num_days_from_monday() as i64).rem_euclid(7);
+    let d = shift_days(first, fwd + 7 * (n as i64 - 1))?;
+    (d.month() == m).then_some(d)
+}
+
+/// Where the month of an `n`th-weekday phrase comes from.
+#[derive(Clone, Copy, Debug)]
+enum MonthSpec {
+    /// Written month, year written or not.
+    Written(Option<i32>, u32),
+    /// Months after the reference's (0 this month).
+    Relative(i64),
+}
+
+fn nth_weekday(text: &str, spec: MonthSpec, n: u32, wd: Weekday) -> Option<Value> {
+    match spec {
+        MonthSpec::Written(Some(y), m) => {
+            let d = nth_weekday_date(y, m, n, wd)?;
+            plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, false, None)
+        }
+        MonthSpec::Written(None, m) => {
+            let Some((r, src)) = reference() else {
+                return value(None, Granularity::Day, false, false, None, None, format!("{} (unresolved)", text.trim()));
+            };
+            let d = nth_weekday_date(r.year(), m, n, wd)?;
+            plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, true, false, Some(src))
+        }
+        MonthSpec::Relative(off) => {
+            let Some((r, src)) = reference() else {
+                return unresolved(text, Granularity::Day);
+            };
+            let first = shift_months(r.with_day(1)?, off)?;
+            let d = nth_weekday_date(first.year(), first.month(), n, wd)?;
+            plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+        }
+    }
+}
+
+/// ISO week `n` (0 = last) of a year; `year` None = the reference year plus `year_off`.
+fn week_of_year(text: &str, year: Option<i32>, year_off: i64, n: u32) -> Option<Value> {
+    let (y, relative, src) = match year {
+        Some(y) => (y, false, None),
+        None => {
+            let Some((r, src)) = reference() else {
+                return unresolved(text, Granularity::Range);
+            };
+            (r.year() + i32::try_from(year_off).ok()?, true, Some(src))
+        }
+    };
+    let weeks = NaiveDate::from_ymd_opt(y, 12, 28)?.iso_week().week();
+    let n = if n == 0 { weeks } else { n };
+    if n < 1 || n > weeks {
+        return None;
+    }
+    plain(format!("{y:04}-W{n:02}"), Granularity::Range, false, relative, src)
+}
+
+/// `n` units after the day `anchor` days from the reference (`two days after tomorrow`).
+fn anchored_offset(text: &str, anchor: i64, unit: Unit, n: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let base = shift_days(r, anchor)?;
+    let d = match unit {
+        Unit::Day => shift_days(base, n)?,
+        Unit::Week => shift_days(base, n.checked_mul(7)?)?,
+        Unit::Month => shift_months(base, n)?,
+        Unit::Year => shift_months(base, n.checked_mul(12)?)?,
+    };
+    plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+}
+
+/// A weekday in the week `weeks` weeks from the reference's (`2週後の月曜日`).
+fn weekday_in_weeks(text: &str, weeks: i64, wd: Weekday) -> Option<Value> {
+    rel_weekday(text, wd, WdMode::Week(weeks))
 }
 
 // ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     RuleSet::new(vec![
         Rule::new(
             "date.num.separated",
-            r"(?P<a>[0-9]{1,4})(?P<s1>[-/.])(?P<b>[0-9]{1,4})(?:(?P<s2>[-/.,])(?P<c>[0-9]{1,4}))?(?P<wd> ?\([月火水木金土日](?:曜日?)?(?:・祝)?\))?",
+            r"(?P<a>[0-9]{1,4})(?P<sp1> ?)(?P<s1>[-/.])(?P<sp2> ?)(?P<b>[0-9]{1,4})(?:(?P<s2>[-/.,])(?P<c>[0-9]{1,4}))?(?P<wd> ?\([月火水木金土日](?:曜日?)?(?:・祝)?\))?",
             separated,
         ),
         Rule::new("date.num.compact", r"(?:19|20)[0-9]{6}", compact),
@@ -56,6 +56,10 @@ fn separated(c: &Captures, doc: &Doc) -> Option<Value> {
     let (a, b) = (g(c, "a")?, g(c, "b")?);
     let s1 = g(c, "s1")?;
     let (an, bn) = (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?);
+    let spaced = !g(c, "sp1").unwrap_or("").is_empty() || !g(c, "sp2").unwrap_or("").is_empty();
+    if spaced && (g(c, "c").is_some() || a.len() != 4 && b.len() != 4 || s1 == ".") {
+        return None;
+    }
     let Some(cs) = g(c, "c") else {
         return two_part(doc, s, e, a, an, s1, b, bn);
     };
