@@ -20,7 +20,10 @@ fn dayp(s: &str) -> String {
 
 const WDN: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
 
-const YEAR_TAIL: &str = r"(?:\s*,?\s*(?:of\s+|in\s+)?(?P<y>[12][0-9]{3})(?-u:\b)|\s*(?:,|of)\s*'?(?P<yy>[0-9]{2})(?-u:\b)|\s*'(?P<yq>[0-9]{2})(?-u:\b)|[-/](?P<y3>[12][0-9]{3})(?-u:\b))?";
+const YEAR_TAIL: &str = r"(?:\s*,?\s*(?:of\s+|in\s+)?(?P<y>[12][0-9]{3})(?-u:\b)|\s*,?\s*(?:of\s+)?(?P<yw>(?:(?:one|two)\s+thousand(?:\s+and\s+|\s+)(?:(?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine)|(?:one|two)\s+thousand|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?:(?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)))(?-u:\b)|\s*(?:,|of)\s*'?(?P<yy>[0-9]{2})(?-u:\b)|\s*'(?P<yq>[0-9]{2})(?-u:\b)|[-/](?P<y3>[12][0-9]{3})(?-u:\b))?";
+
+/// A year in words: `nineteen eighty six`, `two thousand and fifteen`, `seventeen hundred thirty three`.
+const YW: &str = r"(?:(?:one|two)\s+thousand(?:\s+and\s+|\s+)(?:(?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine)|(?:one|two)\s+thousand|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?:(?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))";
 
 const QW: &str = r"first|second|third|fourth|1st|2nd|3rd|4th|final|last";
 
@@ -54,7 +57,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(3),
         Rule::new(
             "date.en.month_year",
-            format!(r"(?i)(?-u:\b){m}(?-u:\b)\.?\s*(?P<sep>,|-|/|of|in)?\s*(?:(?P<y>[12][0-9]{{3}})|'(?P<yq>[0-9]{{2}})|(?P<yy>[0-9]{{2}}))(?-u:\b)"),
+            format!(r"(?i)(?-u:\b){m}(?-u:\b)\.?\s*(?P<sep>,|-|/|of|in)?\s*(?:(?P<y>[12][0-9]{{3}})|'(?P<yq>[0-9]{{2}})|(?P<yy>[0-9]{{2}})|(?P<yw>{YW}))(?-u:\b)"),
             month_year,
         )
         .priority(2),
@@ -117,13 +120,13 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "date.en.week_weekday",
-            r"(?i)(?-u:\b)(?P<wk>this|next|last|previous|the\s+following|following)\s+week(?:\s*-\s*|\s+on\s+|\s+)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)",
+            r"(?i)(?-u:\b)(?P<wk>this|next|last|previous|the\s+following|following)\s+week(?:\s*-\s*|\s+on\s+|\s+)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?-u:\b)",
             week_weekday,
         )
         .priority(1),
         Rule::new(
             "date.en.offset",
-            r"(?i)(?-u:\b)(?:(?P<in>in)\s+(?P<n1>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u1>day|week|fortnight|month|year)s?|(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|few|several)\s+(?P<u>day|week|fortnight|month|year)s?\s+(?P<dir>ago|later|from\s+now|hence))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<in>in)\s+(?P<n1>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u1>day|week|fortnight|month|year)s?|(?P<parts>(?:(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|few|several)\s+(?:day|week|fortnight|month|year)s?(?:\s*,\s*|\s+and\s+|\s+)){0,3}(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|few|several)\s+(?:day|week|fortnight|month|year)s?)\s+(?P<dir>ago|later|from\s+now|hence))(?-u:\b)",
             offset,
         )
         .priority(1),
@@ -161,6 +164,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:(?P<pre>in|since|from|by|until|till|of|during|before|after|through|to|and|or|for|between|early|late|mid|year|calendar\s+year|cy)[\s-]+)?(?P<y>(?:1[6-9]|20|21)[0-9]{2})(?-u:\b)",
             year_alone,
         ),
+        Rule::new("date.en.year_words", format!(r"(?i)(?-u:\b)in\s+(?P<span>{YW})(?-u:\b)"), year_words),
         Rule::new(
             "date.en.holiday",
             r"(?i)(?-u:\b)(?P<h>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?|independence\s+day|halloween|valentine'?s\s+day)(?:,?\s+(?P<y>[12][0-9]{3}))?(?-u:\b)",
@@ -224,7 +228,60 @@ fn day_num(c: &Captures, s: &str) -> Option<u32> {
 }
 
 /// The year written after a date, if any; `Err` when it is malformed.
+/// The value of a year written in words (see `YW`).
+fn year_from_words(s: &str) -> Option<i32> {
+    let s = s.to_ascii_lowercase().replace('-', " ");
+    let words: Vec<&str> = s.split_whitespace().filter(|w| *w != "and").collect();
+    let small = |w: &str| -> Option<i32> {
+        Some(match w {
+            "zero" | "oh" => 0,
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        })
+    };
+    let tail = |ws: &[&str]| -> Option<i32> { ws.iter().map(|w| small(w)).sum::<Option<i32>>() };
+    let (head, rest) = words.split_first()?;
+    if rest.first() == Some(&"thousand") {
+        return Some(small(head)? * 1000 + tail(&rest[1..])?);
+    }
+    let rest = if rest.first() == Some(&"hundred") { &rest[1..] } else { rest };
+    Some(small(head)? * 100 + tail(rest)?)
+}
+
+fn year_words(c: &Captures, _doc: &Doc) -> Option<Value> {
+    year(year_from_words(g(c, "span")?)?)
+}
+
 fn tail_year(c: &Captures) -> Result<Option<i32>, ()> {
+    if let Some(y) = g(c, "yw") {
+        return year_from_words(y).map(Some).ok_or(());
+    }
     if let Some(y) = g(c, "y").or(g(c, "y3")) {
         return y.parse().map(Some).map_err(|_| ());
     }
@@ -300,6 +357,8 @@ fn month_year(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let y = if let Some(y) = g(c, "y") {
         y.parse().ok()?
+    } else if let Some(y) = g(c, "yw") {
+        year_from_words(y)?
     } else if let Some(y) = g(c, "yq") {
         expand_year(y.parse().ok()?)
     } else {
@@ -675,6 +734,11 @@ fn count_word(w: &str) -> Option<i64> {
     })
 }
 
+static PART: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)([0-9]{1,3}|a\s+couple\s+of|a\s+few|few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|fortnight|month|year)")
+        .unwrap_or_else(|e| panic!("date offset part: {e}"))
+});
+
 fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
     let t = c.get(0)?.as_str();
     if g(c, "in").is_some() {
@@ -683,25 +747,33 @@ fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
         if pw.ends_with("est") || matches!(pw.as_str(), "level" | "levels" | "time" | "high" | "low" | "record" | "decade" | "once" | "twice" | "times") {
             return None;
         }
+        let n = count_word(g(c, "n1")?)?;
+        let unit = g(c, "u1")?.to_ascii_lowercase();
+        let (unit, n) = if unit == "fortnight" { (Unit::Week, n * 2) } else { (en_unit(&unit), n) };
+        if n == 0 || n > 500 {
+            return None;
+        }
+        return rel_offset(t, unit, n);
     }
-    let (n, unit, sign) = if g(c, "in").is_some() {
-        (count_word(g(c, "n1")?)?, g(c, "u1")?.to_ascii_lowercase(), 1)
-    } else {
-        let dir = g(c, "dir")?.to_ascii_lowercase();
-        let sign = if dir == "ago" { -1 } else { 1 };
-        (count_word(g(c, "n")?)?, g(c, "u")?.to_ascii_lowercase(), sign)
-    };
-    if n == 0 || n > 500 {
+    let sign = if g(c, "dir")?.eq_ignore_ascii_case("ago") { -1 } else { 1 };
+    let (mut months, mut days) = (0i64, 0i64);
+    for p in PART.captures_iter(g(c, "parts")?) {
+        let n = count_word(p.get(1)?.as_str())?;
+        if n == 0 || n > 500 {
+            return None;
+        }
+        match p.get(2)?.as_str().to_ascii_lowercase().as_str() {
+            "day" => days += n,
+            "week" => days += 7 * n,
+            "fortnight" => days += 14 * n,
+            "month" => months += n,
+            _ => months += 12 * n,
+        }
+    }
+    if months == 0 && days == 0 {
         return None;
     }
-    let (unit, n) = match unit.as_str() {
-        "day" => (Unit::Day, n),
-        "week" => (Unit::Week, n),
-        "fortnight" => (Unit::Week, n * 2),
-        "month" => (Unit::Month, n),
-        _ => (Unit::Year, n),
-    };
-    rel_offset(t, unit, sign * n)
+    rel_compound(t, months, days, sign)
 }
 
 /// Words that may follow a bare year (`2025 was`, `the 2025 election`).

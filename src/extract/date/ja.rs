@@ -105,7 +105,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         Rule::new("date.ja.holiday", r"元旦|元日|大晦日|大みそか", holiday),
         Rule::new(
             "date.ja.offset",
-            r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(?P<u>日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年) ?(?:間)? ?(?P<dir>前|後)",
+            r"(?P<parts>(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(?:日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)(?:と|、|,)? ?){1,3}) ?(?:間)? ?(?P<dir>前|後)",
             offset,
         )
         .priority(1),
@@ -664,6 +664,11 @@ fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {
     }
 }
 
+static PART: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"([0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)")
+        .unwrap_or_else(|e| panic!("date offset part: {e}"))
+});
+
 fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
     let s = start(c);
     if !clean_left(doc, s) {
@@ -674,21 +679,24 @@ fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
     if rest.starts_with('後') || rest.starts_with('半') || rest.starts_with('比') {
         return None;
     }
-    let n = match g(c, "n")? {
-        "数" => 3,
-        n => num(n)?,
-    } as i64;
-    if n == 0 || n > 500 {
-        return None;
+    let (mut months, mut days) = (0i64, 0i64);
+    for p in PART.captures_iter(g(c, "parts")?) {
+        let n = match p.get(1)?.as_str() {
+            "数" => 3,
+            n => num(n)?,
+        } as i64;
+        if n == 0 || n > 500 {
+            return None;
+        }
+        match ja_unit(p.get(2)?.as_str()) {
+            Unit::Day => days += n,
+            Unit::Week => days += 7 * n,
+            Unit::Month => months += n,
+            Unit::Year => months += 12 * n,
+        }
     }
-    let unit = match g(c, "u")? {
-        "日" => Unit::Day,
-        "週" | "週間" => Unit::Week,
-        "年" => Unit::Year,
-        _ => Unit::Month,
-    };
-    let n = if g(c, "dir")? == "前" { -n } else { n };
-    rel_offset(text(c), unit, n)
+    let sign = if g(c, "dir")? == "前" { -1 } else { 1 };
+    rel_compound(text(c), months, days, sign)
 }
 
 #[cfg(test)]

@@ -59,9 +59,73 @@ fn reference() -> Option<(NaiveDate, &'static str)> {
 }
 
 fn run_all(doc: &Doc, out: &mut Vec<Candidate>) {
+    let from = out.len();
     ja::RULES.run(doc, out);
     en::RULES.run(doc, out);
     numeric::RULES.run(doc, out);
+    for c in out.iter_mut().skip(from) {
+        compose(doc, c);
+    }
+}
+
+static COMPOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?-u:\b)(?P<n>[0-9]{1,3}|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<u>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:the\s+)?$",
+    )
+    .unwrap_or_else(|e| panic!("date compose: {e}"))
+});
+
+/// `2 weeks before May 13 1999`, `3 days after January 12th`: a day shifted by a
+/// written offset. The candidate grows to cover the offset.
+fn compose(doc: &Doc, c: &mut Candidate) {
+    let Value::Date(v) = &c.value else {
+        return;
+    };
+    if v.granularity != Granularity::Day {
+        return;
+    }
+    let Some(base) = v.iso.as_deref().and_then(|i| NaiveDate::parse_from_str(i, "%Y-%m-%d").ok()) else {
+        return;
+    };
+    let head = before(doc, c.start, 40);
+    let Some(m) = COMPOSE.captures(head) else {
+        return;
+    };
+    let (Some(all), Some(n), Some(u), Some(dir)) = (m.get(0), m.name("n"), m.name("u"), m.name("dir")) else {
+        return;
+    };
+    let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        x => match x.parse() {
+            Ok(v) => v,
+            Err(_) => return,
+        },
+    };
+    let n = if dir.as_str().eq_ignore_ascii_case("before") { -n } else { n };
+    let shifted = match u.as_str().to_ascii_lowercase().as_str() {
+        "day" => shift_days(base, n),
+        "week" => n.checked_mul(7).and_then(|k| shift_days(base, k)),
+        "month" => shift_months(base, n),
+        _ => n.checked_mul(12).and_then(|k| shift_months(base, k)),
+    };
+    let Some(d) = shifted else {
+        return;
+    };
+    let iso = d.format("%Y-%m-%d").to_string();
+    let new = DateValue { iso: Some(iso.clone()), display: iso, ..v.clone() };
+    c.start = c.start - head.len() + all.start();
+    c.value = Value::Date(new);
 }
 
 /// Push every date candidate found in `doc`.
@@ -375,6 +439,15 @@ fn rel_offset(text: &str, unit: Unit, n: i64) -> Option<Value> {
         Unit::Month => shift_months(r, n)?,
         Unit::Year => shift_months(r, n.checked_mul(12)?)?,
     };
+    plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+}
+
+/// `2 years 1 month 21 days ago`: months first, then days (`sign` -1 ago, 1 later).
+fn rel_compound(text: &str, months: i64, days: i64, sign: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let d = shift_days(shift_months(r, sign * months)?, sign * days)?;
     plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
 }
 
