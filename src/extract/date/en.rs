@@ -274,7 +274,10 @@ fn year_from_words(s: &str) -> Option<i32> {
     Some(small(head)? * 100 + tail(rest)?)
 }
 
-fn year_words(c: &Captures, _doc: &Doc) -> Option<Value> {
+fn year_words(c: &Captures, doc: &Doc) -> Option<Value> {
+    if next_word(doc, c.get(0)?.end()).eq_ignore_ascii_case("hundred") {
+        return None;
+    }
     year(year_from_words(g(c, "span")?)?)
 }
 
@@ -756,6 +759,10 @@ fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
         return rel_offset(t, unit, n);
     }
     let sign = if g(c, "dir")?.eq_ignore_ascii_case("ago") { -1 } else { 1 };
+    // `for the last 3 months and 2 days ago`: the first part is a duration.
+    if matches!(prev_word(doc, c.get(0)?.start()).as_str(), "last" | "past" | "next" | "for" | "the") {
+        return None;
+    }
     let (mut months, mut days) = (0i64, 0i64);
     for p in PART.captures_iter(g(c, "parts")?) {
         let n = count_word(p.get(1)?.as_str())?;
@@ -835,6 +842,18 @@ fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     if !(1600..=2199).contains(&y) {
         return None;
+    }
+    // `Easter 2018`, `Jan 2015` (rejected as a month): the year belongs to a phrase.
+    if pre.is_none() {
+        let pw = prev_word(doc, c.get(0)?.start());
+        const OK_BEFORE: &[&str] = &[
+            "", "the", "a", "its", "their", "his", "her", "our", "and", "or", "than", "not", "year", "years", "end",
+            "start", "spring", "summer", "autumn", "fall", "winter", "season", "calendar", "versus", "vs", "against",
+            "was", "is", "were", "be", "until", "circa", "c", "ca", "about", "around", "late", "early",
+        ];
+        if !OK_BEFORE.contains(&pw.as_str()) {
+            return None;
+        }
     }
     year(y)
 }

@@ -4,8 +4,8 @@
 //! Every value is normalised per SPEC: `iso` at the fact's own granularity.
 //! Representations chosen where SPEC is silent:
 //! - a week (`this week`, `先週`) is an ISO 8601 week, `2016-W45`, granularity `range`;
-//! - a weekend is the ISO interval of its Saturday and Sunday, `2016-11-12/2016-11-13`,
-//!   granularity `range`;
+//! - a weekend is its ISO week with the suffix `-WE` (the TimeML convention),
+//!   `2016-W45-WE` (Saturday 12 and Sunday 13 November 2016), granularity `range`;
 //! - a weekday (`Tuesday`, `金曜日`) is the day itself: `this`/`next`/`last` pick the
 //!   current/next/previous week (Monday first); a bare weekday is the nearest such day
 //!   to the reference date (at most three days away; ties go to the past);
@@ -529,14 +529,7 @@ fn rel_weekend(text: &str, offset: i64) -> Option<Value> {
         return unresolved(text, Granularity::Range);
     };
     let sat = shift_days(monday_of(r)?, 5 + offset.checked_mul(7)?)?;
-    let sun = sat.succ_opt()?;
-    plain(
-        format!("{}/{}", sat.format("%Y-%m-%d"), sun.format("%Y-%m-%d")),
-        Granularity::Range,
-        false,
-        true,
-        Some(src),
-    )
+    plain(format!("{}-WE", iso_week(sat)), Granularity::Range, false, true, Some(src))
 }
 
 /// How a weekday is picked relative to the reference.
