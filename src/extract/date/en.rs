@@ -104,7 +104,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(2),
         Rule::new(
             "date.en.decade",
-            r"(?i)(?-u:\b)(?P<the>the\s+|early\s+|mid-?|late\s+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'(?P<d2>[0-9])0|(?P<d3>[0-9])0)'?s(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<the>the)\s+)?(?P<span>(?P<mod>early\s+|mid-?|late\s+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'(?P<d2>[0-9])0|(?P<d3>[0-9])0)'?s)(?-u:\b)",
             decade_rule,
         ),
         Rule::new(
@@ -156,12 +156,12 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(2),
         Rule::new(
             "date.en.the_nth",
-            format!(r"(?i)(?-u:\b)(?:on\s+)?the\s+(?:(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)|(?P<dw>{ORDW}))(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:on\s+)?(?P<span>the\s+(?:(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)|(?P<dw>{ORDW})))(?-u:\b)"),
             the_nth,
         ),
         Rule::new(
             "date.en.year",
-            r"(?i)(?-u:\b)(?:(?P<pre>in|since|from|by|until|till|of|during|before|after|through|to|and|or|for|between|early|late|mid|year|calendar\s+year|cy)[\s-]+)?(?P<y>(?:1[6-9]|20|21)[0-9]{2})(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<pre>in|since|from|by|until|till|of|during|before|after|through|to|and|or|for|between|early|late|mid|year|calendar\s+year|cy)[\s-]+)?(?P<span>(?P<y>(?:1[6-9]|20|21)[0-9]{2}))(?-u:\b)",
             year_alone,
         ),
         Rule::new("date.en.year_words", format!(r"(?i)(?-u:\b)in\s+(?P<span>{YW})(?-u:\b)"), year_words),
@@ -665,6 +665,10 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let pw = prev_word(doc, m.start());
     if g(c, "mod").is_none() && matches!(pw.as_str(), "black" | "good" | "super" | "cyber" | "ash" | "holy" | "easter" | "palm" | "giving" | "bloody" | "blue") {
+        return None;
+    }
+    // Newspapers: `The Sunday Times`, `Mail on Sunday`.
+    if matches!(next_word(doc, m.end()), "Times" | "Telegraph" | "Express" | "Mirror" | "Post" | "Herald" | "Independent") || pw == "on" && before(doc, m.start(), 9).contains("Mail") {
         return None;
     }
     if let Some(dn) = g(c, "dn").and_then(|d| d.parse().ok()).or_else(|| g(c, "dword").and_then(ord_word)) {

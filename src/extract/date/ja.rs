@@ -36,7 +36,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(3),
         Rule::new(
             "date.ja.year_month",
-            format!(r"{y} ?年(?:の)? ?(?P<m>{N}) ?月(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)?(?: ?{TO} ?(?P<m2>{N}) ?月)?(?P<ki>期)?(?:(?:の)? ?第(?P<q>[1-4一二三四])四半期)?"),
+            format!(r"{y} ?年(?:の)? ?(?P<m>{N}) ?(?P<tsuki>月)?(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)?(?: ?{TO} ?(?P<m2>{N}) ?月)?(?P<ki>期)?(?:(?:の)? ?第(?P<q>[1-4一二三四])四半期)?"),
             ym,
         )
         .priority(2),
@@ -169,7 +169,7 @@ fn clean_left(doc: &Doc, pos: usize) -> bool {
 
 /// Words after a number of years/days that make it a duration or a count.
 const DURATION_AFTER: &[&str] = &[
-    "間", "連続", "ぶり", "振り", "目", "以上", "以内", "超", "近く", "余", "前", "後", "来", "物",
+    "間", "国債", "連続", "ぶり", "振り", "目", "以上", "以内", "超", "近く", "余", "前", "後", "来", "物",
     "債", "分", "未満", "弱", "強", "に一度", "ごと", "おき", "周年", "がかり", "越し", "経", "付",
     "遅れ", "程度", "当たり", "あたり", "比", "半ば",
 ];
@@ -211,6 +211,9 @@ fn ym(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let (y, _) = year_of(c, "")?;
     let m = num(g(c, "m")?)?;
+    if g(c, "tsuki").is_none() && (g(c, "m2").is_none() || g(c, "tail").is_some()) {
+        return None;
+    }
     if let Some(m2) = g(c, "m2") {
         if g(c, "q").is_some() {
             return None;
