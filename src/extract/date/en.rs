@@ -9,7 +9,9 @@ use regex::Captures;
 use std::sync::LazyLock;
 
 fn mon(s: &str) -> String {
-    format!(r"(?P<mon{s}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+    format!(
+        r"(?P<mon{s}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    )
 }
 
 const ORDW: &str = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)|thirtieth|thirty[- ](?:first|one)";
@@ -270,7 +272,11 @@ fn year_from_words(s: &str) -> Option<i32> {
     if rest.first() == Some(&"thousand") {
         return Some(small(head)? * 1000 + tail(&rest[1..])?);
     }
-    let rest = if rest.first() == Some(&"hundred") { &rest[1..] } else { rest };
+    let rest = if rest.first() == Some(&"hundred") {
+        &rest[1..]
+    } else {
+        rest
+    };
     Some(small(head)? * 100 + tail(rest)?)
 }
 
@@ -289,7 +295,10 @@ fn tail_year(c: &Captures) -> Result<Option<i32>, ()> {
         return y.parse().map(Some).map_err(|_| ());
     }
     if let Some(y) = g(c, "yy").or(g(c, "yq")) {
-        return y.parse::<i32>().map(|v| Some(expand_year(v))).map_err(|_| ());
+        return y
+            .parse::<i32>()
+            .map(|v| Some(expand_year(v)))
+            .map_err(|_| ());
     }
     Ok(None)
 }
@@ -304,7 +313,8 @@ fn month_day(c: &Captures, doc: &Doc) -> Option<Value> {
     let d = day_num(c, "")?;
     let y = tail_year(c).ok()?;
     let span = whole(c)?;
-    if y.is_none() && next_char(doc, span.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
+    if y.is_none() && next_char(doc, span.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%')
+    {
         return None;
     }
     if g(c, "dw").is_some() && is_verbish_month(g(c, "mon")?) {
@@ -327,11 +337,15 @@ fn day_month(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let s0 = c.get(0)?.start();
     let p0 = before(doc, s0, 2);
-    if p0.contains(['$', '€', '£', '¥']) || prev_char(doc, s0).is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',') {
+    if p0.contains(['$', '€', '£', '¥'])
+        || prev_char(doc, s0).is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+    {
         return None;
     }
     // A word ordinal needs `of`: `second of Aug`, not `a second May vote`.
-    if g(c, "dw").is_some() && !g(c, "sep").is_some_and(|s| s.to_ascii_lowercase().starts_with("of")) {
+    if g(c, "dw").is_some()
+        && !g(c, "sep").is_some_and(|s| s.to_ascii_lowercase().starts_with("of"))
+    {
         return None;
     }
     let e = c.get(0)?.end();
@@ -346,16 +360,31 @@ fn day_month(c: &Captures, doc: &Doc) -> Option<Value> {
 
 fn year_month_day(c: &Captures, _doc: &Doc) -> Option<Value> {
     let y = g(c, "y")?.parse().ok()?;
-    day(Some(y), month_from_en(g(c, "mon")?)?, g(c, "d")?.parse().ok()?)
+    day(
+        Some(y),
+        month_from_en(g(c, "mon")?)?,
+        g(c, "d")?.parse().ok()?,
+    )
 }
 
 fn month_year(c: &Captures, doc: &Doc) -> Option<Value> {
     let m = month_from_en(g(c, "mon")?)?;
     let e = c.get(0)?.end();
-    if before(doc, c.get(0)?.start(), 9).to_ascii_lowercase().trim_end().ends_with("week of") {
+    if before(doc, c.get(0)?.start(), 9)
+        .to_ascii_lowercase()
+        .trim_end()
+        .ends_with("week of")
+    {
         return None;
     }
-    if next_char(doc, e).is_some_and(|ch| ch == '%' || ch == ',' && after(doc, e, 2).chars().nth(1).is_some_and(|d| d.is_ascii_digit())) {
+    if next_char(doc, e).is_some_and(|ch| {
+        ch == '%'
+            || ch == ','
+                && after(doc, e, 2)
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|d| d.is_ascii_digit())
+    }) {
         return None;
     }
     let y = if let Some(y) = g(c, "y") {
@@ -377,7 +406,14 @@ fn month_year(c: &Captures, doc: &Doc) -> Option<Value> {
 
 fn year_month(c: &Captures, doc: &Doc) -> Option<Value> {
     let mon_s = g(c, "mon")?;
-    if is_verbish_month(mon_s) || mon_s.chars().next().is_some_and(|ch| ch.is_ascii_lowercase()) && mon_s.len() <= 3 && mon_s != "nov" {
+    if is_verbish_month(mon_s)
+        || mon_s
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_lowercase())
+            && mon_s.len() <= 3
+            && mon_s != "nov"
+    {
         return None;
     }
     let s = c.get(0)?.start();
@@ -414,9 +450,35 @@ fn month_range(c: &Captures, doc: &Doc) -> Option<Value> {
 
 /// Words before a bare month that make it a date: `in June`, `since May`.
 const MONTH_PREP: &[&str] = &[
-    "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before", "after",
-    "between", "and", "or", "early", "late", "mid", "last", "next", "this", "end", "on", "for", "until",
-    "starting", "beginning", "around", "throughout",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "of",
+    "from",
+    "to",
+    "through",
+    "during",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "end",
+    "on",
+    "for",
+    "until",
+    "starting",
+    "beginning",
+    "around",
+    "throughout",
 ];
 
 fn month_alone(c: &Captures, doc: &Doc) -> Option<Value> {
@@ -429,23 +491,62 @@ fn month_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     let lower = mon_s.to_ascii_lowercase();
     let abbreviated = !matches!(
         lower.as_str(),
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
     );
     if (lower == "may" || lower == "march" || abbreviated) && !has_prep {
         return None;
     }
     // `June Smith`: a name, unless introduced as a date.
     let nw = next_word(doc, mm.end());
-    if !has_prep && nw.chars().next().is_some_and(|ch| ch.is_ascii_uppercase()) && month_from_en(nw).is_none() {
+    if !has_prep
+        && nw.chars().next().is_some_and(|ch| ch.is_ascii_uppercase())
+        && month_from_en(nw).is_none()
+    {
         return None;
     }
-    if lower == "may" && matches!(nw.to_ascii_lowercase().as_str(), "be" | "have" | "not" | "also" | "well" | "i" | "we" | "you" | "or" | "take" | "differ" | "need") {
+    if lower == "may"
+        && matches!(
+            nw.to_ascii_lowercase().as_str(),
+            "be" | "have"
+                | "not"
+                | "also"
+                | "well"
+                | "i"
+                | "we"
+                | "you"
+                | "or"
+                | "take"
+                | "differ"
+                | "need"
+        )
+    {
         return None;
     }
-    if mon_s == "may" && (matches!(rel.as_deref(), Some("this")) || matches!(pw.as_str(), "and" | "or" | "to" | "this" | "that" | "it" | "which" | "who")) {
+    if mon_s == "may"
+        && (matches!(rel.as_deref(), Some("this"))
+            || matches!(
+                pw.as_str(),
+                "and" | "or" | "to" | "this" | "that" | "it" | "which" | "who"
+            ))
+    {
         return None;
     }
-    if before(doc, c.get(0)?.start(), 9).to_ascii_lowercase().trim_end().ends_with("week of") {
+    if before(doc, c.get(0)?.start(), 9)
+        .to_ascii_lowercase()
+        .trim_end()
+        .ends_with("week of")
+    {
         return None;
     }
     if let Some(ry) = g(c, "ry") {
@@ -468,7 +569,14 @@ fn quarter_code(c: &Captures, doc: &Doc) -> Option<Value> {
         return fiscal_quarter(doc, s, Some(expand_year(v)), q);
     }
     let e = c.get(0)?.end();
-    if next_char(doc, e).is_some_and(|ch| ch == '%' || ch == '.' && after(doc, e, 2).chars().nth(1).is_some_and(|d| d.is_ascii_digit())) {
+    if next_char(doc, e).is_some_and(|ch| {
+        ch == '%'
+            || ch == '.'
+                && after(doc, e, 2)
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|d| d.is_ascii_digit())
+    }) {
         return None;
     }
     match g(c, "y") {
@@ -499,7 +607,10 @@ fn quarter_words(c: &Captures, doc: &Doc) -> Option<Value> {
     let qw = g(c, "qw")?;
     let q = q_word(qw)?;
     let s = c.get(0)?.start();
-    let fiscal = g(c, "fis").is_some() || g(c, "fis2").is_some() || g(c, "fis3").is_some() || prev_word(doc, s) == "fiscal";
+    let fiscal = g(c, "fis").is_some()
+        || g(c, "fis2").is_some()
+        || g(c, "fis3").is_some()
+        || prev_word(doc, s) == "fiscal";
     let y = match g(c, "y").or(g(c, "y2")).or(g(c, "y3")) {
         Some(y) => Some(y.parse::<i32>().ok()?),
         None => None,
@@ -513,7 +624,13 @@ fn quarter_words(c: &Captures, doc: &Doc) -> Option<Value> {
         let Some((r, src)) = reference() else {
             return unresolved(c.get(0)?.as_str(), Granularity::Quarter);
         };
-        return plain(format!("{:04}-Q{q}", r.year() + off), Granularity::Quarter, false, true, Some(src));
+        return plain(
+            format!("{:04}-Q{q}", r.year() + off),
+            Granularity::Quarter,
+            false,
+            true,
+            Some(src),
+        );
     }
     if fiscal {
         return fiscal_quarter(doc, s, y, q);
@@ -538,11 +655,19 @@ fn half_rule(c: &Captures, _doc: &Doc) -> Option<Value> {
     };
     if let Some(y) = g(c, "y") {
         let y = expand_year(y.parse().ok()?);
-        return if g(c, "fy").is_some() { fiscal_half(y, h) } else { half(Some(y), h) };
+        return if g(c, "fy").is_some() {
+            fiscal_half(y, h)
+        } else {
+            half(Some(y), h)
+        };
     }
     if let Some(y) = g(c, "yw") {
         let y = y.parse().ok()?;
-        return if g(c, "fis").is_some() { fiscal_half(y, h) } else { half(Some(y), h) };
+        return if g(c, "fis").is_some() {
+            fiscal_half(y, h)
+        } else {
+            half(Some(y), h)
+        };
     }
     let t = c.get(0)?.as_str();
     let off = match g(c, "ry").map(str::to_ascii_lowercase).as_deref() {
@@ -553,7 +678,13 @@ fn half_rule(c: &Captures, _doc: &Doc) -> Option<Value> {
     let Some((r, src)) = reference() else {
         return unresolved(t, Granularity::Half);
     };
-    plain(format!("{:04}-H{h}", r.year() + off), Granularity::Half, false, true, Some(src))
+    plain(
+        format!("{:04}-H{h}", r.year() + off),
+        Granularity::Half,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 fn fiscal_year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
@@ -569,14 +700,24 @@ fn fiscal_year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         }
     };
     let s = c.get(0)?.start();
-    if let Some(q) = g(c, "qw").and_then(q_word).or_else(|| g(c, "q").and_then(|q| q.parse().ok())) {
+    if let Some(q) = g(c, "qw")
+        .and_then(q_word)
+        .or_else(|| g(c, "q").and_then(|q| q.parse().ok()))
+    {
         return fiscal_quarter(doc, s, Some(y), q);
     }
     if let Some(h) = g(c, "h") {
         return fiscal_half(y, h.parse().ok()?);
     }
     if let Some(hw) = g(c, "hw") {
-        return fiscal_half(y, if hw.eq_ignore_ascii_case("first") { 1 } else { 2 });
+        return fiscal_half(
+            y,
+            if hw.eq_ignore_ascii_case("first") {
+                1
+            } else {
+                2
+            },
+        );
     }
     fiscal_year(y, None)
 }
@@ -634,10 +775,16 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
         _ => 1,
     };
     // `over the last year` is a duration; `last week of 2016` is another week.
-    if matches!(prev_word(doc, m.start()).as_str(), "the" | "past") || after(doc, m.end(), 4).trim_start().starts_with("of") {
+    if matches!(prev_word(doc, m.start()).as_str(), "the" | "past")
+        || after(doc, m.end(), 4).trim_start().starts_with("of")
+    {
         return None;
     }
-    if before(doc, m.start(), 9).to_ascii_lowercase().trim_end().ends_with("week of") {
+    if before(doc, m.start(), 9)
+        .to_ascii_lowercase()
+        .trim_end()
+        .ends_with("week of")
+    {
         return None;
     }
     by_unit(t, &g(c, "unit")?.to_ascii_lowercase(), off)
@@ -660,19 +807,51 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
     let m = c.get(0)?;
     let lower = wd_s.to_ascii_lowercase();
     let full = lower.ends_with("day");
-    if !full && !matches!(lower.as_str(), "tue" | "tues" | "thu" | "thur" | "thurs" | "fri") {
+    if !full
+        && !matches!(
+            lower.as_str(),
+            "tue" | "tues" | "thu" | "thur" | "thurs" | "fri"
+        )
+    {
         return None;
     }
     let pw = prev_word(doc, m.start());
-    if g(c, "mod").is_none() && matches!(pw.as_str(), "black" | "good" | "super" | "cyber" | "ash" | "holy" | "easter" | "palm" | "giving" | "bloody" | "blue") {
+    if g(c, "mod").is_none()
+        && matches!(
+            pw.as_str(),
+            "black"
+                | "good"
+                | "super"
+                | "cyber"
+                | "ash"
+                | "holy"
+                | "easter"
+                | "palm"
+                | "giving"
+                | "bloody"
+                | "blue"
+        )
+    {
         return None;
     }
     // Newspapers: `The Sunday Times`, `Mail on Sunday`.
-    if matches!(next_word(doc, m.end()), "Times" | "Telegraph" | "Express" | "Mirror" | "Post" | "Herald" | "Independent") || pw == "on" && before(doc, m.start(), 9).contains("Mail") {
+    if matches!(
+        next_word(doc, m.end()),
+        "Times" | "Telegraph" | "Express" | "Mirror" | "Post" | "Herald" | "Independent"
+    ) || pw == "on" && before(doc, m.start(), 9).contains("Mail")
+    {
         return None;
     }
-    if let Some(dn) = g(c, "dn").and_then(|d| d.parse().ok()).or_else(|| g(c, "dword").and_then(ord_word)) {
-        if after(doc, m.end(), 2).starts_with(['/', '.', '-', ':']) && after(doc, m.end(), 2).chars().nth(1).is_some_and(|ch| ch.is_ascii_digit()) {
+    if let Some(dn) = g(c, "dn")
+        .and_then(|d| d.parse().ok())
+        .or_else(|| g(c, "dword").and_then(ord_word))
+    {
+        if after(doc, m.end(), 2).starts_with(['/', '.', '-', ':'])
+            && after(doc, m.end(), 2)
+                .chars()
+                .nth(1)
+                .is_some_and(|ch| ch.is_ascii_digit())
+        {
             return None;
         }
         return day_with_weekday(dn, wd);
@@ -687,7 +866,15 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
             _ => WdMode::Week(1),
         }
     } else {
-        match g(c, "mod").map(|s| s.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")).as_deref() {
+        match g(c, "mod")
+            .map(|s| {
+                s.to_ascii_lowercase()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .as_deref()
+        {
             None => WdMode::Nearest,
             Some("this") => WdMode::Week(0),
             Some("next" | "following") => WdMode::Week(1),
@@ -706,9 +893,18 @@ fn en_date_follows(doc: &Doc, pos: usize) -> bool {
     if rest.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
         return true;
     }
-    let word: String = rest.chars().take_while(|ch| ch.is_ascii_alphabetic()).collect();
+    let word: String = rest
+        .chars()
+        .take_while(|ch| ch.is_ascii_alphabetic())
+        .collect();
     let tail = &rest[word.len()..];
-    month_from_en(&word).is_some() && word.len() <= 9 && tail.trim_start_matches(['.', '-', ' ']).chars().next().is_some_and(|ch| ch.is_ascii_digit())
+    month_from_en(&word).is_some()
+        && word.len() <= 9
+        && tail
+            .trim_start_matches(['.', '-', ' '])
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_digit())
 }
 
 fn week_weekday(c: &Captures, _doc: &Doc) -> Option<Value> {
@@ -751,20 +947,45 @@ fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
     if g(c, "in").is_some() {
         // `the highest level in 10 years`, `the first time in two years`: durations.
         let pw = prev_word(doc, c.get(0)?.start());
-        if pw.ends_with("est") || matches!(pw.as_str(), "level" | "levels" | "time" | "high" | "low" | "record" | "decade" | "once" | "twice" | "times") {
+        if pw.ends_with("est")
+            || matches!(
+                pw.as_str(),
+                "level"
+                    | "levels"
+                    | "time"
+                    | "high"
+                    | "low"
+                    | "record"
+                    | "decade"
+                    | "once"
+                    | "twice"
+                    | "times"
+            )
+        {
             return None;
         }
         let n = count_word(g(c, "n1")?)?;
         let unit = g(c, "u1")?.to_ascii_lowercase();
-        let (unit, n) = if unit == "fortnight" { (Unit::Week, n * 2) } else { (en_unit(&unit), n) };
+        let (unit, n) = if unit == "fortnight" {
+            (Unit::Week, n * 2)
+        } else {
+            (en_unit(&unit), n)
+        };
         if n == 0 || n > 500 {
             return None;
         }
         return rel_offset(t, unit, n);
     }
-    let sign = if g(c, "dir")?.eq_ignore_ascii_case("ago") { -1 } else { 1 };
+    let sign = if g(c, "dir")?.eq_ignore_ascii_case("ago") {
+        -1
+    } else {
+        1
+    };
     // `for the last 3 months and 2 days ago`: the first part is a duration.
-    if matches!(prev_word(doc, c.get(0)?.start()).as_str(), "last" | "past" | "next" | "for" | "the") {
+    if matches!(
+        prev_word(doc, c.get(0)?.start()).as_str(),
+        "last" | "past" | "next" | "for" | "the"
+    ) {
         return None;
     }
     let (mut months, mut days) = (0i64, 0i64);
@@ -789,13 +1010,90 @@ fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
 
 /// Words that may follow a bare year (`2025 was`, `the 2025 election`).
 const YEAR_NEXT_OK: &[&str] = &[
-    "and", "or", "to", "through", "was", "were", "is", "will", "when", "with", "as", "after", "before", "but",
-    "the", "compared", "versus", "vs", "until", "level", "levels", "figures", "season", "election", "elections",
-    "budget", "census", "olympics", "world", "results", "guidance", "forecast", "outlook", "earnings", "report",
-    "annual", "general", "presidential", "midterm", "crisis", "financial", "fiscal", "alone", "onwards", "onward",
-    "had", "has", "saw", "brought", "could", "would", "should", "may", "might", "in", "at", "on", "for", "from",
-    "by", "because", "while", "if", "so", "a", "an", "than", "high", "low", "highs", "lows", "peak", "average",
-    "model", "edition", "version", "cup", "games", "summit", "deadline", "target", "goal", "plan", "event",
+    "and",
+    "or",
+    "to",
+    "through",
+    "was",
+    "were",
+    "is",
+    "will",
+    "when",
+    "with",
+    "as",
+    "after",
+    "before",
+    "but",
+    "the",
+    "compared",
+    "versus",
+    "vs",
+    "until",
+    "level",
+    "levels",
+    "figures",
+    "season",
+    "election",
+    "elections",
+    "budget",
+    "census",
+    "olympics",
+    "world",
+    "results",
+    "guidance",
+    "forecast",
+    "outlook",
+    "earnings",
+    "report",
+    "annual",
+    "general",
+    "presidential",
+    "midterm",
+    "crisis",
+    "financial",
+    "fiscal",
+    "alone",
+    "onwards",
+    "onward",
+    "had",
+    "has",
+    "saw",
+    "brought",
+    "could",
+    "would",
+    "should",
+    "may",
+    "might",
+    "in",
+    "at",
+    "on",
+    "for",
+    "from",
+    "by",
+    "because",
+    "while",
+    "if",
+    "so",
+    "a",
+    "an",
+    "than",
+    "high",
+    "low",
+    "highs",
+    "lows",
+    "peak",
+    "average",
+    "model",
+    "edition",
+    "version",
+    "cup",
+    "games",
+    "summit",
+    "deadline",
+    "target",
+    "goal",
+    "plan",
+    "event",
 ];
 
 fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
@@ -803,7 +1101,10 @@ fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     let y: i32 = ym.as_str().parse().ok()?;
     let (s, e) = (ym.start(), ym.end());
     if let Some(p) = prev_char(doc, s) {
-        if matches!(p, '$' | '€' | '£' | '¥' | '#' | ',' | '.' | '/' | ':' | '+' | '-' | '_' | '\'') && g(c, "pre").is_none()
+        if matches!(
+            p,
+            '$' | '€' | '£' | '¥' | '#' | ',' | '.' | '/' | ':' | '+' | '-' | '_' | '\''
+        ) && g(c, "pre").is_none()
             || p.is_ascii_digit()
         {
             return None;
@@ -820,23 +1121,79 @@ fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     // Japanese text: a bare year only before a topic particle or punctuation.
     if let Some(n) = n1 {
-        if !n.is_ascii() && !matches!(n, 'は' | '、' | '。' | '」' | '）' | '’' | '”' | '–' | '—') {
+        if !n.is_ascii() && !matches!(n, 'は' | '、' | '。' | '」' | '）' | '’' | '”' | '–' | '—')
+        {
             return None;
         }
     }
     let pre = g(c, "pre").map(|p| p.trim_end_matches(['-', ' ']).to_ascii_lowercase());
     let time_prep = matches!(
         pre.as_deref(),
-        Some("in" | "since" | "from" | "by" | "until" | "till" | "of" | "during" | "before" | "after" | "through" | "early" | "late" | "mid" | "year")
-    ) || pre.as_deref().is_some_and(|p| p.contains("year") || p == "cy");
+        Some(
+            "in" | "since"
+                | "from"
+                | "by"
+                | "until"
+                | "till"
+                | "of"
+                | "during"
+                | "before"
+                | "after"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "year"
+        )
+    ) || pre
+        .as_deref()
+        .is_some_and(|p| p.contains("year") || p == "cy");
     let nw = next_word(doc, e);
     let nwl = nw.to_ascii_lowercase();
     let lower_word = !nw.is_empty() && nw.chars().next().is_some_and(|ch| ch.is_ascii_lowercase());
     const COUNT_NOUN: &[&str] = &[
-        "people", "persons", "units", "shares", "jobs", "employees", "workers", "pieces", "cars", "homes", "votes",
-        "troops", "yen", "dollars", "euros", "pounds", "points", "percent", "times", "tons", "tonnes", "barrels",
-        "items", "stores", "cases", "deaths", "patients", "students", "members", "companies", "feet", "meters",
-        "metres", "miles", "km", "kilometers", "acres", "hours", "minutes", "seconds", "days", "calories",
+        "people",
+        "persons",
+        "units",
+        "shares",
+        "jobs",
+        "employees",
+        "workers",
+        "pieces",
+        "cars",
+        "homes",
+        "votes",
+        "troops",
+        "yen",
+        "dollars",
+        "euros",
+        "pounds",
+        "points",
+        "percent",
+        "times",
+        "tons",
+        "tonnes",
+        "barrels",
+        "items",
+        "stores",
+        "cases",
+        "deaths",
+        "patients",
+        "students",
+        "members",
+        "companies",
+        "feet",
+        "meters",
+        "metres",
+        "miles",
+        "km",
+        "kilometers",
+        "acres",
+        "hours",
+        "minutes",
+        "seconds",
+        "days",
+        "calories",
     ];
     if COUNT_NOUN.contains(&nwl.as_str()) {
         return None;
@@ -851,9 +1208,10 @@ fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     if pre.is_none() {
         let pw = prev_word(doc, c.get(0)?.start());
         const OK_BEFORE: &[&str] = &[
-            "", "the", "a", "its", "their", "his", "her", "our", "and", "or", "than", "not", "year", "years", "end",
-            "start", "spring", "summer", "autumn", "fall", "winter", "season", "calendar", "versus", "vs", "against",
-            "was", "is", "were", "be", "until", "circa", "c", "ca", "about", "around", "late", "early",
+            "", "the", "a", "its", "their", "his", "her", "our", "and", "or", "than", "not",
+            "year", "years", "end", "start", "spring", "summer", "autumn", "fall", "winter",
+            "season", "calendar", "versus", "vs", "against", "was", "is", "were", "be", "until",
+            "circa", "c", "ca", "about", "around", "late", "early",
         ];
         if !OK_BEFORE.contains(&pw.as_str()) {
             return None;
@@ -944,7 +1302,11 @@ fn anchored(c: &Captures, _doc: &Doc) -> Option<Value> {
         "yesterday" => -1,
         _ => 0,
     };
-    let sign = if g(c, "dir")?.eq_ignore_ascii_case("before") { -1 } else { 1 };
+    let sign = if g(c, "dir")?.eq_ignore_ascii_case("before") {
+        -1
+    } else {
+        1
+    };
     anchored_offset(c.get(0)?.as_str(), anchor, unit, sign * n)
 }
 
@@ -1001,7 +1363,12 @@ mod tests {
         let doc = Doc {
             text,
             lang: Lang::En,
-            ref_date: refd.map(|d| (NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap(), RefSource::RefDate)),
+            ref_date: refd.map(|d| {
+                (
+                    NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap(),
+                    RefSource::RefDate,
+                )
+            }),
             gazetteer: &gaz,
         };
         let mut out: Vec<Candidate> = Vec::new();
@@ -1026,7 +1393,10 @@ mod tests {
 
     #[test]
     fn date_en_fiscal_quarter_from_context() {
-        let got = run("In fiscal 2023 sales rose. The fiscal fourth quarter was weak.", Some("2024-01-10"));
+        let got = run(
+            "In fiscal 2023 sales rose. The fiscal fourth quarter was weak.",
+            Some("2024-01-10"),
+        );
         let q = got.iter().find(|(t, _)| t.contains("fourth")).unwrap();
         assert_eq!(q.1.iso.as_deref(), Some("FY2023-Q4"));
         assert_eq!(q.1.granularity, Granularity::FiscalQuarter);

@@ -86,7 +86,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(2),
         Rule::new(
             "date.ja.week_of_year",
-            format!(r"(?:(?P<y>[0-9]{{4}}) ?年|(?P<ry>今年|来年|去年|昨年))?(?:の)? ?(?:第(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}) ?週|(?P<first>最初)の週|(?P<last>最後)の週)"),
+            r"(?:(?P<y>[0-9]{4}) ?年|(?P<ry>今年|来年|去年|昨年))?(?:の)? ?(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週|(?P<first>最初)の週|(?P<last>最後)の週)",
             week_of_year_rule,
         )
         .priority(1),
@@ -118,7 +118,7 @@ fn num(s: &str) -> Option<u32> {
         return Some(1);
     }
     let v = parse_ja_number(s)?;
-    (v >= 0.0 && v < 10000.0 && v.fract() == 0.0).then_some(v as u32)
+    ((0.0..10000.0).contains(&v) && v.fract() == 0.0).then_some(v as u32)
 }
 
 fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
@@ -137,7 +137,7 @@ fn year_of(c: &Captures, suffix: &str) -> Option<(i32, bool)> {
             "明治" => 1867,
             _ => return None,
         };
-        return (n >= 1 && n <= 64).then_some((base + n, false));
+        return (1..=64).contains(&n).then_some((base + n, false));
     }
     let s = g(c, &format!("y{suffix}"))?;
     let two = s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
@@ -169,9 +169,40 @@ fn clean_left(doc: &Doc, pos: usize) -> bool {
 
 /// Words after a number of years/days that make it a duration or a count.
 const DURATION_AFTER: &[&str] = &[
-    "間", "国債", "連続", "ぶり", "振り", "目", "以上", "以内", "超", "近く", "余", "前", "後", "来", "物",
-    "債", "分", "未満", "弱", "強", "に一度", "ごと", "おき", "周年", "がかり", "越し", "経", "付",
-    "遅れ", "程度", "当たり", "あたり", "比", "半ば",
+    "間",
+    "国債",
+    "連続",
+    "ぶり",
+    "振り",
+    "目",
+    "以上",
+    "以内",
+    "超",
+    "近く",
+    "余",
+    "前",
+    "後",
+    "来",
+    "物",
+    "債",
+    "分",
+    "未満",
+    "弱",
+    "強",
+    "に一度",
+    "ごと",
+    "おき",
+    "周年",
+    "がかり",
+    "越し",
+    "経",
+    "付",
+    "遅れ",
+    "程度",
+    "当たり",
+    "あたり",
+    "比",
+    "半ば",
 ];
 
 fn duration_follows(doc: &Doc, pos: usize) -> bool {
@@ -253,11 +284,19 @@ fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     if let Some(h) = g(c, "h").or(g(c, "hh")) {
         let h = if matches!(h, "上" | "前") { 1 } else { 2 };
-        return if fiscal { fiscal_half(y, h) } else { half(Some(y), h) };
+        return if fiscal {
+            fiscal_half(y, h)
+        } else {
+            half(Some(y), h)
+        };
     }
     if let Some(y2) = g(c, "y2") {
         let v2 = y2.parse::<i32>().ok()?;
-        let y2 = if y2.len() == 2 { (y / 100) * 100 + v2 } else { v2 };
+        let y2 = if y2.len() == 2 {
+            (y / 100) * 100 + v2
+        } else {
+            v2
+        };
         if y2 <= y {
             return None;
         }
@@ -285,8 +324,25 @@ fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         }
         let left = before(doc, s, 3);
         const COUNT_BEFORE: &[&str] = &[
-            "過去", "約", "ここ", "この", "直近", "今後", "最近", "向こう", "数", "満", "築", "創業", "戦後",
-            "勤続", "在任", "計", "約", "で", "から",
+            "過去",
+            "約",
+            "ここ",
+            "この",
+            "直近",
+            "今後",
+            "最近",
+            "向こう",
+            "数",
+            "満",
+            "築",
+            "創業",
+            "戦後",
+            "勤続",
+            "在任",
+            "計",
+            "約",
+            "で",
+            "から",
         ];
         if COUNT_BEFORE.iter().any(|w| left.ends_with(w)) {
             return None;
@@ -332,7 +388,9 @@ fn month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let e = end(c);
     let rest = after(doc, e, 2);
-    if g(c, "tail").is_none() && (rest.starts_with('間') || rest.starts_with("以内")) || week_of_month_follows(doc, e) {
+    if g(c, "tail").is_none() && (rest.starts_with('間') || rest.starts_with("以内"))
+        || week_of_month_follows(doc, e)
+    {
         return None;
     }
     month(None, m)
@@ -361,7 +419,10 @@ fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         return match rm {
             Some(w) => {
                 let off = month_word_offset(w)?;
-                range(rel_month_day(text(c), off, d), rel_month_day(text(c), off, d2))
+                range(
+                    rel_month_day(text(c), off, d),
+                    rel_month_day(text(c), off, d2),
+                )
             }
             None => range(day_of_ref_month(d), day_of_ref_month(d2)),
         };
@@ -373,7 +434,11 @@ fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     match rm {
         Some(w) => rel_month_day(text(c), month_word_offset(w)?, d),
-        None => match g(c, "wdp").or(g(c, "wdw")).and_then(|w| w.chars().next()).and_then(weekday_from_ja) {
+        None => match g(c, "wdp")
+            .or(g(c, "wdw"))
+            .and_then(|w| w.chars().next())
+            .and_then(weekday_from_ja)
+        {
             Some(wd) => day_with_weekday(d, wd),
             None => day_of_ref_month(d),
         },
@@ -391,7 +456,11 @@ fn date_follows(doc: &Doc, pos: usize) -> bool {
 fn week_of_month_follows(doc: &Doc, pos: usize) -> bool {
     let rest = after(doc, pos, 8);
     let rest = rest.strip_prefix('の').unwrap_or(rest).trim_start();
-    rest.starts_with("最初の週") || rest.starts_with("最後の週") || rest.starts_with("第") && rest.chars().skip(1).take(3).any(|ch| ch == '週') && !rest.contains('曜')
+    rest.starts_with("最初の週")
+        || rest.starts_with("最後の週")
+        || rest.starts_with("第")
+            && rest.chars().skip(1).take(3).any(|ch| ch == '週')
+            && !rest.contains('曜')
 }
 
 fn month_word_offset(w: &str) -> Option<i64> {
@@ -437,7 +506,13 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
     let t = text(c);
     let e = end(c);
     let rest = after(doc, e, 2);
-    if rest.starts_with('比') || rest.starts_with("同期") || rest.starts_with('代') || rest.starts_with('的') || rest.starts_with('头') || rest.starts_with('之') {
+    if rest.starts_with('比')
+        || rest.starts_with("同期")
+        || rest.starts_with('代')
+        || rest.starts_with('的')
+        || rest.starts_with('头')
+        || rest.starts_with('之')
+    {
         return None;
     }
     // `今週の金曜日6月15日`: the written date says it all.
@@ -544,9 +619,16 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     if g(c, "mod").is_none() {
-        let at = if prev_char(doc, m.start()) == Some(' ') { m.start() - 1 } else { m.start() };
+        let at = if prev_char(doc, m.start()) == Some(' ') {
+            m.start() - 1
+        } else {
+            m.start()
+        };
         if let Some(p) = prev_char(doc, at) {
-            if p.is_ascii_digit() || p == '日' && prev_char(doc, at - p.len_utf8()).is_some_and(|q| q.is_ascii_digit()) {
+            if p.is_ascii_digit()
+                || p == '日'
+                    && prev_char(doc, at - p.len_utf8()).is_some_and(|q| q.is_ascii_digit())
+            {
                 return None;
             }
         }
@@ -668,8 +750,10 @@ fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {
 }
 
 static PART: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"([0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)")
-        .unwrap_or_else(|e| panic!("date offset part: {e}"))
+    regex::Regex::new(
+        r"([0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)",
+    )
+    .unwrap_or_else(|e| panic!("date offset part: {e}"))
 });
 
 fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
@@ -715,7 +799,12 @@ mod tests {
         let doc = Doc {
             text,
             lang: Lang::Ja,
-            ref_date: refd.map(|d| (NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap(), RefSource::ArticleDate)),
+            ref_date: refd.map(|d| {
+                (
+                    NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap(),
+                    RefSource::ArticleDate,
+                )
+            }),
             gazetteer: &gaz,
         };
         let mut out: Vec<Candidate> = Vec::new();

@@ -34,14 +34,103 @@ mod numeric;
 
 /// Literals one of which occurs on every line holding a date fact (for a prefilter).
 pub const CUES: &[&str] = &[
-    "年", "月", "日", "期", "週", "曜", "今", "昨", "去", "来", "先", "翌", "前", "後", "当", "同",
-    "本", "あす", "あした", "きのう", "きょう", "おととい", "あさって", "代", "/", "-", ".", "Q",
-    "q", "H", "FY", "fiscal", "Fiscal", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "jan",
-    "Jan", "JAN", "feb", "Feb", "FEB", "mar", "Mar", "MAR", "apr", "Apr", "APR", "may", "May",
-    "MAY", "jun", "Jun", "JUN", "jul", "Jul", "JUL", "aug", "Aug", "AUG", "sep", "Sep", "SEP", "oct",
-    "Oct", "OCT", "nov", "Nov", "NOV", "dec", "Dec", "DEC", "day", "Day", "DAY", "tomorrow",
-    "Tomorrow", "tmrw", "week", "Week", "month", "Month", "year", "Year", "quarter", "Quarter",
-    "half", "Half", "ago", "later",
+    "年",
+    "月",
+    "日",
+    "期",
+    "週",
+    "曜",
+    "今",
+    "昨",
+    "去",
+    "来",
+    "先",
+    "翌",
+    "前",
+    "後",
+    "当",
+    "同",
+    "本",
+    "あす",
+    "あした",
+    "きのう",
+    "きょう",
+    "おととい",
+    "あさって",
+    "代",
+    "/",
+    "-",
+    ".",
+    "Q",
+    "q",
+    "H",
+    "FY",
+    "fiscal",
+    "Fiscal",
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "jan",
+    "Jan",
+    "JAN",
+    "feb",
+    "Feb",
+    "FEB",
+    "mar",
+    "Mar",
+    "MAR",
+    "apr",
+    "Apr",
+    "APR",
+    "may",
+    "May",
+    "MAY",
+    "jun",
+    "Jun",
+    "JUN",
+    "jul",
+    "Jul",
+    "JUL",
+    "aug",
+    "Aug",
+    "AUG",
+    "sep",
+    "Sep",
+    "SEP",
+    "oct",
+    "Oct",
+    "OCT",
+    "nov",
+    "Nov",
+    "NOV",
+    "dec",
+    "Dec",
+    "DEC",
+    "day",
+    "Day",
+    "DAY",
+    "tomorrow",
+    "Tomorrow",
+    "tmrw",
+    "week",
+    "Week",
+    "month",
+    "Month",
+    "year",
+    "Year",
+    "quarter",
+    "Quarter",
+    "half",
+    "Half",
+    "ago",
+    "later",
 ];
 
 thread_local! {
@@ -84,14 +173,20 @@ fn compose(doc: &Doc, c: &mut Candidate) {
     if v.granularity != Granularity::Day {
         return;
     }
-    let Some(base) = v.iso.as_deref().and_then(|i| NaiveDate::parse_from_str(i, "%Y-%m-%d").ok()) else {
+    let Some(base) = v
+        .iso
+        .as_deref()
+        .and_then(|i| NaiveDate::parse_from_str(i, "%Y-%m-%d").ok())
+    else {
         return;
     };
     let head = before(doc, c.start, 40);
     let Some(m) = COMPOSE.captures(head) else {
         return;
     };
-    let (Some(all), Some(n), Some(u), Some(dir)) = (m.get(0), m.name("n"), m.name("u"), m.name("dir")) else {
+    let (Some(all), Some(n), Some(u), Some(dir)) =
+        (m.get(0), m.name("n"), m.name("u"), m.name("dir"))
+    else {
         return;
     };
     let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
@@ -112,7 +207,11 @@ fn compose(doc: &Doc, c: &mut Candidate) {
             Err(_) => return,
         },
     };
-    let n = if dir.as_str().eq_ignore_ascii_case("before") { -n } else { n };
+    let n = if dir.as_str().eq_ignore_ascii_case("before") {
+        -n
+    } else {
+        n
+    };
     let shifted = match u.as_str().to_ascii_lowercase().as_str() {
         "day" => shift_days(base, n),
         "week" => n.checked_mul(7).and_then(|k| shift_days(base, k)),
@@ -123,7 +222,11 @@ fn compose(doc: &Doc, c: &mut Candidate) {
         return;
     };
     let iso = d.format("%Y-%m-%d").to_string();
-    let new = DateValue { iso: Some(iso.clone()), display: iso, ..v.clone() };
+    let new = DateValue {
+        iso: Some(iso.clone()),
+        display: iso,
+        ..v.clone()
+    };
     c.start = c.start - head.len() + all.start();
     c.value = Value::Date(new);
 }
@@ -147,7 +250,9 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         .filter_map(|c| match &c.value {
             Value::Date(v) if is_full_date(v) => {
                 let iso = v.iso.as_deref()?;
-                NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok().map(|d| (c.start, d))
+                NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| (c.start, d))
             }
             _ => None,
         })
@@ -190,14 +295,28 @@ fn value(
 }
 
 /// A value whose `iso` is also its display.
-fn plain(iso: String, g: Granularity, inferred: bool, relative: bool, src: Option<&str>) -> Option<Value> {
+fn plain(
+    iso: String,
+    g: Granularity,
+    inferred: bool,
+    relative: bool,
+    src: Option<&str>,
+) -> Option<Value> {
     let display = iso.clone();
     value(Some(iso), g, inferred, relative, None, src, display)
 }
 
 /// A relative date that cannot be resolved (no reference date).
 fn unresolved(text: &str, g: Granularity) -> Option<Value> {
-    value(None, g, false, true, None, None, format!("{} (unresolved)", text.trim()))
+    value(
+        None,
+        g,
+        false,
+        true,
+        None,
+        None,
+        format!("{} (unresolved)", text.trim()),
+    )
 }
 
 /// A year: written (`Some`) or inferred from the reference (`None`).
@@ -224,13 +343,27 @@ fn day(y: Option<i32>, m: u32, d: u32) -> Option<Value> {
     match resolve_year(y) {
         Some((y, inferred, src)) => {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            plain(date.format("%Y-%m-%d").to_string(), Granularity::Day, inferred, false, src)
+            plain(
+                date.format("%Y-%m-%d").to_string(),
+                Granularity::Day,
+                inferred,
+                false,
+                src,
+            )
         }
         None => {
             if d > days_in_month(2000, m) {
                 return None;
             }
-            value(None, Granularity::Day, false, false, None, None, format!("XXXX-{m:02}-{d:02}"))
+            value(
+                None,
+                Granularity::Day,
+                false,
+                false,
+                None,
+                None,
+                format!("XXXX-{m:02}-{d:02}"),
+            )
         }
     }
 }
@@ -245,8 +378,22 @@ fn month(y: Option<i32>, m: u32) -> Option<Value> {
         return None;
     }
     match resolve_year(y) {
-        Some((y, inferred, src)) => plain(format!("{y:04}-{m:02}"), Granularity::Month, inferred, false, src),
-        None => value(None, Granularity::Month, false, false, None, None, format!("XXXX-{m:02}")),
+        Some((y, inferred, src)) => plain(
+            format!("{y:04}-{m:02}"),
+            Granularity::Month,
+            inferred,
+            false,
+            src,
+        ),
+        None => value(
+            None,
+            Granularity::Month,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-{m:02}"),
+        ),
     }
 }
 
@@ -262,8 +409,22 @@ fn quarter(y: Option<i32>, q: u32) -> Option<Value> {
         return None;
     }
     match resolve_year(y) {
-        Some((y, inferred, src)) => plain(format!("{y:04}-Q{q}"), Granularity::Quarter, inferred, false, src),
-        None => value(None, Granularity::Quarter, false, false, None, None, format!("XXXX-Q{q}")),
+        Some((y, inferred, src)) => plain(
+            format!("{y:04}-Q{q}"),
+            Granularity::Quarter,
+            inferred,
+            false,
+            src,
+        ),
+        None => value(
+            None,
+            Granularity::Quarter,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-Q{q}"),
+        ),
     }
 }
 
@@ -272,8 +433,22 @@ fn half(y: Option<i32>, h: u32) -> Option<Value> {
         return None;
     }
     match resolve_year(y) {
-        Some((y, inferred, src)) => plain(format!("{y:04}-H{h}"), Granularity::Half, inferred, false, src),
-        None => value(None, Granularity::Half, false, false, None, None, format!("XXXX-H{h}")),
+        Some((y, inferred, src)) => plain(
+            format!("{y:04}-H{h}"),
+            Granularity::Half,
+            inferred,
+            false,
+            src,
+        ),
+        None => value(
+            None,
+            Granularity::Half,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-H{h}"),
+        ),
     }
 }
 
@@ -288,7 +463,15 @@ fn fiscal_year(y: i32, end: Option<u32>) -> Option<Value> {
     }
     let iso = format!("FY{y:04}");
     let fy_end = end.map(|m| format!("{y:04}-{m:02}"));
-    value(Some(iso.clone()), Granularity::FiscalYear, false, false, fy_end, None, iso)
+    value(
+        Some(iso.clone()),
+        Granularity::FiscalYear,
+        false,
+        false,
+        fy_end,
+        None,
+        iso,
+    )
 }
 
 /// A fiscal year's half (`FY2025-H1`).
@@ -296,7 +479,13 @@ fn fiscal_half(y: i32, h: u32) -> Option<Value> {
     if !(1..=2).contains(&h) {
         return None;
     }
-    plain(format!("FY{y:04}-H{h}"), Granularity::Half, false, false, None)
+    plain(
+        format!("FY{y:04}-H{h}"),
+        Granularity::Half,
+        false,
+        false,
+        None,
+    )
 }
 
 /// The fiscal year in force at `pos`: the last fiscal-year mention before it.
@@ -336,12 +525,26 @@ fn fiscal_quarter(doc: &Doc, pos: usize, fy: Option<i32>, q: u32) -> Option<Valu
             None => match reference() {
                 Some((d, s)) => (d.year(), true, Some(s)),
                 None => {
-                    return value(None, Granularity::FiscalQuarter, false, false, None, None, format!("FYXXXX-Q{q}"))
+                    return value(
+                        None,
+                        Granularity::FiscalQuarter,
+                        false,
+                        false,
+                        None,
+                        None,
+                        format!("FYXXXX-Q{q}"),
+                    )
                 }
             },
         },
     };
-    plain(format!("FY{y:04}-Q{q}"), Granularity::FiscalQuarter, inferred, false, src)
+    plain(
+        format!("FY{y:04}-Q{q}"),
+        Granularity::FiscalQuarter,
+        inferred,
+        false,
+        src,
+    )
 }
 
 fn decade(start: i32) -> Option<Value> {
@@ -401,7 +604,13 @@ fn rel_day(text: &str, offset: i64) -> Option<Value> {
         return unresolved(text, Granularity::Day);
     };
     let d = shift_days(r, offset)?;
-    plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 fn shift_days(d: NaiveDate, offset: i64) -> Option<NaiveDate> {
@@ -439,7 +648,13 @@ fn rel_offset(text: &str, unit: Unit, n: i64) -> Option<Value> {
         Unit::Month => shift_months(r, n)?,
         Unit::Year => shift_months(r, n.checked_mul(12)?)?,
     };
-    plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 /// `2 years 1 month 21 days ago`: months first, then days (`sign` -1 ago, 1 later).
@@ -448,7 +663,13 @@ fn rel_compound(text: &str, months: i64, days: i64, sign: i64) -> Option<Value> 
         return unresolved(text, Granularity::Day);
     };
     let d = shift_days(shift_months(r, sign * months)?, sign * days)?;
-    plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 fn rel_month(text: &str, offset: i64) -> Option<Value> {
@@ -456,7 +677,13 @@ fn rel_month(text: &str, offset: i64) -> Option<Value> {
         return unresolved(text, Granularity::Month);
     };
     let d = shift_months(r.with_day(1)?, offset)?;
-    plain(d.format("%Y-%m").to_string(), Granularity::Month, false, true, Some(src))
+    plain(
+        d.format("%Y-%m").to_string(),
+        Granularity::Month,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 fn rel_year(text: &str, offset: i64) -> Option<Value> {
@@ -470,12 +697,25 @@ fn rel_year(text: &str, offset: i64) -> Option<Value> {
 /// `this month` / `来月` + a written month (`今年の9月`) or day (`来月20日`).
 fn rel_year_month(text: &str, year_offset: i64, m: u32, d: Option<u32>) -> Option<Value> {
     let Some((r, src)) = reference() else {
-        return unresolved(text, if d.is_some() { Granularity::Day } else { Granularity::Month });
+        return unresolved(
+            text,
+            if d.is_some() {
+                Granularity::Day
+            } else {
+                Granularity::Month
+            },
+        );
     };
     let y = r.year() + i32::try_from(year_offset).ok()?;
     match d {
         Some(d) => plain(day_iso(y, m, d)?, Granularity::Day, false, true, Some(src)),
-        None if (1..=12).contains(&m) => plain(format!("{y:04}-{m:02}"), Granularity::Month, false, true, Some(src)),
+        None if (1..=12).contains(&m) => plain(
+            format!("{y:04}-{m:02}"),
+            Granularity::Month,
+            false,
+            true,
+            Some(src),
+        ),
         None => None,
     }
 }
@@ -485,7 +725,13 @@ fn rel_month_day(text: &str, month_offset: i64, d: u32) -> Option<Value> {
         return unresolved(text, Granularity::Day);
     };
     let first = shift_months(r.with_day(1)?, month_offset)?;
-    plain(day_iso(first.year(), first.month(), d)?, Granularity::Day, false, true, Some(src))
+    plain(
+        day_iso(first.year(), first.month(), d)?,
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 /// A fiscal year relative to the reference (Japanese 年度: April to March).
@@ -493,9 +739,19 @@ fn rel_fiscal_year(text: &str, offset: i64) -> Option<Value> {
     let Some((r, src)) = reference() else {
         return unresolved(text, Granularity::FiscalYear);
     };
-    let base = if r.month() >= 4 { r.year() } else { r.year() - 1 };
+    let base = if r.month() >= 4 {
+        r.year()
+    } else {
+        r.year() - 1
+    };
     let y = base + i32::try_from(offset).ok()?;
-    plain(format!("FY{y:04}"), Granularity::FiscalYear, false, true, Some(src))
+    plain(
+        format!("FY{y:04}"),
+        Granularity::FiscalYear,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 fn rel_quarter(text: &str, offset: i64) -> Option<Value> {
@@ -504,7 +760,13 @@ fn rel_quarter(text: &str, offset: i64) -> Option<Value> {
     };
     let idx = r.year() as i64 * 4 + (r.month0() / 3) as i64 + offset;
     let (y, q) = (idx.div_euclid(4), idx.rem_euclid(4) + 1);
-    plain(format!("{y:04}-Q{q}"), Granularity::Quarter, false, true, Some(src))
+    plain(
+        format!("{y:04}-Q{q}"),
+        Granularity::Quarter,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 fn monday_of(d: NaiveDate) -> Option<NaiveDate> {
@@ -529,7 +791,13 @@ fn rel_weekend(text: &str, offset: i64) -> Option<Value> {
         return unresolved(text, Granularity::Range);
     };
     let sat = shift_days(monday_of(r)?, 5 + offset.checked_mul(7)?)?;
-    plain(format!("{}-WE", iso_week(sat)), Granularity::Range, false, true, Some(src))
+    plain(
+        format!("{}-WE", iso_week(sat)),
+        Granularity::Range,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 /// How a weekday is picked relative to the reference.
@@ -581,7 +849,13 @@ fn rel_weekday(text: &str, wd: Weekday, mode: WdMode) -> Option<Value> {
         return unresolved(text, Granularity::Day);
     };
     let d = weekday_date(r, wd, mode)?;
-    plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 /// A day of the month alone (`12日`, `Thursday the 21st`): the reference's month.
@@ -597,7 +871,15 @@ fn day_of_ref_month(d: u32) -> Option<Value> {
             })?;
             plain(iso, Granularity::Day, true, false, Some(src))
         }
-        None => value(None, Granularity::Day, false, false, None, None, format!("XXXX-XX-{d:02}")),
+        None => value(
+            None,
+            Granularity::Day,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-XX-{d:02}"),
+        ),
     }
 }
 
@@ -608,7 +890,15 @@ fn day_with_weekday(d: u32, wd: Weekday) -> Option<Value> {
         return None;
     }
     let Some((r, src)) = reference() else {
-        return value(None, Granularity::Day, false, false, None, None, format!("XXXX-XX-{d:02}"));
+        return value(
+            None,
+            Granularity::Day,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-XX-{d:02}"),
+        );
     };
     let first = r.with_day(1)?;
     for k in 0..=28i64 {
@@ -616,7 +906,13 @@ fn day_with_weekday(d: u32, wd: Weekday) -> Option<Value> {
             let m = shift_months(first, off)?;
             if let Some(date) = NaiveDate::from_ymd_opt(m.year(), m.month(), d) {
                 if date.weekday() == wd {
-                    return plain(date.format("%Y-%m-%d").to_string(), Granularity::Day, true, false, Some(src));
+                    return plain(
+                        date.format("%Y-%m-%d").to_string(),
+                        Granularity::Day,
+                        true,
+                        false,
+                        Some(src),
+                    );
                 }
             }
         }
@@ -628,11 +924,14 @@ fn day_with_weekday(d: u32, wd: Weekday) -> Option<Value> {
 fn nth_weekday_date(y: i32, m: u32, n: u32, wd: Weekday) -> Option<NaiveDate> {
     if n == 0 {
         let last = NaiveDate::from_ymd_opt(y, m, days_in_month(y, m))?;
-        let back = (last.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+        let back = (last.weekday().num_days_from_monday() as i64
+            - wd.num_days_from_monday() as i64)
+            .rem_euclid(7);
         return shift_days(last, -back);
     }
     let first = NaiveDate::from_ymd_opt(y, m, 1)?;
-    let fwd = (wd.num_days_from_monday() as i64 - first.weekday().num_days_from_monday() as i64).rem_euclid(7);
+    let fwd = (wd.num_days_from_monday() as i64 - first.weekday().num_days_from_monday() as i64)
+        .rem_euclid(7);
     let d = shift_days(first, fwd + 7 * (n as i64 - 1))?;
     (d.month() == m).then_some(d)
 }
@@ -650,14 +949,34 @@ fn nth_weekday(text: &str, spec: MonthSpec, n: u32, wd: Weekday) -> Option<Value
     match spec {
         MonthSpec::Written(Some(y), m) => {
             let d = nth_weekday_date(y, m, n, wd)?;
-            plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, false, None)
+            plain(
+                d.format("%Y-%m-%d").to_string(),
+                Granularity::Day,
+                false,
+                false,
+                None,
+            )
         }
         MonthSpec::Written(None, m) => {
             let Some((r, src)) = reference() else {
-                return value(None, Granularity::Day, false, false, None, None, format!("{} (unresolved)", text.trim()));
+                return value(
+                    None,
+                    Granularity::Day,
+                    false,
+                    false,
+                    None,
+                    None,
+                    format!("{} (unresolved)", text.trim()),
+                );
             };
             let d = nth_weekday_date(r.year(), m, n, wd)?;
-            plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, true, false, Some(src))
+            plain(
+                d.format("%Y-%m-%d").to_string(),
+                Granularity::Day,
+                true,
+                false,
+                Some(src),
+            )
         }
         MonthSpec::Relative(off) => {
             let Some((r, src)) = reference() else {
@@ -665,7 +984,13 @@ fn nth_weekday(text: &str, spec: MonthSpec, n: u32, wd: Weekday) -> Option<Value
             };
             let first = shift_months(r.with_day(1)?, off)?;
             let d = nth_weekday_date(first.year(), first.month(), n, wd)?;
-            plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+            plain(
+                d.format("%Y-%m-%d").to_string(),
+                Granularity::Day,
+                false,
+                true,
+                Some(src),
+            )
         }
     }
 }
@@ -686,7 +1011,13 @@ fn week_of_year(text: &str, year: Option<i32>, year_off: i64, n: u32) -> Option<
     if n < 1 || n > weeks {
         return None;
     }
-    plain(format!("{y:04}-W{n:02}"), Granularity::Range, false, relative, src)
+    plain(
+        format!("{y:04}-W{n:02}"),
+        Granularity::Range,
+        false,
+        relative,
+        src,
+    )
 }
 
 /// `n` units after the day `anchor` days from the reference (`two days after tomorrow`).
@@ -701,7 +1032,13 @@ fn anchored_offset(text: &str, anchor: i64, unit: Unit, n: i64) -> Option<Value>
         Unit::Month => shift_months(base, n)?,
         Unit::Year => shift_months(base, n.checked_mul(12)?)?,
     };
-    plain(d.format("%Y-%m-%d").to_string(), Granularity::Day, false, true, Some(src))
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
 }
 
 /// A weekday in the week `weeks` weeks from the reference's (`2週後の月曜日`).
@@ -743,13 +1080,21 @@ fn after<'a>(doc: &Doc<'a>, pos: usize, n: usize) -> &'a str {
 /// The text before `pos`, up to `n` characters.
 fn before<'a>(doc: &Doc<'a>, pos: usize, n: usize) -> &'a str {
     let head = doc.text.get(..pos).unwrap_or("");
-    let start = head.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
     &head[start..]
 }
 
 /// The ASCII word just before `pos` (skipping spaces), lower-cased.
 fn prev_word(doc: &Doc, pos: usize) -> String {
-    let head = doc.text.get(..pos).unwrap_or("").trim_end_matches([' ', '\t']);
+    let head = doc
+        .text
+        .get(..pos)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
     let start = head
         .char_indices()
         .rev()
@@ -763,7 +1108,9 @@ fn prev_word(doc: &Doc, pos: usize) -> String {
 fn next_word<'a>(doc: &Doc<'a>, pos: usize) -> &'a str {
     let rest = doc.text.get(pos..).unwrap_or("");
     let rest = rest.trim_start_matches([' ', '\t']);
-    let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -821,7 +1168,12 @@ mod tests {
     #[test]
     fn date_weekday_modes() {
         let r = NaiveDate::from_ymd_opt(2016, 11, 7).unwrap(); // Monday
-        let f = |wd, m| weekday_date(r, wd, m).unwrap().format("%Y-%m-%d").to_string();
+        let f = |wd, m| {
+            weekday_date(r, wd, m)
+                .unwrap()
+                .format("%Y-%m-%d")
+                .to_string()
+        };
         assert_eq!(f(Weekday::Fri, WdMode::Nearest), "2016-11-04");
         assert_eq!(f(Weekday::Tue, WdMode::Nearest), "2016-11-08");
         assert_eq!(f(Weekday::Mon, WdMode::Nearest), "2016-11-07");

@@ -26,7 +26,12 @@ fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
 /// The match may not continue a longer number or code (`1.2.3.4`, `v2.1`, `10:30`).
 fn clean_edges(doc: &Doc, s: usize, e: usize, tail: bool) -> bool {
     if let Some(p) = prev_char(doc, s) {
-        if p.is_ascii_alphanumeric() || matches!(p, '.' | ',' | '/' | ':' | '$' | '€' | '£' | '¥' | '#' | '+' | '_') {
+        if p.is_ascii_alphanumeric()
+            || matches!(
+                p,
+                '.' | ',' | '/' | ':' | '$' | '€' | '£' | '¥' | '#' | '+' | '_'
+            )
+        {
             return false;
         }
         if p == '-' && prev_char(doc, s - 1).is_some_and(|q| q.is_ascii_digit()) {
@@ -101,7 +106,16 @@ fn separated(c: &Captures, doc: &Doc) -> Option<Value> {
 
 /// Two numbers: `2016-11`, `11/2016`, `6/9`, `22/04`, `2024-25`.
 #[allow(clippy::too_many_arguments)]
-fn two_part(doc: &Doc, s: usize, _e: usize, a: &str, an: i32, sep: &str, b: &str, bn: i32) -> Option<Value> {
+fn two_part(
+    doc: &Doc,
+    s: usize,
+    _e: usize,
+    a: &str,
+    an: i32,
+    sep: &str,
+    b: &str,
+    bn: i32,
+) -> Option<Value> {
     if sep == "." {
         return None;
     }
