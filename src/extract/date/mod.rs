@@ -1,7 +1,1201 @@
-//! date facts: rules per language, corpus files beside them.
+//! date facts: rules per language (`ja.rs`, `en.rs`, numeric forms in `numeric.rs`),
+//! corpus files beside them.
+//!
+//! Every value is normalised per SPEC: `iso` at the fact's own granularity.
+//! Representations chosen where SPEC is silent:
+//! - a week (`this week`, `先週`) is an ISO 8601 week, `2016-W45`, granularity `range`;
+//! - a weekend is its ISO week with the suffix `-WE` (the TimeML convention),
+//!   `2016-W45-WE` (Saturday 12 and Sunday 13 November 2016), granularity `range`;
+//! - a weekday (`Tuesday`, `金曜日`) is the day itself: `this`/`next`/`last` pick the
+//!   current/next/previous week (Monday first); a bare weekday is the nearest such day
+//!   to the reference date (at most three days away; ties go to the past);
+//! - `two days ago`, `3年前`, `in two weeks` are the day they point at (granularity `day`);
+//! - a decade is the interval of its years, `1990/1999`, displayed `1990s`;
+//! - a fiscal half is `FY2025-H1`, granularity `half`;
+//! - a range of two dates is `start/end` (ISO 8601 interval), granularity `range`.
+//!
+//! `display` equals `iso`, except: decades (`1990s`); a relative date without any
+//! reference date (`iso` null, display `昨年 (unresolved)`); a year-less date without a
+//! reference (`iso` null, display `XXXX-06-05`).
+//!
+//! Reference date: the article's `date` (JSONL), else `--ref-date`, else the first full
+//! date (year, month and day) written in the article; `year_source` says which
+//! (`article_date`, `ref_date`, `first_date`, or `context` for a fiscal quarter whose
+//! fiscal year comes from an earlier mention in the article).
 
 use crate::extract::Doc;
-use crate::fact::Candidate;
+use crate::fact::{Candidate, DateValue, Granularity, Value};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::cell::Cell;
+
+mod en;
+mod ja;
+mod numeric;
+
+/// Literals one of which occurs on every line holding a date fact (for a prefilter).
+pub const CUES: &[&str] = &[
+    "年",
+    "月",
+    "日",
+    "期",
+    "週",
+    "曜",
+    "今",
+    "昨",
+    "去",
+    "来",
+    "先",
+    "翌",
+    "前",
+    "後",
+    "当",
+    "同",
+    "本",
+    "あす",
+    "あした",
+    "きのう",
+    "きょう",
+    "おととい",
+    "あさって",
+    "代",
+    "/",
+    "-",
+    ".",
+    "Q",
+    "q",
+    "H",
+    "FY",
+    "fiscal",
+    "Fiscal",
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "jan",
+    "Jan",
+    "JAN",
+    "feb",
+    "Feb",
+    "FEB",
+    "mar",
+    "Mar",
+    "MAR",
+    "apr",
+    "Apr",
+    "APR",
+    "may",
+    "May",
+    "MAY",
+    "jun",
+    "Jun",
+    "JUN",
+    "jul",
+    "Jul",
+    "JUL",
+    "aug",
+    "Aug",
+    "AUG",
+    "sep",
+    "Sep",
+    "SEP",
+    "oct",
+    "Oct",
+    "OCT",
+    "nov",
+    "Nov",
+    "NOV",
+    "dec",
+    "Dec",
+    "DEC",
+    "day",
+    "Day",
+    "DAY",
+    "tomorrow",
+    "Tomorrow",
+    "tmrw",
+    "week",
+    "Week",
+    "month",
+    "Month",
+    "year",
+    "Year",
+    "quarter",
+    "Quarter",
+    "half",
+    "Half",
+    "ago",
+    "later",
+];
+
+thread_local! {
+    /// The reference date of the article being extracted, and where it came from.
+    static REF: Cell<Option<(NaiveDate, &'static str)>> = const { Cell::new(None) };
+    /// Whether a production asked for the reference date (so the first-date pass
+    /// can be skipped when nothing needed it).
+    static USED_REF: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The reference date in force, if any (and its source).
+fn reference() -> Option<(NaiveDate, &'static str)> {
+    USED_REF.with(|u| u.set(true));
+    REF.with(|r| r.get())
+}
+
+fn run_all(doc: &Doc, out: &mut Vec<Candidate>) {
+    let from = out.len();
+    ja::RULES.run(doc, out);
+    en::RULES.run(doc, out);
+    numeric::RULES.run(doc, out);
+    for c in out.iter_mut().skip(from) {
+        compose(doc, c);
+    }
+}
+
+static COMPOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?-u:\b)(?P<n>[0-9]{1,3}|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<u>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?:the\s+)?$",
+    )
+    .unwrap_or_else(|e| panic!("date compose: {e}"))
+});
+
+/// `2 weeks before May 13 1999`, `3 days after January 12th`: a day shifted by a
+/// written offset. The candidate grows to cover the offset.
+fn compose(doc: &Doc, c: &mut Candidate) {
+    let Value::Date(v) = &c.value else {
+        return;
+    };
+    if v.granularity != Granularity::Day {
+        return;
+    }
+    let Some(base) = v
+        .iso
+        .as_deref()
+        .and_then(|i| NaiveDate::parse_from_str(i, "%Y-%m-%d").ok())
+    else {
+        return;
+    };
+    let head = before(doc, c.start, 40);
+    let Some(m) = COMPOSE.captures(head) else {
+        return;
+    };
+    let (Some(all), Some(n), Some(u), Some(dir)) =
+        (m.get(0), m.name("n"), m.name("u"), m.name("dir"))
+    else {
+        return;
+    };
+    let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        x => match x.parse() {
+            Ok(v) => v,
+            Err(_) => return,
+        },
+    };
+    let n = if dir.as_str().eq_ignore_ascii_case("before") {
+        -n
+    } else {
+        n
+    };
+    let shifted = match u.as_str().to_ascii_lowercase().as_str() {
+        "day" => shift_days(base, n),
+        "week" => n.checked_mul(7).and_then(|k| shift_days(base, k)),
+        "month" => shift_months(base, n),
+        _ => n.checked_mul(12).and_then(|k| shift_months(base, k)),
+    };
+    let Some(d) = shifted else {
+        return;
+    };
+    let iso = d.format("%Y-%m-%d").to_string();
+    let new = DateValue {
+        iso: Some(iso.clone()),
+        display: iso,
+        ..v.clone()
+    };
+    c.start = c.start - head.len() + all.start();
+    c.value = Value::Date(new);
+}
 
 /// Push every date candidate found in `doc`.
-pub fn extract(_doc: &Doc, _out: &mut Vec<Candidate>) {}
+pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+    if let Some((d, src)) = doc.ref_date {
+        REF.with(|r| r.set(Some((d, src.as_str()))));
+        run_all(doc, out);
+        REF.with(|r| r.set(None));
+        return;
+    }
+    // No reference given: a first pass finds the first full date written.
+    REF.with(|r| r.set(None));
+    USED_REF.with(|u| u.set(false));
+    let mut first = Vec::new();
+    run_all(doc, &mut first);
+    let needed = USED_REF.with(|u| u.get());
+    let found = first
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Date(v) if is_full_date(v) => {
+                let iso = v.iso.as_deref()?;
+                NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| (c.start, d))
+            }
+            _ => None,
+        })
+        .min_by_key(|(s, _)| *s);
+    match (needed, found) {
+        (true, Some((_, d))) => {
+            REF.with(|r| r.set(Some((d, "first_date"))));
+            run_all(doc, out);
+            REF.with(|r| r.set(None));
+        }
+        _ => out.extend(first),
+    }
+}
+
+fn is_full_date(v: &DateValue) -> bool {
+    v.granularity == Granularity::Day && !v.year_inferred && !v.relative
+}
+
+// ---------------------------------------------------------------------------
+// Value construction
+
+fn value(
+    iso: Option<String>,
+    granularity: Granularity,
+    year_inferred: bool,
+    relative: bool,
+    fy_end: Option<String>,
+    year_source: Option<&str>,
+    display: String,
+) -> Option<Value> {
+    Some(Value::Date(DateValue {
+        iso,
+        granularity,
+        year_inferred,
+        relative,
+        fy_end,
+        year_source: year_source.map(str::to_string),
+        display,
+    }))
+}
+
+/// A value whose `iso` is also its display.
+fn plain(
+    iso: String,
+    g: Granularity,
+    inferred: bool,
+    relative: bool,
+    src: Option<&str>,
+) -> Option<Value> {
+    let display = iso.clone();
+    value(Some(iso), g, inferred, relative, None, src, display)
+}
+
+/// A relative date that cannot be resolved (no reference date).
+fn unresolved(text: &str, g: Granularity) -> Option<Value> {
+    value(
+        None,
+        g,
+        false,
+        true,
+        None,
+        None,
+        format!("{} (unresolved)", text.trim()),
+    )
+}
+
+/// A year: written (`Some`) or inferred from the reference (`None`).
+/// Returns (year, inferred, source).
+fn resolve_year(y: Option<i32>) -> Option<(i32, bool, Option<&'static str>)> {
+    match y {
+        Some(y) => Some((y, false, None)),
+        None => reference().map(|(d, s)| (d.year(), true, Some(s))),
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(31, |d| d.day())
+}
+
+/// A calendar day; the year may be missing (taken from the reference).
+fn day(y: Option<i32>, m: u32, d: u32) -> Option<Value> {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    match resolve_year(y) {
+        Some((y, inferred, src)) => {
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            plain(
+                date.format("%Y-%m-%d").to_string(),
+                Granularity::Day,
+                inferred,
+                false,
+                src,
+            )
+        }
+        None => {
+            if d > days_in_month(2000, m) {
+                return None;
+            }
+            value(
+                None,
+                Granularity::Day,
+                false,
+                false,
+                None,
+                None,
+                format!("XXXX-{m:02}-{d:02}"),
+            )
+        }
+    }
+}
+
+fn day_iso(y: i32, m: u32, d: u32) -> Option<String> {
+    NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// A month; the year may be missing.
+fn month(y: Option<i32>, m: u32) -> Option<Value> {
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    match resolve_year(y) {
+        Some((y, inferred, src)) => plain(
+            format!("{y:04}-{m:02}"),
+            Granularity::Month,
+            inferred,
+            false,
+            src,
+        ),
+        None => value(
+            None,
+            Granularity::Month,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-{m:02}"),
+        ),
+    }
+}
+
+fn year(y: i32) -> Option<Value> {
+    if !(1..=2999).contains(&y) {
+        return None;
+    }
+    plain(format!("{y:04}"), Granularity::Year, false, false, None)
+}
+
+fn quarter(y: Option<i32>, q: u32) -> Option<Value> {
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    match resolve_year(y) {
+        Some((y, inferred, src)) => plain(
+            format!("{y:04}-Q{q}"),
+            Granularity::Quarter,
+            inferred,
+            false,
+            src,
+        ),
+        None => value(
+            None,
+            Granularity::Quarter,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-Q{q}"),
+        ),
+    }
+}
+
+fn half(y: Option<i32>, h: u32) -> Option<Value> {
+    if !(1..=2).contains(&h) {
+        return None;
+    }
+    match resolve_year(y) {
+        Some((y, inferred, src)) => plain(
+            format!("{y:04}-H{h}"),
+            Granularity::Half,
+            inferred,
+            false,
+            src,
+        ),
+        None => value(
+            None,
+            Granularity::Half,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-H{h}"),
+        ),
+    }
+}
+
+fn fiscal_year(y: i32, end: Option<u32>) -> Option<Value> {
+    if !(1000..=2999).contains(&y) {
+        return None;
+    }
+    if let Some(m) = end {
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+    }
+    let iso = format!("FY{y:04}");
+    let fy_end = end.map(|m| format!("{y:04}-{m:02}"));
+    value(
+        Some(iso.clone()),
+        Granularity::FiscalYear,
+        false,
+        false,
+        fy_end,
+        None,
+        iso,
+    )
+}
+
+/// A fiscal year's half (`FY2025-H1`).
+fn fiscal_half(y: i32, h: u32) -> Option<Value> {
+    if !(1..=2).contains(&h) {
+        return None;
+    }
+    plain(
+        format!("FY{y:04}-H{h}"),
+        Granularity::Half,
+        false,
+        false,
+        None,
+    )
+}
+
+/// The fiscal year in force at `pos`: the last fiscal-year mention before it.
+fn context_fiscal_year(doc: &Doc, pos: usize) -> Option<i32> {
+    let before = doc.text.get(..pos)?;
+    let mut last = None;
+    for c in FY_CONTEXT.captures_iter(before) {
+        let y = c
+            .name("a")
+            .or_else(|| c.name("b"))
+            .or_else(|| c.name("c"))
+            .and_then(|m| m.as_str().parse::<i32>().ok());
+        if let Some(y) = y {
+            last = Some(if y < 100 { 2000 + y } else { y });
+        }
+    }
+    last
+}
+
+static FY_CONTEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:fiscal(?:\s+year)?\s+(?P<a>\d{4})|FY\s?'?(?P<b>\d{4}|\d{2})(?-u:\b)|(?-i:(?P<c>\d{4}|\d{2})年(?:度|\d{1,2}月期)))",
+    )
+    .unwrap_or_else(|e| panic!("date fiscal context: {e}"))
+});
+
+/// A fiscal quarter; without a written fiscal year, the one in force in the article,
+/// else the reference year.
+fn fiscal_quarter(doc: &Doc, pos: usize, fy: Option<i32>, q: u32) -> Option<Value> {
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    let (y, inferred, src) = match fy {
+        Some(y) => (y, false, None),
+        None => match context_fiscal_year(doc, pos) {
+            Some(y) => (y, true, Some("context")),
+            None => match reference() {
+                Some((d, s)) => (d.year(), true, Some(s)),
+                None => {
+                    return value(
+                        None,
+                        Granularity::FiscalQuarter,
+                        false,
+                        false,
+                        None,
+                        None,
+                        format!("FYXXXX-Q{q}"),
+                    )
+                }
+            },
+        },
+    };
+    plain(
+        format!("FY{y:04}-Q{q}"),
+        Granularity::FiscalQuarter,
+        inferred,
+        false,
+        src,
+    )
+}
+
+fn decade(start: i32) -> Option<Value> {
+    if start % 10 != 0 || !(1000..=2990).contains(&start) {
+        return None;
+    }
+    value(
+        Some(format!("{start:04}/{:04}", start + 9)),
+        Granularity::Decade,
+        false,
+        false,
+        None,
+        None,
+        format!("{start}s"),
+    )
+}
+
+/// Join two values into a range (`start/end`).
+fn range(a: Option<Value>, b: Option<Value>) -> Option<Value> {
+    let (Some(Value::Date(a)), Some(Value::Date(b))) = (a, b) else {
+        return None;
+    };
+    match (&a.iso, &b.iso) {
+        (Some(x), Some(y)) => {
+            if x >= y && x.len() == y.len() {
+                return None;
+            }
+            let iso = format!("{x}/{y}");
+            let src = a.year_source.clone().or(b.year_source.clone());
+            value(
+                Some(iso.clone()),
+                Granularity::Range,
+                a.year_inferred || b.year_inferred,
+                a.relative || b.relative,
+                None,
+                src.as_deref(),
+                iso,
+            )
+        }
+        _ => value(
+            None,
+            Granularity::Range,
+            false,
+            a.relative || b.relative,
+            None,
+            None,
+            format!("{}/{}", a.display, b.display),
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Relative dates
+
+fn rel_day(text: &str, offset: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let d = shift_days(r, offset)?;
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+fn shift_days(d: NaiveDate, offset: i64) -> Option<NaiveDate> {
+    if offset >= 0 {
+        d.checked_add_days(Days::new(offset as u64))
+    } else {
+        d.checked_sub_days(Days::new(offset.unsigned_abs()))
+    }
+}
+
+fn shift_months(d: NaiveDate, offset: i64) -> Option<NaiveDate> {
+    if offset >= 0 {
+        d.checked_add_months(Months::new(u32::try_from(offset).ok()?))
+    } else {
+        d.checked_sub_months(Months::new(u32::try_from(offset.unsigned_abs()).ok()?))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// `n` units after (positive) or before (negative) the reference: the day it lands on.
+fn rel_offset(text: &str, unit: Unit, n: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let d = match unit {
+        Unit::Day => shift_days(r, n)?,
+        Unit::Week => shift_days(r, n.checked_mul(7)?)?,
+        Unit::Month => shift_months(r, n)?,
+        Unit::Year => shift_months(r, n.checked_mul(12)?)?,
+    };
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+/// `2 years 1 month 21 days ago`: months first, then days (`sign` -1 ago, 1 later).
+fn rel_compound(text: &str, months: i64, days: i64, sign: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let d = shift_days(shift_months(r, sign * months)?, sign * days)?;
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+fn rel_month(text: &str, offset: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Month);
+    };
+    let d = shift_months(r.with_day(1)?, offset)?;
+    plain(
+        d.format("%Y-%m").to_string(),
+        Granularity::Month,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+fn rel_year(text: &str, offset: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Year);
+    };
+    let y = r.year() + i32::try_from(offset).ok()?;
+    plain(format!("{y:04}"), Granularity::Year, false, true, Some(src))
+}
+
+/// `this month` / `来月` + a written month (`今年の9月`) or day (`来月20日`).
+fn rel_year_month(text: &str, year_offset: i64, m: u32, d: Option<u32>) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(
+            text,
+            if d.is_some() {
+                Granularity::Day
+            } else {
+                Granularity::Month
+            },
+        );
+    };
+    let y = r.year() + i32::try_from(year_offset).ok()?;
+    match d {
+        Some(d) => plain(day_iso(y, m, d)?, Granularity::Day, false, true, Some(src)),
+        None if (1..=12).contains(&m) => plain(
+            format!("{y:04}-{m:02}"),
+            Granularity::Month,
+            false,
+            true,
+            Some(src),
+        ),
+        None => None,
+    }
+}
+
+fn rel_month_day(text: &str, month_offset: i64, d: u32) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let first = shift_months(r.with_day(1)?, month_offset)?;
+    plain(
+        day_iso(first.year(), first.month(), d)?,
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+/// A fiscal year relative to the reference (Japanese 年度: April to March).
+fn rel_fiscal_year(text: &str, offset: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::FiscalYear);
+    };
+    let base = if r.month() >= 4 {
+        r.year()
+    } else {
+        r.year() - 1
+    };
+    let y = base + i32::try_from(offset).ok()?;
+    plain(
+        format!("FY{y:04}"),
+        Granularity::FiscalYear,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+fn rel_quarter(text: &str, offset: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Quarter);
+    };
+    let idx = r.year() as i64 * 4 + (r.month0() / 3) as i64 + offset;
+    let (y, q) = (idx.div_euclid(4), idx.rem_euclid(4) + 1);
+    plain(
+        format!("{y:04}-Q{q}"),
+        Granularity::Quarter,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+fn monday_of(d: NaiveDate) -> Option<NaiveDate> {
+    shift_days(d, -(d.weekday().num_days_from_monday() as i64))
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn rel_week(text: &str, offset: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Range);
+    };
+    let d = shift_days(r, offset.checked_mul(7)?)?;
+    plain(iso_week(d), Granularity::Range, false, true, Some(src))
+}
+
+fn rel_weekend(text: &str, offset: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Range);
+    };
+    let sat = shift_days(monday_of(r)?, 5 + offset.checked_mul(7)?)?;
+    plain(
+        format!("{}-WE", iso_week(sat)),
+        Granularity::Range,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+/// How a weekday is picked relative to the reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WdMode {
+    /// In the week `n` weeks from the reference's week (0 this, 1 next, -1 last).
+    Week(i64),
+    /// The nearest such day (bare `Tuesday`).
+    Nearest,
+    /// The next one strictly after the reference (`coming Thursday`).
+    After,
+    /// The last one strictly before the reference (`past Wednesday`).
+    Before,
+}
+
+fn weekday_date(r: NaiveDate, wd: Weekday, mode: WdMode) -> Option<NaiveDate> {
+    let rd = r.weekday().num_days_from_monday() as i64;
+    let t = wd.num_days_from_monday() as i64;
+    let off = match mode {
+        WdMode::Week(n) => t - rd + 7 * n,
+        WdMode::Nearest => {
+            let fwd = (t - rd).rem_euclid(7);
+            if fwd == 0 {
+                0
+            } else if fwd <= 3 {
+                fwd
+            } else {
+                fwd - 7
+            }
+        }
+        WdMode::After => {
+            let fwd = (t - rd).rem_euclid(7);
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        WdMode::Before => {
+            let back = (rd - t).rem_euclid(7);
+            -(if back == 0 { 7 } else { back })
+        }
+    };
+    shift_days(r, off)
+}
+
+fn rel_weekday(text: &str, wd: Weekday, mode: WdMode) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let d = weekday_date(r, wd, mode)?;
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+/// A day of the month alone (`12日`, `Thursday the 21st`): the reference's month.
+fn day_of_ref_month(d: u32) -> Option<Value> {
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    match reference() {
+        Some((r, src)) => {
+            let iso = day_iso(r.year(), r.month(), d).or_else(|| {
+                let prev = shift_months(r.with_day(1)?, -1)?;
+                day_iso(prev.year(), prev.month(), d)
+            })?;
+            plain(iso, Granularity::Day, true, false, Some(src))
+        }
+        None => value(
+            None,
+            Granularity::Day,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-XX-{d:02}"),
+        ),
+    }
+}
+
+/// A day of the month written with its weekday (`Monday 21`, `31日の日曜日`): the month
+/// nearest the reference in which that day falls on that weekday.
+fn day_with_weekday(d: u32, wd: Weekday) -> Option<Value> {
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let Some((r, src)) = reference() else {
+        return value(
+            None,
+            Granularity::Day,
+            false,
+            false,
+            None,
+            None,
+            format!("XXXX-XX-{d:02}"),
+        );
+    };
+    let first = r.with_day(1)?;
+    for k in 0..=28i64 {
+        for off in if k == 0 { vec![0] } else { vec![-k, k] } {
+            let m = shift_months(first, off)?;
+            if let Some(date) = NaiveDate::from_ymd_opt(m.year(), m.month(), d) {
+                if date.weekday() == wd {
+                    return plain(
+                        date.format("%Y-%m-%d").to_string(),
+                        Granularity::Day,
+                        true,
+                        false,
+                        Some(src),
+                    );
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The `n`th (1–5; 0 = last) weekday of a month.
+fn nth_weekday_date(y: i32, m: u32, n: u32, wd: Weekday) -> Option<NaiveDate> {
+    if n == 0 {
+        let last = NaiveDate::from_ymd_opt(y, m, days_in_month(y, m))?;
+        let back = (last.weekday().num_days_from_monday() as i64
+            - wd.num_days_from_monday() as i64)
+            .rem_euclid(7);
+        return shift_days(last, -back);
+    }
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let fwd = (wd.num_days_from_monday() as i64 - first.weekday().num_days_from_monday() as i64)
+        .rem_euclid(7);
+    let d = shift_days(first, fwd + 7 * (n as i64 - 1))?;
+    (d.month() == m).then_some(d)
+}
+
+/// Where the month of an `n`th-weekday phrase comes from.
+#[derive(Clone, Copy, Debug)]
+enum MonthSpec {
+    /// Written month, year written or not.
+    Written(Option<i32>, u32),
+    /// Months after the reference's (0 this month).
+    Relative(i64),
+}
+
+fn nth_weekday(text: &str, spec: MonthSpec, n: u32, wd: Weekday) -> Option<Value> {
+    match spec {
+        MonthSpec::Written(Some(y), m) => {
+            let d = nth_weekday_date(y, m, n, wd)?;
+            plain(
+                d.format("%Y-%m-%d").to_string(),
+                Granularity::Day,
+                false,
+                false,
+                None,
+            )
+        }
+        MonthSpec::Written(None, m) => {
+            let Some((r, src)) = reference() else {
+                return value(
+                    None,
+                    Granularity::Day,
+                    false,
+                    false,
+                    None,
+                    None,
+                    format!("{} (unresolved)", text.trim()),
+                );
+            };
+            let d = nth_weekday_date(r.year(), m, n, wd)?;
+            plain(
+                d.format("%Y-%m-%d").to_string(),
+                Granularity::Day,
+                true,
+                false,
+                Some(src),
+            )
+        }
+        MonthSpec::Relative(off) => {
+            let Some((r, src)) = reference() else {
+                return unresolved(text, Granularity::Day);
+            };
+            let first = shift_months(r.with_day(1)?, off)?;
+            let d = nth_weekday_date(first.year(), first.month(), n, wd)?;
+            plain(
+                d.format("%Y-%m-%d").to_string(),
+                Granularity::Day,
+                false,
+                true,
+                Some(src),
+            )
+        }
+    }
+}
+
+/// ISO week `n` (0 = last) of a year; `year` None = the reference year plus `year_off`.
+fn week_of_year(text: &str, year: Option<i32>, year_off: i64, n: u32) -> Option<Value> {
+    let (y, relative, src) = match year {
+        Some(y) => (y, false, None),
+        None => {
+            let Some((r, src)) = reference() else {
+                return unresolved(text, Granularity::Range);
+            };
+            (r.year() + i32::try_from(year_off).ok()?, true, Some(src))
+        }
+    };
+    let weeks = NaiveDate::from_ymd_opt(y, 12, 28)?.iso_week().week();
+    let n = if n == 0 { weeks } else { n };
+    if n < 1 || n > weeks {
+        return None;
+    }
+    plain(
+        format!("{y:04}-W{n:02}"),
+        Granularity::Range,
+        false,
+        relative,
+        src,
+    )
+}
+
+/// `n` units after the day `anchor` days from the reference (`two days after tomorrow`).
+fn anchored_offset(text: &str, anchor: i64, unit: Unit, n: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let base = shift_days(r, anchor)?;
+    let d = match unit {
+        Unit::Day => shift_days(base, n)?,
+        Unit::Week => shift_days(base, n.checked_mul(7)?)?,
+        Unit::Month => shift_months(base, n)?,
+        Unit::Year => shift_months(base, n.checked_mul(12)?)?,
+    };
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        false,
+        true,
+        Some(src),
+    )
+}
+
+/// A weekday in the week `weeks` weeks from the reference's (`2週後の月曜日`).
+fn weekday_in_weeks(text: &str, weeks: i64, wd: Weekday) -> Option<Value> {
+    rel_weekday(text, wd, WdMode::Week(weeks))
+}
+
+// ---------------------------------------------------------------------------
+// Small parsing and context helpers shared by the rule files
+
+/// A two-digit year: 00–39 → 20xx, 40–99 → 19xx.
+fn expand_year(y: i32) -> i32 {
+    if y >= 100 {
+        y
+    } else if y < 40 {
+        2000 + y
+    } else {
+        1900 + y
+    }
+}
+
+/// The character just before byte offset `pos` of `doc.text`.
+fn prev_char(doc: &Doc, pos: usize) -> Option<char> {
+    doc.text.get(..pos)?.chars().next_back()
+}
+
+/// The character at byte offset `pos` of `doc.text`.
+fn next_char(doc: &Doc, pos: usize) -> Option<char> {
+    doc.text.get(pos..)?.chars().next()
+}
+
+/// The text after `pos`, up to `n` characters.
+fn after<'a>(doc: &Doc<'a>, pos: usize, n: usize) -> &'a str {
+    let rest = doc.text.get(pos..).unwrap_or("");
+    let end = rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i);
+    &rest[..end]
+}
+
+/// The text before `pos`, up to `n` characters.
+fn before<'a>(doc: &Doc<'a>, pos: usize, n: usize) -> &'a str {
+    let head = doc.text.get(..pos).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &head[start..]
+}
+
+/// The ASCII word just before `pos` (skipping spaces), lower-cased.
+fn prev_word(doc: &Doc, pos: usize) -> String {
+    let head = doc
+        .text
+        .get(..pos)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    head[start..].to_ascii_lowercase()
+}
+
+/// The ASCII word just after `pos` (skipping one run of spaces), as written.
+fn next_word<'a>(doc: &Doc<'a>, pos: usize) -> &'a str {
+    let rest = doc.text.get(pos..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn weekday_from_ja(c: char) -> Option<Weekday> {
+    Some(match c {
+        '月' => Weekday::Mon,
+        '火' => Weekday::Tue,
+        '水' => Weekday::Wed,
+        '木' => Weekday::Thu,
+        '金' => Weekday::Fri,
+        '土' => Weekday::Sat,
+        '日' => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn weekday_from_en(s: &str) -> Option<Weekday> {
+    let s = s.to_ascii_lowercase();
+    let s = s.trim_end_matches('.');
+    Some(match s.get(..3)? {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn month_from_en(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    Some(match s.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_weekday_modes() {
+        let r = NaiveDate::from_ymd_opt(2016, 11, 7).unwrap(); // Monday
+        let f = |wd, m| {
+            weekday_date(r, wd, m)
+                .unwrap()
+                .format("%Y-%m-%d")
+                .to_string()
+        };
+        assert_eq!(f(Weekday::Fri, WdMode::Nearest), "2016-11-04");
+        assert_eq!(f(Weekday::Tue, WdMode::Nearest), "2016-11-08");
+        assert_eq!(f(Weekday::Mon, WdMode::Nearest), "2016-11-07");
+        assert_eq!(f(Weekday::Fri, WdMode::Week(0)), "2016-11-11");
+        assert_eq!(f(Weekday::Sun, WdMode::Week(1)), "2016-11-20");
+        assert_eq!(f(Weekday::Sun, WdMode::Week(-1)), "2016-11-06");
+        assert_eq!(f(Weekday::Mon, WdMode::After), "2016-11-14");
+        assert_eq!(f(Weekday::Wed, WdMode::Before), "2016-11-02");
+    }
+
+    #[test]
+    fn date_rules_compile() {
+        assert!(!ja::RULES.is_empty());
+        assert!(!en::RULES.is_empty());
+        assert!(!numeric::RULES.is_empty());
+        assert!(FY_CONTEXT.is_match("FY2025"));
+    }
+
+    #[test]
+    fn date_two_digit_years() {
+        assert_eq!(expand_year(24), 2024);
+        assert_eq!(expand_year(89), 1989);
+        assert_eq!(expand_year(2025), 2025);
+    }
+}

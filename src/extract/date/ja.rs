@@ -1,0 +1,867 @@
+//! Japanese date rules: `2025年6月9日`, `令和7年`, `6月9日(月)`, `5月`, `2026年第1四半期`,
+//! `2025年度`, `2026年3月期`, `1~3月期`, `上半期`, `1990年代`, `6月9~10日`, relative words
+//! (`昨年`, `来月`, `先週`, `同日`, `前期`), weekdays and `3日前`. Input is width-folded:
+//! full-width digits are ASCII and `〜`/`～` are `~`.
+
+use super::*;
+use crate::rule::{Rule, RuleSet};
+use crate::text::numbers::parse_ja_number;
+use regex::Captures;
+use std::sync::LazyLock;
+
+/// Month or day number: Arabic or kanji.
+const N: &str = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})";
+/// A weekday written after a date: `(月)`, `(月・祝)`, `火曜日`, `、月曜日`, `の土曜日`.
+const WD: &str = r"(?: ?\((?P<wdp>[月火水木金土日])(?:曜日?)?(?:・祝)?\)|(?:、|,| )?(?:の)?(?P<wdw>[月火水木金土日])曜日?)";
+/// The same, without capture groups (for a range's second date).
+const WD2: &str = r"(?: ?\((?:[月火水木金土日])(?:曜日?)?(?:・祝)?\)|(?:、|,| )?(?:の)?(?:[月火水木金土日])曜日?)";
+/// Range joiners.
+const TO: &str = r"(?:~|-|から|–)";
+
+fn year_group(suffix: &str) -> String {
+    format!(
+        r"(?:(?P<era{s}>令和|平成|昭和|大正|明治) ?(?P<ey{s}>元|[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})|(?P<y{s}>[0-9]{{4}}|[0-9]{{2}}|[〇一二三四五六七八九]{{4}}|二千[一二三四五六七八九十]{{0,3}}))",
+        s = suffix
+    )
+}
+
+pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+    let y = year_group("");
+    RuleSet::new(vec![
+        Rule::new(
+            "date.ja.year_month_day",
+            format!(r"{y} ?年(?:の)? ?(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?)?"),
+            ymd,
+        )
+        .priority(3),
+        Rule::new(
+            "date.ja.year_month",
+            format!(r"{y} ?年(?:の)? ?(?P<m>{N}) ?(?P<tsuki>月)?(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)?(?: ?{TO} ?(?P<m2>{N}) ?月)?(?P<ki>期)?(?:(?:の)? ?第(?P<q>[1-4一二三四])四半期)?"),
+            ym,
+        )
+        .priority(2),
+        Rule::new(
+            "date.ja.year",
+            format!(r"{y} ?年(?P<suf>度|代)?(?:(?:の)? ?(?:第(?P<q>[1-4一二三四])四半期|(?P<h>上|下)半?期|(?P<hh>前|後)半期?)|(?P<tail>末|初め|初頭|中|以降|以来)| ?{TO} ?(?P<y2>[0-9]{{4}}|[0-9]{{2}}) ?年(?P<suf2>度)?)?"),
+            year_rule,
+        )
+        .priority(1),
+        Rule::new(
+            "date.ja.month_day",
+            format!(r"(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?)?"),
+            md,
+        )
+        .priority(2),
+        Rule::new(
+            "date.ja.month",
+            format!(r"(?:(?P<m1>{N}) ?(?:月)? ?{TO} ?)?(?P<m>{N}) ?月(?P<tail>上旬|中旬|下旬|初旬|初め|末|中|頃|ごろ)?(?P<ki>期)?"),
+            month_rule,
+        ),
+        Rule::new(
+            "date.ja.day",
+            format!(r"(?P<rm>今月|来月|先月|前月|翌月|同月|次の月)?(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?P<d2>{N}) ?日)?"),
+            day_rule,
+        ),
+        Rule::new(
+            "date.ja.quarter_half",
+            r"第(?P<q>[1-4一二三四]) ?四半期|(?P<h>上|下)半?期|(?P<p>今|前|来|当|本)期",
+            quarter_half,
+        ),
+        Rule::new(
+            "date.ja.relative",
+            format!(r"(?P<w>一昨年|おととし|再来年|今年|本年|昨年|去年|前年|来年|翌年|同年|先々月|再来月|今月|先月|前月|来月|翌月|同月|先々週|再来週|今週末|来週末|先週末|今週|先週|前週|来週|翌週|週末|一昨昨日|一昨日|おととい|おとつい|いっさくじつ|明々後日|弥明後日|しあさって|明後日|あさって|今日|本日|きょう|明日|あす|あした|昨日|きのう|さくじつ|前日|翌日|次の日|同日|当日|その日|この日|次の週|その週|前の年|その年)(?P<fy>度)?(?:(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)|(?:の)? ?(?P<m>{N}) ?月(?:(?:の)? ?(?P<d>{N}) ?日)?|(?:の)? ?(?P<wd>[月火水木金土日])曜日?)?"),
+            relative,
+        )
+        .priority(1),
+        Rule::new(
+            "date.ja.weekday",
+            r"(?P<mod>この|次の|前の)?(?P<wd>[月火水木金土日])曜日?",
+            weekday,
+        ),
+        Rule::new(
+            "date.ja.nth_weekday",
+            format!(r"(?:(?:(?P<y>[0-9]{{4}}) ?年(?:の)? ?)?(?P<m>{N}) ?月|(?P<rm>今月|来月|先月|翌月|前月))?(?:の)? ?(?:第(?P<n>[1-5一二三四五])|(?P<first>最初)|(?P<last>最後))(?:の)? ?(?P<wd>[月火水木金土日])曜日?"),
+            nth_weekday_rule,
+        )
+        .priority(2),
+        Rule::new(
+            "date.ja.week_of_year",
+            r"(?:(?P<y>[0-9]{4}) ?年|(?P<ry>今年|来年|去年|昨年))?(?:の)? ?(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週|(?P<first>最初)の週|(?P<last>最後)の週)",
+            week_of_year_rule,
+        )
+        .priority(1),
+        Rule::new(
+            "date.ja.anchored",
+            r"(?P<a>今日|明日|昨日|今)(?P<rel>から|の) ?(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3}) ?(?P<u>日|週間?|か月|ヶ月|カ月|ヵ月|年)(?P<dir>後|前|先)?(?:の ?(?P<wd>[月火水木金土日])曜日?)?",
+            anchored,
+        )
+        .priority(2),
+        Rule::new(
+            "date.ja.weeks_weekday",
+            r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週(?:間)?(?P<dir>後|先|前)の ?(?P<wd>[月火水木金土日])曜日?",
+            weeks_weekday,
+        )
+        .priority(2),
+        Rule::new("date.ja.holiday", r"元旦|元日|大晦日|大みそか", holiday),
+        Rule::new(
+            "date.ja.offset",
+            r"(?P<parts>(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(?:日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)(?:と|、|,)? ?){1,3}) ?(?:間)? ?(?P<dir>前|後)",
+            offset,
+        )
+        .priority(1),
+    ])
+});
+
+/// A Japanese number (Arabic or kanji) as a small integer.
+fn num(s: &str) -> Option<u32> {
+    if s == "元" {
+        return Some(1);
+    }
+    let v = parse_ja_number(s)?;
+    ((0.0..10000.0).contains(&v) && v.fract() == 0.0).then_some(v as u32)
+}
+
+fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
+    c.name(name).map(|m| m.as_str())
+}
+
+/// The year of a `year_group`, era years converted; `(year, two_digit)`.
+fn year_of(c: &Captures, suffix: &str) -> Option<(i32, bool)> {
+    if let Some(era) = g(c, &format!("era{suffix}")) {
+        let n = num(g(c, &format!("ey{suffix}"))?)? as i32;
+        let base = match era {
+            "令和" => 2018,
+            "平成" => 1988,
+            "昭和" => 1925,
+            "大正" => 1911,
+            "明治" => 1867,
+            _ => return None,
+        };
+        return (1..=64).contains(&n).then_some((base + n, false));
+    }
+    let s = g(c, &format!("y{suffix}"))?;
+    let two = s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let v = num(s)? as i32;
+    if two {
+        Some((expand_year(v), true))
+    } else {
+        (1000..=2199).contains(&v).then_some((v, false))
+    }
+}
+
+/// The start of the whole match.
+fn start(c: &Captures) -> usize {
+    c.get(0).map_or(0, |m| m.start())
+}
+
+fn end(c: &Captures) -> usize {
+    c.get(0).map_or(0, |m| m.end())
+}
+
+fn text<'a>(c: &'a Captures) -> &'a str {
+    c.get(0).map_or("", |m| m.as_str())
+}
+
+/// A number must not continue a longer number (`12025年`, `1.5年`, `第3`).
+fn clean_left(doc: &Doc, pos: usize) -> bool {
+    !matches!(prev_char(doc, pos), Some(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '第' | '約' | '毎' | '/' | '-' | '~' | '・') || parse_ja_number(&c.to_string()).is_some())
+}
+
+/// Words after a number of years/days that make it a duration or a count.
+const DURATION_AFTER: &[&str] = &[
+    "間",
+    "国債",
+    "連続",
+    "ぶり",
+    "振り",
+    "目",
+    "以上",
+    "以内",
+    "超",
+    "近く",
+    "余",
+    "前",
+    "後",
+    "来",
+    "物",
+    "債",
+    "分",
+    "未満",
+    "弱",
+    "強",
+    "に一度",
+    "ごと",
+    "おき",
+    "周年",
+    "がかり",
+    "越し",
+    "経",
+    "付",
+    "遅れ",
+    "程度",
+    "当たり",
+    "あたり",
+    "比",
+    "半ば",
+];
+
+fn duration_follows(doc: &Doc, pos: usize) -> bool {
+    let rest = after(doc, pos, 4);
+    DURATION_AFTER.iter().any(|w| rest.starts_with(w))
+}
+
+fn weekday_suffix_ok(c: &Captures) -> bool {
+    // A weekday suffix is accepted as written; it does not change the value.
+    let _ = (g(c, "wdp"), g(c, "wdw"));
+    true
+}
+
+fn ymd(c: &Captures, doc: &Doc) -> Option<Value> {
+    if !clean_left(doc, start(c)) {
+        return None;
+    }
+    let (y, _) = year_of(c, "")?;
+    let m = num(g(c, "m")?)?;
+    let d = num(g(c, "d")?)?;
+    weekday_suffix_ok(c);
+    match g(c, "d2") {
+        Some(d2) => {
+            let m2 = g(c, "m2").and_then(num).unwrap_or(m);
+            range(day(Some(y), m, d), day(Some(y), m2, num(d2)?))
+        }
+        None => {
+            g(c, "nichi")?;
+            day(Some(y), m, d)
+        }
+    }
+}
+
+fn ym(c: &Captures, doc: &Doc) -> Option<Value> {
+    if !clean_left(doc, start(c)) {
+        return None;
+    }
+    let (y, _) = year_of(c, "")?;
+    let m = num(g(c, "m")?)?;
+    if g(c, "tsuki").is_none() && (g(c, "m2").is_none() || g(c, "tail").is_some()) {
+        return None;
+    }
+    if let Some(m2) = g(c, "m2") {
+        if g(c, "q").is_some() {
+            return None;
+        }
+        return range(month(Some(y), m), month(Some(y), num(m2)?));
+    }
+    if g(c, "ki").is_some() {
+        if let Some(q) = g(c, "q") {
+            return fiscal_quarter(doc, start(c), Some(y), num(q)?);
+        }
+        return fiscal_year(y, Some(m));
+    }
+    if g(c, "q").is_some() || week_of_month_follows(doc, end(c)) {
+        return None;
+    }
+    month(Some(y), m)
+}
+
+fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    let s = start(c);
+    if !clean_left(doc, s) {
+        return None;
+    }
+    let (y, two) = year_of(c, "")?;
+    let fiscal = g(c, "suf") == Some("度");
+    if g(c, "suf") == Some("代") {
+        // 1990年代; 2-digit `90年代` is the 1990s.
+        return decade(y);
+    }
+    if let Some(q) = g(c, "q") {
+        let q = num(q)?;
+        return if fiscal {
+            fiscal_quarter(doc, s, Some(y), q)
+        } else {
+            quarter(Some(y), q)
+        };
+    }
+    if let Some(h) = g(c, "h").or(g(c, "hh")) {
+        let h = if matches!(h, "上" | "前") { 1 } else { 2 };
+        return if fiscal {
+            fiscal_half(y, h)
+        } else {
+            half(Some(y), h)
+        };
+    }
+    if let Some(y2) = g(c, "y2") {
+        let v2 = y2.parse::<i32>().ok()?;
+        let y2 = if y2.len() == 2 {
+            (y / 100) * 100 + v2
+        } else {
+            v2
+        };
+        if y2 <= y {
+            return None;
+        }
+        return if fiscal || g(c, "suf2").is_some() {
+            range(fiscal_year(y, None), fiscal_year(y2, None))
+        } else {
+            range(year(y), year(y2))
+        };
+    }
+    if fiscal {
+        return fiscal_year(y, None);
+    }
+    let e = end(c);
+    let rest = after(doc, e, 1);
+    let before_after = !two && (rest.starts_with('前') || rest.starts_with('後'));
+    if g(c, "tail").is_none() && !before_after && duration_follows(doc, e) {
+        return None;
+    }
+    if two {
+        // A bare two-digit year is easily a count of years (`10年`, `50年`): keep
+        // it only near the reference year and outside duration phrases.
+        let near = reference().map_or(2025, |(d, _)| d.year());
+        if !(near - 20..=near + 10).contains(&y) {
+            return None;
+        }
+        let left = before(doc, s, 3);
+        const COUNT_BEFORE: &[&str] = &[
+            "過去",
+            "約",
+            "ここ",
+            "この",
+            "直近",
+            "今後",
+            "最近",
+            "向こう",
+            "数",
+            "満",
+            "築",
+            "創業",
+            "戦後",
+            "勤続",
+            "在任",
+            "計",
+            "約",
+            "で",
+            "から",
+        ];
+        if COUNT_BEFORE.iter().any(|w| left.ends_with(w)) {
+            return None;
+        }
+    }
+    year(y)
+}
+
+fn md(c: &Captures, doc: &Doc) -> Option<Value> {
+    if !clean_left(doc, start(c)) {
+        return None;
+    }
+    let m = num(g(c, "m")?)?;
+    let d = num(g(c, "d")?)?;
+    match g(c, "d2") {
+        Some(d2) => {
+            let m2 = g(c, "m2").and_then(num).unwrap_or(m);
+            range(day(None, m, d), day(None, m2, num(d2)?))
+        }
+        None => {
+            g(c, "nichi")?;
+            if duration_follows(doc, end(c)) && g(c, "wdp").is_none() && g(c, "wdw").is_none() {
+                return None;
+            }
+            day(None, m, d)
+        }
+    }
+}
+
+fn month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    let s = start(c);
+    if !clean_left(doc, s) {
+        return None;
+    }
+    let m = num(g(c, "m")?)?;
+    if let Some(m1) = g(c, "m1") {
+        let m1 = num(m1)?;
+        return range(month(None, m1), month(None, m));
+    }
+    if g(c, "ki").is_some() {
+        // `3月期` without a year: the fiscal year is not written.
+        return None;
+    }
+    let e = end(c);
+    let rest = after(doc, e, 2);
+    if g(c, "tail").is_none() && (rest.starts_with('間') || rest.starts_with("以内"))
+        || week_of_month_follows(doc, e)
+    {
+        return None;
+    }
+    month(None, m)
+}
+
+fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    let s = start(c);
+    let dm = c.name("d")?;
+    let d_str = dm.as_str();
+    let d = num(d_str)?;
+    let rm = g(c, "rm");
+    if rm.is_none() {
+        if !clean_left(doc, s) || prev_char(doc, s) == Some('月') {
+            return None;
+        }
+        // `一日` is mostly "one day".
+        if d_str == "一" {
+            return None;
+        }
+    }
+    if let Some(d2) = g(c, "d2") {
+        let d2 = num(d2)?;
+        if d2 <= d {
+            return None;
+        }
+        return match rm {
+            Some(w) => {
+                let off = month_word_offset(w)?;
+                range(
+                    rel_month_day(text(c), off, d),
+                    rel_month_day(text(c), off, d2),
+                )
+            }
+            None => range(day_of_ref_month(d), day_of_ref_month(d2)),
+        };
+    }
+    g(c, "nichi")?;
+    let has_wd = g(c, "wdp").is_some() || g(c, "wdw").is_some();
+    if !has_wd && duration_follows(doc, end(c)) {
+        return None;
+    }
+    match rm {
+        Some(w) => rel_month_day(text(c), month_word_offset(w)?, d),
+        None => match g(c, "wdp")
+            .or(g(c, "wdw"))
+            .and_then(|w| w.chars().next())
+            .and_then(weekday_from_ja)
+        {
+            Some(wd) => day_with_weekday(d, wd),
+            None => day_of_ref_month(d),
+        },
+    }
+}
+
+/// A written date right after `pos` (`金曜日6月15日`, `金曜日(6月15日)`).
+fn date_follows(doc: &Doc, pos: usize) -> bool {
+    let rest = after(doc, pos, 3);
+    let rest = rest.trim_start_matches([' ', '(', '、', ',', '-']);
+    rest.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+}
+
+/// Week-of-month phrases (`7月の第3週`, `の最後の週`) are not the month itself.
+fn week_of_month_follows(doc: &Doc, pos: usize) -> bool {
+    let rest = after(doc, pos, 8);
+    let rest = rest.strip_prefix('の').unwrap_or(rest).trim_start();
+    rest.starts_with("最初の週")
+        || rest.starts_with("最後の週")
+        || rest.starts_with("第")
+            && rest.chars().skip(1).take(3).any(|ch| ch == '週')
+            && !rest.contains('曜')
+}
+
+fn month_word_offset(w: &str) -> Option<i64> {
+    Some(match w {
+        "今月" | "同月" => 0,
+        "来月" | "翌月" | "次の月" => 1,
+        "先月" | "前月" => -1,
+        _ => return None,
+    })
+}
+
+fn quarter_half(c: &Captures, doc: &Doc) -> Option<Value> {
+    let s = start(c);
+    let e = end(c);
+    if let Some(p) = g(c, "p") {
+        if after(doc, e, 1).starts_with('比') {
+            return None;
+        }
+        let off = match p {
+            "今" | "当" | "本" => 0,
+            "前" => -1,
+            "来" => 1,
+            _ => return None,
+        };
+        return rel_fiscal_year(text(c), off);
+    }
+    if let Some(q) = g(c, "q") {
+        let q = num(q)?;
+        return match context_fiscal_year(doc, s) {
+            Some(_) => fiscal_quarter(doc, s, None, q),
+            None => quarter(None, q),
+        };
+    }
+    let h = if g(c, "h")? == "上" { 1 } else { 2 };
+    match context_fiscal_year(doc, s) {
+        Some(y) => fiscal_half(y, h),
+        None => half(None, h),
+    }
+}
+
+fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
+    let w = g(c, "w")?;
+    let t = text(c);
+    let e = end(c);
+    let rest = after(doc, e, 2);
+    if rest.starts_with('比')
+        || rest.starts_with("同期")
+        || rest.starts_with('代')
+        || rest.starts_with('的')
+        || rest.starts_with('头')
+        || rest.starts_with('之')
+    {
+        return None;
+    }
+    // `今週の金曜日6月15日`: the written date says it all.
+    if g(c, "wd").is_some() && date_follows(doc, e) {
+        return None;
+    }
+    let year_off = match w {
+        "一昨年" | "おととし" => Some(-2),
+        "昨年" | "去年" | "前年" | "前の年" => Some(-1),
+        "今年" | "本年" | "同年" | "その年" => Some(0),
+        "来年" | "翌年" => Some(1),
+        "再来年" => Some(2),
+        _ => None,
+    };
+    if let Some(off) = year_off {
+        if g(c, "fy").is_some() {
+            if g(c, "m").is_some() || g(c, "wd").is_some() {
+                return None;
+            }
+            return rel_fiscal_year(t, off);
+        }
+        if let Some(m) = g(c, "m") {
+            let m = num(m)?;
+            let d = match g(c, "d") {
+                Some(d) => Some(num(d)?),
+                None => None,
+            };
+            return rel_year_month(t, off, m, d);
+        }
+        if g(c, "wd").is_some() {
+            return None;
+        }
+        return rel_year(t, off);
+    }
+    if g(c, "fy").is_some() {
+        return None;
+    }
+    let month_off = match w {
+        "先々月" => Some(-2),
+        "先月" | "前月" => Some(-1),
+        "今月" | "同月" => Some(0),
+        "来月" | "翌月" => Some(1),
+        "再来月" => Some(2),
+        _ => None,
+    };
+    if let Some(off) = month_off {
+        if g(c, "m").is_some() || g(c, "wd").is_some() {
+            return None;
+        }
+        return rel_month(t, off);
+    }
+    let week_off = match w {
+        "先々週" => Some(-2),
+        "先週" | "前週" => Some(-1),
+        "今週" | "その週" => Some(0),
+        "来週" | "翌週" | "次の週" => Some(1),
+        "再来週" => Some(2),
+        _ => None,
+    };
+    if let Some(off) = week_off {
+        if g(c, "m").is_some() || g(c, "tail").is_some() {
+            return None;
+        }
+        if let Some(wd) = g(c, "wd") {
+            let wd = weekday_from_ja(wd.chars().next()?)?;
+            return rel_weekday(t, wd, WdMode::Week(off));
+        }
+        return rel_week(t, off);
+    }
+    let weekend_off = match w {
+        "週末" | "今週末" => Some(0),
+        "来週末" => Some(1),
+        "先週末" => Some(-1),
+        _ => None,
+    };
+    if let Some(off) = weekend_off {
+        if g(c, "m").is_some() || g(c, "wd").is_some() || g(c, "tail").is_some() {
+            return None;
+        }
+        return rel_weekend(t, off);
+    }
+    let day_off = match w {
+        "一昨昨日" => -3,
+        "一昨日" | "おととい" | "おとつい" | "いっさくじつ" => -2,
+        "昨日" | "きのう" | "さくじつ" | "前日" => -1,
+        "今日" | "本日" | "きょう" | "同日" | "当日" | "その日" | "この日" => 0,
+        "明日" | "あす" | "あした" | "翌日" | "次の日" => 1,
+        "明後日" | "あさって" => 2,
+        "明々後日" | "弥明後日" | "しあさって" => 3,
+        _ => return None,
+    };
+    if g(c, "m").is_some() || g(c, "tail").is_some() {
+        return None;
+    }
+    rel_day(t, day_off)
+}
+
+fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
+    let s = start(c);
+    let wd = weekday_from_ja(g(c, "wd")?.chars().next()?)?;
+    let m = c.name("wd")?;
+    // `9日(月)`, `9日月曜日`: part of a date (the date rules cover it).
+    if date_follows(doc, end(c)) {
+        return None;
+    }
+    if g(c, "mod").is_none() {
+        let at = if prev_char(doc, m.start()) == Some(' ') {
+            m.start() - 1
+        } else {
+            m.start()
+        };
+        if let Some(p) = prev_char(doc, at) {
+            if p.is_ascii_digit()
+                || p == '日'
+                    && prev_char(doc, at - p.len_utf8()).is_some_and(|q| q.is_ascii_digit())
+            {
+                return None;
+            }
+        }
+    }
+    let mode = match g(c, "mod") {
+        Some("この") => WdMode::Week(0),
+        Some("次の") => WdMode::Week(1),
+        Some("前の") => WdMode::Week(-1),
+        _ => WdMode::Nearest,
+    };
+    let _ = s;
+    rel_weekday(text(c), wd, mode)
+}
+
+fn nth_weekday_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    let wd = weekday_from_ja(g(c, "wd")?.chars().next()?)?;
+    let n = if g(c, "first").is_some() {
+        1
+    } else if g(c, "last").is_some() {
+        0
+    } else {
+        num(g(c, "n")?)?
+    };
+    let spec = if let Some(m) = g(c, "m") {
+        if !clean_left(doc, start(c)) {
+            return None;
+        }
+        let y = match g(c, "y") {
+            Some(y) => Some(y.parse().ok()?),
+            None => None,
+        };
+        MonthSpec::Written(y, num(m)?)
+    } else if let Some(rm) = g(c, "rm") {
+        MonthSpec::Relative(month_word_offset(rm)?)
+    } else {
+        if g(c, "first").is_some() || g(c, "last").is_some() {
+            // `最後の水曜日` alone is vague.
+            return None;
+        }
+        MonthSpec::Relative(0)
+    };
+    nth_weekday(text(c), spec, n, wd)
+}
+
+fn week_of_year_rule(c: &Captures, _doc: &Doc) -> Option<Value> {
+    let n = if g(c, "first").is_some() {
+        1
+    } else if g(c, "last").is_some() {
+        0
+    } else {
+        num(g(c, "n")?)?
+    };
+    if let Some(y) = g(c, "y") {
+        return week_of_year(text(c), Some(y.parse().ok()?), 0, n);
+    }
+    let off = match g(c, "ry") {
+        Some("来年") => 1,
+        Some("去年" | "昨年") => -1,
+        Some(_) => 0,
+        None => {
+            // `第3週` alone: the reference year; `最初の週` alone is vague.
+            g(c, "n")?;
+            0
+        }
+    };
+    week_of_year(text(c), None, off, n)
+}
+
+fn ja_unit(u: &str) -> Unit {
+    match u {
+        "日" => Unit::Day,
+        "週" | "週間" => Unit::Week,
+        "年" => Unit::Year,
+        _ => Unit::Month,
+    }
+}
+
+fn anchored(c: &Captures, _doc: &Doc) -> Option<Value> {
+    let anchor = match g(c, "a")? {
+        "明日" => 1,
+        "昨日" => -1,
+        _ => 0,
+    };
+    let n = num(g(c, "n")?)? as i64;
+    let unit = ja_unit(g(c, "u")?);
+    let dir = g(c, "dir");
+    let sign = match (g(c, "rel")?, dir) {
+        ("の", Some("前")) => -1,
+        ("の", _) => return None,
+        (_, Some("前")) => return None,
+        _ => 1,
+    };
+    if let Some(wd) = g(c, "wd") {
+        if unit != Unit::Week || anchor != 0 {
+            return None;
+        }
+        return weekday_in_weeks(text(c), n * sign, weekday_from_ja(wd.chars().next()?)?);
+    }
+    if g(c, "a")? == "今" && dir.is_none() {
+        return None;
+    }
+    anchored_offset(text(c), anchor, unit, n * sign)
+}
+
+fn weeks_weekday(c: &Captures, doc: &Doc) -> Option<Value> {
+    if !clean_left(doc, start(c)) {
+        return None;
+    }
+    let n = num(g(c, "n")?)? as i64;
+    let n = if g(c, "dir")? == "前" { -n } else { n };
+    weekday_in_weeks(text(c), n, weekday_from_ja(g(c, "wd")?.chars().next()?)?)
+}
+
+fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {
+    match text(c) {
+        "大晦日" | "大みそか" => day(None, 12, 31),
+        _ => day(None, 1, 1),
+    }
+}
+
+static PART: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"([0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)",
+    )
+    .unwrap_or_else(|e| panic!("date offset part: {e}"))
+});
+
+fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
+    let s = start(c);
+    if !clean_left(doc, s) {
+        return None;
+    }
+    let e = end(c);
+    let rest = after(doc, e, 1);
+    if rest.starts_with('後') || rest.starts_with('半') || rest.starts_with('比') {
+        return None;
+    }
+    let (mut months, mut days) = (0i64, 0i64);
+    for p in PART.captures_iter(g(c, "parts")?) {
+        let n = match p.get(1)?.as_str() {
+            "数" => 3,
+            n => num(n)?,
+        } as i64;
+        if n == 0 || n > 500 {
+            return None;
+        }
+        match ja_unit(p.get(2)?.as_str()) {
+            Unit::Day => days += n,
+            Unit::Week => days += 7 * n,
+            Unit::Month => months += n,
+            Unit::Year => months += 12 * n,
+        }
+    }
+    let sign = if g(c, "dir")? == "前" { -1 } else { 1 };
+    rel_compound(text(c), months, days, sign)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Lang;
+    use crate::extract::{Doc, RefSource};
+    use crate::fact::{Candidate, DateValue, Granularity, Value};
+    use crate::gazetteer::Gazetteer;
+    use chrono::NaiveDate;
+
+    fn run(text: &str, refd: Option<&str>) -> Vec<(String, DateValue)> {
+        let gaz = Gazetteer::default();
+        let doc = Doc {
+            text,
+            lang: Lang::Ja,
+            ref_date: refd.map(|d| {
+                (
+                    NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap(),
+                    RefSource::ArticleDate,
+                )
+            }),
+            gazetteer: &gaz,
+        };
+        let mut out: Vec<Candidate> = Vec::new();
+        super::super::extract(&doc, &mut out);
+        crate::extract::resolve_overlaps(out)
+            .into_iter()
+            .filter_map(|c| match c.value {
+                Value::Date(v) => Some((text[c.start..c.end].to_string(), v)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn date_ja_full_date() {
+        let got = run("皆さんは、2025年6月9日にイギリス", None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "2025年6月9日");
+        assert_eq!(got[0].1.iso.as_deref(), Some("2025-06-09"));
+        assert_eq!(got[0].1.granularity, Granularity::Day);
+        assert!(!got[0].1.year_inferred);
+    }
+
+    #[test]
+    fn date_ja_month_inferred_from_first_date() {
+        let got = run("2025年6月9日に協議。5月の合意", None);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].0, "5月");
+        assert_eq!(got[1].1.iso.as_deref(), Some("2025-05"));
+        assert!(got[1].1.year_inferred);
+        assert_eq!(got[1].1.year_source.as_deref(), Some("first_date"));
+    }
+
+    #[test]
+    fn date_ja_fiscal_year_end() {
+        let got = run("2026年3月期の業績", Some("2025-06-09"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.iso.as_deref(), Some("FY2026"));
+        assert_eq!(got[0].1.fy_end.as_deref(), Some("2026-03"));
+        assert_eq!(got[0].1.granularity, Granularity::FiscalYear);
+    }
+
+    #[test]
+    fn date_ja_relative_last_year() {
+        let got = run("昨年の売上", Some("2025-06-09"));
+        assert_eq!(got[0].1.iso.as_deref(), Some("2024"));
+        assert!(got[0].1.relative);
+        assert_eq!(got[0].1.year_source.as_deref(), Some("article_date"));
+        let got = run("昨年の売上", None);
+        assert_eq!(got[0].1.iso, None);
+        assert_eq!(got[0].1.display, "昨年 (unresolved)");
+    }
+
+    #[test]
+    fn date_ja_durations_are_not_dates() {
+        assert!(run("90日間の関税猶予", Some("2025-06-09")).is_empty());
+        assert!(run("2日間にわたり", Some("2025-06-09")).is_empty());
+        assert!(run("前年比で5%増", Some("2025-06-09")).is_empty());
+    }
+}

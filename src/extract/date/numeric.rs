@@ -1,0 +1,168 @@
+//! Numeric dates written the same way in both languages: `2025-06-09`, `2025/6/9`,
+//! `2025.06.09`, `06/09/2025`, `13.5.2015`, `21/04/16`, `6/9`, `2016-11`, `11/2016`,
+//! `20250609`, and the season-style year span `2024-25`.
+
+use super::*;
+use crate::article::Lang;
+use crate::rule::{Rule, RuleSet};
+use regex::Captures;
+use std::sync::LazyLock;
+
+pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+    RuleSet::new(vec![
+        Rule::new(
+            "date.num.separated",
+            r"(?P<a>[0-9]{1,4})(?P<sp1> ?)(?P<s1>[-/.])(?P<sp2> ?)(?P<b>[0-9]{1,4})(?:(?P<s2>[-/.,])(?P<c>[0-9]{1,4}))?(?P<wd> ?\([月火水木金土日](?:曜日?)?(?:・祝)?\))?",
+            separated,
+        ),
+        Rule::new("date.num.compact", r"(?:19|20)[0-9]{6}", compact),
+    ])
+});
+
+fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
+    c.name(name).map(|m| m.as_str())
+}
+
+/// The match may not continue a longer number or code (`1.2.3.4`, `v2.1`, `10:30`).
+fn clean_edges(doc: &Doc, s: usize, e: usize, tail: bool) -> bool {
+    if let Some(p) = prev_char(doc, s) {
+        if p.is_ascii_alphanumeric()
+            || matches!(
+                p,
+                '.' | ',' | '/' | ':' | '$' | '€' | '£' | '¥' | '#' | '+' | '_'
+            )
+        {
+            return false;
+        }
+        if p == '-' && prev_char(doc, s - 1).is_some_and(|q| q.is_ascii_digit()) {
+            return false;
+        }
+    }
+    if !tail {
+        return true;
+    }
+    let rest = after(doc, e, 2);
+    let mut it = rest.chars();
+    match (it.next(), it.next()) {
+        (Some(c), _) if c.is_ascii_alphanumeric() => false,
+        (Some('%' | ':' | '_'), _) => false,
+        (Some('.' | ',' | '/' | '-'), Some(d)) if d.is_ascii_digit() => false,
+        _ => true,
+    }
+}
+
+fn separated(c: &Captures, doc: &Doc) -> Option<Value> {
+    let m = c.get(0)?;
+    let (s, e) = (m.start(), m.end());
+    let has_wd = g(c, "wd").is_some();
+    if !clean_edges(doc, s, e, !has_wd) {
+        return None;
+    }
+    let (a, b) = (g(c, "a")?, g(c, "b")?);
+    let s1 = g(c, "s1")?;
+    let (an, bn) = (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?);
+    let spaced = !g(c, "sp1").unwrap_or("").is_empty() || !g(c, "sp2").unwrap_or("").is_empty();
+    if spaced && (g(c, "c").is_some() || a.len() != 4 && b.len() != 4 || s1 == ".") {
+        return None;
+    }
+    let Some(cs) = g(c, "c") else {
+        return two_part(doc, s, e, a, an, s1, b, bn);
+    };
+    let s2 = g(c, "s2")?;
+    if s2 != s1 && !(s2 == "," && s1 == "/") {
+        return None;
+    }
+    let cn = cs.parse::<i32>().ok()?;
+    let (y, mo, d) = if a.len() == 4 {
+        if s2 == "," {
+            return None;
+        }
+        (an, bn, cn)
+    } else if cs.len() == 4 {
+        if s1 == "." || an > 12 {
+            (cn, bn, an)
+        } else {
+            (cn, an, bn)
+        }
+    } else if cs.len() == 2 && a.len() <= 2 {
+        if s1 == "." {
+            return None;
+        }
+        if an > 31 || an > 12 && doc.lang == Lang::Ja {
+            (expand_year(an), bn, cn)
+        } else if an > 12 {
+            (expand_year(cn), bn, an)
+        } else {
+            (expand_year(cn), an, bn)
+        }
+    } else {
+        return None;
+    };
+    if !(1000..=2199).contains(&y) {
+        return None;
+    }
+    day(Some(y), u32::try_from(mo).ok()?, u32::try_from(d).ok()?)
+}
+
+/// Two numbers: `2016-11`, `11/2016`, `6/9`, `22/04`, `2024-25`.
+#[allow(clippy::too_many_arguments)]
+fn two_part(
+    doc: &Doc,
+    s: usize,
+    _e: usize,
+    a: &str,
+    an: i32,
+    sep: &str,
+    b: &str,
+    bn: i32,
+) -> Option<Value> {
+    if sep == "." {
+        return None;
+    }
+    if a.len() == 4 && b.len() == 2 && sep == "-" && bn == (an + 1) % 100 {
+        // A span of two years, as seasons and fiscal years are written.
+        return range(year(an), year(an + 1));
+    }
+    if a.len() == 4 && (1..=2).contains(&b.len()) {
+        if !(1900..=2199).contains(&an) {
+            return None;
+        }
+        return month(Some(an), u32::try_from(bn).ok()?);
+    }
+    if b.len() == 4 && (1..=2).contains(&a.len()) {
+        if !(1900..=2199).contains(&bn) {
+            return None;
+        }
+        return month(Some(bn), u32::try_from(an).ok()?);
+    }
+    if sep != "/" || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    // Month/day without a year. Small fractions (`1/2`, `3/4`) are not dates.
+    if an < bn && bn <= 8 {
+        return None;
+    }
+    let pw = prev_word(doc, s);
+    if matches!(pw.as_str(), "of" | "about" | "around" | "nearly" | "than") {
+        return None;
+    }
+    if an <= 12 {
+        day(None, an as u32, bn as u32)
+    } else if b.len() == 2 {
+        day(None, bn as u32, an as u32)
+    } else {
+        None
+    }
+}
+
+fn compact(c: &Captures, doc: &Doc) -> Option<Value> {
+    let m = c.get(0)?;
+    if !clean_edges(doc, m.start(), m.end(), true) {
+        return None;
+    }
+    let t = m.as_str();
+    let y = t.get(0..4)?.parse().ok()?;
+    let mo = t.get(4..6)?.parse().ok()?;
+    let d = t.get(6..8)?.parse().ok()?;
+    day(Some(y), mo, d)
+}
