@@ -353,6 +353,15 @@ pub fn at_boundary(text: &str, s: usize, e: usize) -> bool {
     !clash(first, before) && !clash(last, after)
 }
 
+/// Does a kanji word continue across either end of `[s, e)`? (`日鉄` in `新日鉄`).
+pub fn is_kanji_continued(text: &str, s: usize, e: usize) -> bool {
+    let first = text.get(s..).and_then(|t| t.chars().next());
+    let last = text.get(..e).and_then(|t| t.chars().next_back());
+    let before = text.get(..s).and_then(|t| t.chars().next_back());
+    let after = text.get(e..).and_then(|t| t.chars().next());
+    (first.is_some_and(is_kanji) && before.is_some_and(is_kanji)) || (last.is_some_and(is_kanji) && after.is_some_and(is_kanji))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
