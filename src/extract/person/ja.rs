@@ -25,7 +25,7 @@ const QUALIFIERS: &str = "米 英 仏 独 中 露 韓 伊 加 豪 印 日 米国
 
 /// Kanji words that start with a one-character surname but are not names
 /// (`金融担当相` is not Mr 金融).
-const NOT_NAMES: &str = "金融 金利 金額 金属 金曜 高速 高官 高級 高等 高齢 高値 石油 石炭 安全 安保 安値 文化 文書 文部 方針 方面 方向 全体 全国 全面 全員 南部 南北 成長 成立 原発 原子 原油 原則 任期 万博 車両 田園 黄金 馬力 白書 孫子 史上 習慣 易者 秦国 何者 何人 何度 何回 温暖 温度 薄型 柳 向上 向け 龍 毛沢 戴冠 段階 雷 夏季 姜 秋季 玄関 岳 祝日 江戸 関係 関連 関税 関東 関西 原材 原因 森林 谷間 岡 堀 泉 菅 岸壁 辻 奥 林業 原案 原稿";
+const NOT_NAMES: &str = "金融 金利 金額 金属 金曜 高速 高官 高級 高等 高齢 高値 石油 石炭 安全 安保 安値 文化 文書 文部 方針 方面 方向 全体 全国 全面 全員 南部 南北 成長 成立 原発 原子 原油 原則 任期 万博 車両 田園 黄金 馬力 白書 孫子 史上 習慣 易者 秦国 何者 何人 何度 何回 温暖 温度 薄型 向上 向け 毛沢 戴冠 段階 夏季 秋季 玄関 祝日 江戸 関係 関連 関税 関東 関西 原材 原因 森林 谷間 岸壁 林業 原案 原稿";
 
 /// Characters after a title that make it part of a longer word (`代表団`, `大統領選`).
 const BAD_AFTER_TITLE: &str = "団者選府室館職級権制格陣局庁省会部令国用候経人時期杯賞任官動就戦側線補代補";
@@ -165,7 +165,12 @@ pub fn valid_kanji_name(s: &str) -> bool {
     }
     match n {
         1 => names::is_single_char_name(s),
-        2..=5 => names::surname_prefix(s) >= 1 && !NOT_NAMES.split_whitespace().any(|w| s.starts_with(w)),
+        2..=5 => {
+            names::surname_prefix(s) >= 1
+                && !NOT_NAMES.split_whitespace().any(|w| s.starts_with(w))
+                && TITLE_AC.0.find(s).is_none()
+                && !s.contains('兼')
+        }
         _ => false,
     }
 }
@@ -375,6 +380,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     // Titles: the name before (name + title) and after (title + name).
     for m in TITLE_AC.0.find_iter(text) {
         let ts = m.start();
+        if prev_char(text, ts) == Some('兼') {
+            continue;
+        }
         let Some(te) = title_at(text, ts) else { continue };
         // Name + [・][qualifier] + title.
         let mut p = ts;
