@@ -61,7 +61,7 @@ static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let mut all: Vec<&str> = TITLES.iter().chain(HONORIFICS).copied().collect();
     all.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let alt: Vec<String> = all.iter().map(|t| regex::escape(t)).collect();
-    Regex::new(&format!(r"(?-u:\b)(?P<t>{})\.? $", alt.join("|"))).unwrap_or_else(|e| panic!("person.en title: {e}"))
+    Regex::new(&format!(r"(?-u:\b)(?P<t>{})[.,]? $", alt.join("|"))).unwrap_or_else(|e| panic!("person.en title: {e}"))
 });
 
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,7 +69,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     all.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let alt: Vec<String> = all.iter().map(|t| regex::escape(t)).collect();
     Regex::new(&format!(
-        r"^, (?:(?:the|a|an|its|their|former) )?(?:[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?:(?:senior|deputy|acting|interim|former|U\.S\.|US) )?(?P<t>{})(?-u:\b)",
+        r"^, (?:(?:the|a|an|its|their|former) )?(?:[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?:(?:senior|deputy|acting|interim|former|U\.S\.|US) )?(?P<t>{})(?-u:\b)",
         alt.join("|")
     ))
     .unwrap_or_else(|e| panic!("person.en apposition: {e}"))
@@ -80,7 +80,7 @@ static REPORT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 static REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|told|added|according to|wrote|warned|noted)[ ,]+$").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"(?-u:\b)(?:said|says|told|added|[Aa]ccording to|wrote|warned|noted)[ ,]+$").unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// Words that end a name sequence: organisation and business words.
@@ -164,7 +164,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         }
         // Otherwise start at the first given name (`Like Jane Fraser` → `Jane Fraser`).
         if !cue {
-            match (0..words.len()).find(|&k| names::is_en_given(word(k))) {
+            match (0..words.len()).find(|&k| is_given(word(k))) {
                 Some(k) => k0 = k,
                 None => k0 = 0,
             }
@@ -199,16 +199,21 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
             continue;
         }
         let is_company = doc.gazetteer.lookup(Kind::Company, text.get(s..e).unwrap_or("")).is_some();
-        let given = names::is_en_given(first);
+        let given = is_given(first);
         let tail = text.get(e..).unwrap_or("");
         let reported = REPORT_AFTER.is_match(tail)
             || text.get(floor_boundary(text, s.saturating_sub(20))..s).is_some_and(|h| REPORT_BEFORE.is_match(h));
+        let appos = text
+            .get(e..floor_boundary(text, (e + 120).min(text.len())))
+            .is_some_and(|a| APPOSITION.is_match(a.split('\n').next().unwrap_or(a)));
         let rule = if cue {
             "person.en.title_name"
         } else if given && n >= 2 {
             "person.en.given_name"
         } else if reported && n >= 2 {
             "person.en.reported"
+        } else if appos && n >= 2 {
+            "person.en.apposition"
         } else {
             continue;
         };
@@ -226,6 +231,11 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         }
         out.push(m);
     }
+}
+
+/// A known given name (`Jean-Claude` by its first part).
+fn is_given(w: &str) -> bool {
+    names::is_en_given(w) || w.split_once('-').is_some_and(|(a, _)| names::is_en_given(a))
 }
 
 fn is_particle(w: &str) -> bool {
