@@ -21,7 +21,7 @@ static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
 
 static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
-        r"(?-u:\b)(?:shares of|stake in|acquisition of|takeover of|rival|rivals|CEO of|chief executive of|subsidiary of|unit of|parent of|merger with|bid for|investment in|invested in|acquire|acquired|acquiring|to buy|bought) (?:the )?(?P<x>{CAPSEQ})|(?P<y>{CAPSEQ})(?:'s|’s)? (?:shares|stock|is acquiring|agreed to (?:buy|acquire)|will acquire|is buying|has agreed to buy|said it would (?:buy|acquire)|reported (?:quarterly|annual|first|second|third|fourth))(?-u:\b)|(?P<z>{CAPSEQ}) \((?:NASDAQ|Nasdaq|NYSE|LSE|TSE|TYO|HKEX|ASX|TSX|XETRA|Euronext|OTC|NYSEArca)\s*:\s*[A-Z0-9.]{{1,6}}\)"
+        r"(?-u:\b)(?:[Ss]hares of|stake in|acquisition of|takeover of|rival|rivals|CEO of|chief executive of|subsidiary of|unit of|parent of|merger with|bid for|investment in|invested in|acquire|acquired|acquiring|to buy|bought) (?:the )?(?P<x>{CAPSEQ})|(?P<y>{CAPSEQ})(?:'s|’s)? (?:shares|stock|is acquiring|agreed to (?:buy|acquire)|will acquire|is buying|has agreed to buy|said it would (?:buy|acquire)|reported (?:quarterly|annual|first|second|third|fourth))(?-u:\b)|(?P<z>{CAPSEQ}) \((?:NASDAQ|Nasdaq|NYSE|LSE|TSE|TYO|HKEX|ASX|TSX|XETRA|Euronext|OTC|NYSEArca)\s*:\s*[A-Z0-9.]{{1,6}}\)"
     );
     Regex::new(&p).unwrap_or_else(|e| panic!("company.en context: {e}"))
 });
@@ -58,7 +58,7 @@ fn strip_leading(x: &str) -> Option<usize> {
         break;
     }
     let rest = &x[off..];
-    (!rest.is_empty()).then_some(off)
+    (!rest.is_empty() && !LEADING.contains(&rest)).then_some(off)
 }
 
 /// A plausible company name: not a place, month, agency or person.
@@ -81,6 +81,10 @@ fn name_ok(doc: &Doc, name: &str) -> bool {
     true
 }
 
+fn trim_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+}
+
 /// Find English company names in `doc`.
 pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     let text = doc.text;
@@ -94,6 +98,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         }
         let Some(off) = strip_leading(x.as_str()) else { continue };
         let core = &x.as_str()[off..];
+        if core.ends_with("'s") || core.ends_with("’s") {
+            continue;
+        }
         let s = x.start() + off;
         let sfx = suf.as_str().trim_start_matches(',').trim();
         if matches!(sfx, "AG" | "SA" | "SE" | "NV" | "S.A." | "N.V.") && !core.chars().any(|c| c.is_lowercase()) {
@@ -116,7 +123,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             continue;
         }
         let Some(off) = strip_leading(x.as_str()) else { continue };
-        let core = x.as_str()[off..].trim_end_matches('.');
+        let core = trim_possessive(x.as_str()[off..].trim_end_matches('.'));
         let s = x.start() + off;
         if core.len() < 2 || !name_ok(doc, core) {
             continue;

@@ -24,6 +24,9 @@ const GROUP_KANJI: &str = "三菱 三井 住友 日立 東芝 東急 西武 阪�
 /// Katakana words before `グループ`/`社` that are not company names.
 const NOT_NAMES: &str = "ワーキング テロ ハッカー ロビー ユーザー フォーカス ロック アイドル メディア ボランティア スタディ リサーチ サポート グループ ホールディングス プロジェクト チーム ユニット ファンド メーカー ベンチャー スタートアップ ハイテク レアアース ニュース テレビ ラジオ データ サプライチェーン ブランド パートナー ライバル トップ グローバル ネット ゲーム ホテル";
 
+/// One-kanji prefixes before a katakana or Latin name (`米クアルコム`, `英アーム`).
+const PREFIXES: &str = "米英独仏中韓台露豪印欧加伊蘭瑞同新旧元前各両";
+
 /// Words right before a name that say it is a company (`半導体企業X`, `傘下のX`).
 const CONTEXT_BEFORE: &[&str] = &[
     "企業", "子会社", "傘下", "大手", "メーカー", "スタートアップ", "新興企業", "新興", "会社", "系列", "親会社", "運営会社",
@@ -56,7 +59,7 @@ fn run_before(text: &str, p: usize, max_chars: usize) -> Option<usize> {
     let run = text.get(s..p)?;
     let first_non_kanji = run.char_indices().find(|&(_, c)| !is_kanji(c)).map(|(i, _)| i);
     if let Some(k) = first_non_kanji {
-        if k > 0 && run[..k].chars().count() <= 3 {
+        if k > 0 && run[..k].chars().all(|c| PREFIXES.contains(c)) {
             s += k;
         }
     }
@@ -196,7 +199,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         let Some(s) = run_before(text, p, 8) else { continue };
         let prefix = &text[s..p];
         let n = prefix.chars().count();
-        if n < 2 && !prefix.is_ascii() || prefix.is_empty() {
+        let single_ok = n == 1 && prefix.chars().all(is_kanji) && !PREFIXES.contains(prefix) && !"北南東西全大小新総".contains(prefix);
+        if n < 2 && !prefix.is_ascii() && !single_ok || prefix.is_empty() {
             continue;
         }
         if GENERIC.split_whitespace().any(|g| g == prefix) {
