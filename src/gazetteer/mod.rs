@@ -162,7 +162,11 @@ impl Gazetteer {
         let mut errors = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
-            let line = if i == 0 { line.trim_start_matches('\u{FEFF}') } else { line };
+            let line = if i == 0 {
+                line.trim_start_matches('\u{FEFF}')
+            } else {
+                line
+            };
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
@@ -193,7 +197,10 @@ impl Gazetteer {
             .inner
             .entries
             .iter()
-            .filter(|e| !new.iter().any(|n| n.kind == e.kind && n.canonical == e.canonical))
+            .filter(|e| {
+                !new.iter()
+                    .any(|n| n.kind == e.kind && n.canonical == e.canonical)
+            })
             .cloned()
             .collect();
         entries.extend(new);
@@ -254,7 +261,10 @@ fn compile(entries: Vec<Entry>) -> Compiled {
             _ => continue,
         };
         for (form, ambiguous) in e.forms() {
-            let pat = Pat { entry: i, ambiguous };
+            let pat = Pat {
+                entry: i,
+                ambiguous,
+            };
             match index.by_alias.get(form) {
                 Some(&k) => {
                     if let Some(slot) = aliases[slot].get_mut(k) {
@@ -269,7 +279,10 @@ fn compile(entries: Vec<Entry>) -> Compiled {
         }
     }
     let [people_aliases, company_aliases] = aliases;
-    for (index, list) in [(&mut people, people_aliases), (&mut companies, company_aliases)] {
+    for (index, list) in [
+        (&mut people, people_aliases),
+        (&mut companies, company_aliases),
+    ] {
         index.pats = list.iter().map(|(_, p)| *p).collect();
         if list.is_empty() {
             continue;
@@ -297,7 +310,11 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     let kind = match fields[0].trim() {
         "person" => Kind::Person,
         "company" => Kind::Company,
-        other => return Err(format!("unknown kind {other:?} (expected person or company)")),
+        other => {
+            return Err(format!(
+                "unknown kind {other:?} (expected person or company)"
+            ))
+        }
     };
     let canonical = fields[1].trim();
     if canonical.is_empty() {
@@ -359,7 +376,8 @@ pub fn is_kanji_continued(text: &str, s: usize, e: usize) -> bool {
     let last = text.get(..e).and_then(|t| t.chars().next_back());
     let before = text.get(..s).and_then(|t| t.chars().next_back());
     let after = text.get(e..).and_then(|t| t.chars().next());
-    (first.is_some_and(is_kanji) && before.is_some_and(is_kanji)) || (last.is_some_and(is_kanji) && after.is_some_and(is_kanji))
+    (first.is_some_and(is_kanji) && before.is_some_and(is_kanji))
+        || (last.is_some_and(is_kanji) && after.is_some_and(is_kanji))
 }
 
 #[cfg(test)]
@@ -374,7 +392,11 @@ mod tests {
 
     #[test]
     fn gazetteer_builtin_data_is_well_formed() {
-        assert!(Gazetteer::builtin_errors().is_empty(), "{:?}", Gazetteer::builtin_errors());
+        assert!(
+            Gazetteer::builtin_errors().is_empty(),
+            "{:?}",
+            Gazetteer::builtin_errors()
+        );
         assert!(!Gazetteer::builtin().entries().is_empty());
     }
 
@@ -383,8 +405,18 @@ mod tests {
         let gz = g("company\tMeta Platforms\t?Meta|?メタ|Meta Platforms Inc.\n");
         let t = "Metal and Meta Platforms Inc. and Meta, メタル メタバース メタ";
         let m = gz.find(Kind::Company, t);
-        let got: Vec<_> = m.iter().map(|m| (&t[m.start..m.end], m.ambiguous)).collect();
-        assert_eq!(got, vec![("Meta Platforms Inc.", false), ("Meta", true), ("メタ", true)]);
+        let got: Vec<_> = m
+            .iter()
+            .map(|m| (&t[m.start..m.end], m.ambiguous))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Meta Platforms Inc.", false),
+                ("Meta", true),
+                ("メタ", true)
+            ]
+        );
     }
 
     #[test]

@@ -29,8 +29,22 @@ const PREFIXES: &str = "米英独仏中韓台露豪印欧加伊蘭瑞同新旧�
 
 /// Words right before a name that say it is a company (`半導体企業X`, `傘下のX`).
 const CONTEXT_BEFORE: &[&str] = &[
-    "企業", "子会社", "傘下", "大手", "メーカー", "スタートアップ", "新興企業", "新興", "会社", "系列", "親会社", "運営会社",
-    "持ち株会社", "新会社", "買収先", "取引先",
+    "企業",
+    "子会社",
+    "傘下",
+    "大手",
+    "メーカー",
+    "スタートアップ",
+    "新興企業",
+    "新興",
+    "会社",
+    "系列",
+    "親会社",
+    "運営会社",
+    "持ち株会社",
+    "新会社",
+    "買収先",
+    "取引先",
 ];
 
 static ENDING_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -57,7 +71,10 @@ fn run_before(text: &str, p: usize, max_chars: usize) -> Option<usize> {
     }
     // Stop at the boundary of scripts when a kanji prefix precedes katakana/Latin.
     let run = text.get(s..p)?;
-    let first_non_kanji = run.char_indices().find(|&(_, c)| !is_kanji(c)).map(|(i, _)| i);
+    let first_non_kanji = run
+        .char_indices()
+        .find(|&(_, c)| !is_kanji(c))
+        .map(|(i, _)| i);
     if let Some(k) = first_non_kanji {
         if k > 0 && run[..k].chars().all(|c| PREFIXES.contains(c)) {
             s += k;
@@ -69,7 +86,12 @@ fn run_before(text: &str, p: usize, max_chars: usize) -> Option<usize> {
 /// The name run that starts at `i`: its end.
 fn run_after(text: &str, i: usize, max_chars: usize) -> Option<usize> {
     let rest = text.get(i..)?;
-    let len: usize = rest.chars().take(max_chars).take_while(|&c| name_char(c)).map(char::len_utf8).sum();
+    let len: usize = rest
+        .chars()
+        .take(max_chars)
+        .take_while(|&c| name_char(c))
+        .map(char::len_utf8)
+        .sum();
     (len > 0).then_some(i + len)
 }
 
@@ -91,8 +113,12 @@ fn foreign_name_after(text: &str, i: usize) -> Option<usize> {
 }
 
 fn foreign_name_ok(doc: &Doc, name: &str) -> bool {
-    let parts_ok = name.split('・').all(|p| !names::is_katakana_not_name(p) && !NOT_NAMES.split_whitespace().any(|w| w == p));
-    parts_ok && doc.gazetteer.lookup(Kind::Person, name).is_none() && !names::is_katakana_given(name)
+    let parts_ok = name
+        .split('・')
+        .all(|p| !names::is_katakana_not_name(p) && !NOT_NAMES.split_whitespace().any(|w| w == p));
+    parts_ok
+        && doc.gazetteer.lookup(Kind::Person, name).is_none()
+        && !names::is_katakana_given(name)
 }
 
 /// Find Japanese company names in `doc`.
@@ -100,12 +126,23 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     let text = doc.text;
 
     // Legal forms after the name.
-    for suf in ["株式会社", "(株)", "(株)", "ホールディングス", "HD", "グループ"] {
+    for suf in [
+        "株式会社",
+        "(株)",
+        "(株)",
+        "ホールディングス",
+        "HD",
+        "グループ",
+    ] {
         for (p, _) in text.match_indices(suf) {
             let e = p + suf.len();
             let mut q = p;
             if suf == "HD" {
-                if text.get(e..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                if text
+                    .get(e..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                {
                     continue;
                 }
                 if text.get(..q).is_some_and(|t| t.ends_with(' ')) {
@@ -116,7 +153,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
                 q -= '・'.len_utf8();
             }
             // `株式会社` after a name, not before the next one (`株式会社X`).
-            let Some(s) = run_before(text, q, 16) else { continue };
+            let Some(s) = run_before(text, q, 16) else {
+                continue;
+            };
             let core = &text[s..q];
             if core.chars().count() < 2 && !core.is_ascii() || core.ends_with("株式会社") {
                 continue;
@@ -124,10 +163,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             if suf == "グループ" && !group_ok(doc, core) {
                 continue;
             }
-            if suf == "HD" && !core.chars().any(|c| !c.is_ascii()) && core.len() < 2 {
+            if suf == "HD" && core.is_ascii() && core.len() < 2 {
                 continue;
             }
-            if core.chars().all(is_katakana) && (names::is_katakana_not_name(core) || NOT_NAMES.split_whitespace().any(|w| w == core)) {
+            if core.chars().all(is_katakana)
+                && (names::is_katakana_not_name(core)
+                    || NOT_NAMES.split_whitespace().any(|w| w == core))
+            {
                 continue;
             }
             out.push(Co::new(s, e, core, "company.ja.legal_after", 12));
@@ -139,10 +181,16 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         for (s, _) in text.match_indices(pre) {
             let i = s + pre.len();
             // `X株式会社` is handled above; here the name must follow.
-            if text.get(..s).and_then(|t| t.chars().next_back()).is_some_and(name_char) {
+            if text
+                .get(..s)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(name_char)
+            {
                 continue;
             }
-            let Some(e) = run_after(text, i, 16) else { continue };
+            let Some(e) = run_after(text, i, 16) else {
+                continue;
+            };
             let core = &text[i..e];
             if core.chars().count() >= 2 {
                 out.push(Co::new(s, e, core, "company.ja.legal_before", 12));
@@ -158,7 +206,11 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             continue;
         }
         // Not 会社/社長/社員 compounds after katakana? `社` followed by kanji is usually 社長, 社債.
-        if text.get(p + '社'.len_utf8()..).and_then(|t| t.chars().next()).is_some_and(|c| "長員債内外会是屋宅".contains(c)) {
+        if text
+            .get(p + '社'.len_utf8()..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| "長員債内外会是屋宅".contains(c))
+        {
             continue;
         }
         let len: usize = before
@@ -170,7 +222,10 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             .sum();
         let s = p - len;
         let core = &text[s..p];
-        if core.chars().count() >= 2 && foreign_name_ok(doc, core) && !core.chars().all(|c| c.is_ascii_digit()) {
+        if core.chars().count() >= 2
+            && foreign_name_ok(doc, core)
+            && !core.chars().all(|c| c.is_ascii_digit())
+        {
             out.push(Co::new(s, p, core, "company.ja.sha", 9));
         }
     }
@@ -180,10 +235,15 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             if text.get(i..).is_some_and(|t| t.starts_with('の')) {
                 i += 'の'.len_utf8();
             }
-            let Some(e) = foreign_name_after(text, i) else { continue };
+            let Some(e) = foreign_name_after(text, i) else {
+                continue;
+            };
             let core = &text[i..e];
             // `大手メーカー` is not a name: the run must not itself be a cue word.
-            if foreign_name_ok(doc, core) && !CONTEXT_BEFORE.contains(&core) && !core.chars().all(|c| c.is_ascii_uppercase()) {
+            if foreign_name_ok(doc, core)
+                && !CONTEXT_BEFORE.contains(&core)
+                && !core.chars().all(|c| c.is_ascii_uppercase())
+            {
                 out.push(Co::new(i, e, core, "company.ja.context", 9));
             }
         }
@@ -192,14 +252,23 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     // Industry endings: トヨタ自動車, 三菱商事.
     for m in ENDING_AC.find_iter(text) {
         let (p, e) = (m.start(), m.end());
-        if text.get(e..).and_then(|t| t.chars().next()).is_some_and(|c| is_kanji(c) && !"株".contains(c)) {
+        if text
+            .get(e..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| is_kanji(c) && !"株".contains(c))
+        {
             // `自動車業界`, `銀行株` (株 is fine: 三菱商事株).
             continue;
         }
-        let Some(s) = run_before(text, p, 8) else { continue };
+        let Some(s) = run_before(text, p, 8) else {
+            continue;
+        };
         let prefix = &text[s..p];
         let n = prefix.chars().count();
-        let single_ok = n == 1 && prefix.chars().all(is_kanji) && !PREFIXES.contains(prefix) && !"北南東西全大小新総".contains(prefix);
+        let single_ok = n == 1
+            && prefix.chars().all(is_kanji)
+            && !PREFIXES.contains(prefix)
+            && !"北南東西全大小新総".contains(prefix);
         if n < 2 && !prefix.is_ascii() && !single_ok || prefix.is_empty() {
             continue;
         }
@@ -209,7 +278,10 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         if prefix.chars().all(is_kanji) && n > 5 {
             continue;
         }
-        if prefix.chars().all(is_katakana) && (names::is_katakana_not_name(prefix) || NOT_NAMES.split_whitespace().any(|w| w == prefix)) {
+        if prefix.chars().all(is_katakana)
+            && (names::is_katakana_not_name(prefix)
+                || NOT_NAMES.split_whitespace().any(|w| w == prefix))
+        {
             continue;
         }
         let name = &text[s..e];

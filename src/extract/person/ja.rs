@@ -28,7 +28,8 @@ const QUALIFIERS: &str = "米 英 仏 独 中 露 韓 伊 加 豪 印 日 米国
 const NOT_NAMES: &str = "金融 金利 金額 金属 金曜 高速 高官 高級 高等 高齢 高値 石油 石炭 安全 安保 安値 文化 文書 文部 方針 方面 方向 全体 全国 全面 全員 南部 南北 成長 成立 原発 原子 原油 原則 任期 万博 車両 田園 黄金 馬力 白書 孫子 史上 習慣 易者 秦国 何者 何人 何度 何回 温暖 温度 薄型 向上 向け 毛沢 戴冠 段階 夏季 秋季 玄関 祝日 江戸 関係 関連 関税 関東 関西 原材 原因 森林 谷間 岸壁 林業 原案 原稿";
 
 /// Characters after a title that make it part of a longer word (`代表団`, `大統領選`).
-const BAD_AFTER_TITLE: &str = "団者選府室館職級権制格陣局庁省会部令国用候経人時期杯賞任官動就戦側線補代補";
+const BAD_AFTER_TITLE: &str =
+    "団者選府室館職級権制格陣局庁省会部令国用候経人時期杯賞任官動就戦側線補代補";
 
 static TITLE_AC: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let list: Vec<&'static str> = TITLES.split_whitespace().collect();
@@ -45,9 +46,11 @@ static QUALIFIER_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
-static KATAKANA_FULL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[ァ-ヺー]{2,}(?:・[ァ-ヺー]{2,}){1,3}").unwrap_or_else(|e| panic!("{e}")));
-static KANJI_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{Han}々]{3,5}").unwrap_or_else(|e| panic!("{e}")));
+static KATAKANA_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ァ-ヺー]{2,}(?:・[ァ-ヺー]{2,}){1,3}").unwrap_or_else(|e| panic!("{e}"))
+});
+static KANJI_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{Han}々]{3,5}").unwrap_or_else(|e| panic!("{e}")));
 
 fn prev_char(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|t| t.chars().next_back())
@@ -94,17 +97,17 @@ fn paren_abbr(rest: &str) -> Option<usize> {
     let inner = rest.strip_prefix('(')?;
     let close = inner.find(')')?;
     let abbr = inner.get(..close)?;
-    (abbr.len() >= 2 && abbr.len() <= 6 && abbr.bytes().all(|b| b.is_ascii_uppercase())).then_some(close + 2)
+    (abbr.len() >= 2 && abbr.len() <= 6 && abbr.bytes().all(|b| b.is_ascii_uppercase()))
+        .then_some(close + 2)
 }
 
 fn title_ok(text: &str, s: usize, e: usize) -> bool {
     let t = text.get(s..e).unwrap_or("");
-    if t.is_ascii() {
-        if prev_char(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
-            || next_char(text, e).is_some_and(|c| c.is_ascii_alphanumeric())
-        {
-            return false;
-        }
+    if t.is_ascii()
+        && (prev_char(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
+            || next_char(text, e).is_some_and(|c| c.is_ascii_alphanumeric()))
+    {
+        return false;
     }
     !next_char(text, e).is_some_and(|c| BAD_AFTER_TITLE.contains(c))
 }
@@ -114,12 +117,21 @@ fn qualifier_before(doc: &Doc, p: usize, companies: &[(usize, usize)]) -> Option
     let text = doc.text;
     let before = text.get(..p)?;
     // An acronym: USTR, FRB, IMF.
-    let n = before.bytes().rev().take_while(|b| b.is_ascii_uppercase()).count();
+    let n = before
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
     if (2..=6).contains(&n) && !prev_char(text, p - n).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return Some(p - n);
     }
     // A katakana country: プーチン・ロシア大統領.
-    let k: usize = before.chars().rev().take_while(|&c| is_katakana(c)).map(char::len_utf8).sum();
+    let k: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_katakana(c))
+        .map(char::len_utf8)
+        .sum();
     if k > 0 && names::is_katakana_not_name(&before[p - k..]) {
         return Some(p - k);
     }
@@ -199,7 +211,10 @@ fn kanji_name_before(text: &str, p: usize) -> Option<usize> {
         if !(2..=4).contains(&n) || names::surname_prefix(tail) == 0 {
             continue;
         }
-        let org_end = head.chars().next_back().is_some_and(|c| "省庁銀行社党会府局院部国県市相長官".contains(c));
+        let org_end = head
+            .chars()
+            .next_back()
+            .is_some_and(|c| "省庁銀行社党会府局院部国県市相長官".contains(c));
         let is_title = TITLES.split_whitespace().any(|t| t == head);
         if org_end || is_title {
             return Some(i);
@@ -229,7 +244,11 @@ fn katakana_name_before(doc: &Doc, p: usize) -> Option<usize> {
 fn katakana_name_after(doc: &Doc, i: usize) -> Option<usize> {
     let text = doc.text;
     let rest = text.get(i..)?;
-    let mut len: usize = rest.chars().take_while(|&c| is_katakana(c) || c == '・').map(char::len_utf8).sum();
+    let mut len: usize = rest
+        .chars()
+        .take_while(|&c| is_katakana(c) || c == '・')
+        .map(char::len_utf8)
+        .sum();
     while rest.get(..len).is_some_and(|t| t.ends_with('・')) {
         len -= '・'.len_utf8();
     }
@@ -240,13 +259,18 @@ fn katakana_name_ok(doc: &Doc, name: &str) -> bool {
     if name.chars().count() < 2 || name.starts_with('ー') {
         return false;
     }
-    if name.split('・').any(|p| p.chars().count() < 2 || names::is_katakana_not_name(p)) {
+    if name
+        .split('・')
+        .any(|p| p.chars().count() < 2 || names::is_katakana_not_name(p))
+    {
         return false;
     }
     if doc.gazetteer.lookup(Kind::Company, name).is_some() {
         return false;
     }
-    !["グループ", "ホールディングス", "センター", "ズ"].iter().any(|s| name.ends_with(s) && name != *s)
+    !["グループ", "ホールディングス", "センター", "ズ"]
+        .iter()
+        .any(|s| name.ends_with(s) && name != *s)
         || name.contains('・')
 }
 
@@ -266,15 +290,25 @@ fn name_after(doc: &Doc, i: usize) -> Option<usize> {
         c if is_katakana(c) => katakana_name_after(doc, i),
         c if is_kanji(c) => {
             let rest = text.get(i..)?;
-            let len: usize = rest.chars().take_while(|&c| is_kanji(c)).take(6).map(char::len_utf8).sum();
+            let len: usize = rest
+                .chars()
+                .take_while(|&c| is_kanji(c))
+                .take(6)
+                .map(char::len_utf8)
+                .sum();
             let mut run = rest.get(..len)?;
             if let Some(r) = run.strip_suffix('氏').filter(|r| !r.is_empty()) {
                 run = r;
             }
             // The run must end the kanji stretch (or stop at 氏 / a title).
             let e = i + run.len();
-            let after_ok = !next_char(text, e).is_some_and(is_kanji) || has_honorific(text, e) || title_at(text, e).is_some();
-            (after_ok && valid_kanji_name(run) && (run.chars().count() >= 2 || has_honorific(text, e))).then_some(e)
+            let after_ok = !next_char(text, e).is_some_and(is_kanji)
+                || has_honorific(text, e)
+                || title_at(text, e).is_some();
+            (after_ok
+                && valid_kanji_name(run)
+                && (run.chars().count() >= 2 || has_honorific(text, e)))
+            .then_some(e)
         }
         _ => None,
     }
@@ -326,7 +360,11 @@ fn title_after(doc: &Doc, q: usize, _companies: &[(usize, usize)]) -> Option<Str
             cands.push(qual.len());
         }
     }
-    let k: usize = rest.chars().take_while(|&c| is_katakana(c)).map(char::len_utf8).sum();
+    let k: usize = rest
+        .chars()
+        .take_while(|&c| is_katakana(c))
+        .map(char::len_utf8)
+        .sum();
     if k > 0 && names::is_katakana_not_name(&rest[..k]) {
         cands.push(k);
     }
@@ -352,7 +390,10 @@ fn title_ending_at(doc: &Doc, p: usize) -> Option<(usize, usize)> {
                     // A leading qualifier belongs to the title (`米財務長官`).
                     if let Some(qs) = qualifier_before(doc, s, &[]) {
                         s = qs;
-                    } else if let Some(q) = QUALIFIER_LIST.iter().find(|q| text.get(..s).is_some_and(|t| t.ends_with(*q))) {
+                    } else if let Some(q) = QUALIFIER_LIST
+                        .iter()
+                        .find(|q| text.get(..s).is_some_and(|t| t.ends_with(*q)))
+                    {
                         let qs = s - q.len();
                         if !prev_char(text, qs).is_some_and(is_kanji) {
                             s = qs;
@@ -383,7 +424,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         if prev_char(text, ts) == Some('兼') {
             continue;
         }
-        let Some(te) = title_at(text, ts) else { continue };
+        let Some(te) = title_at(text, ts) else {
+            continue;
+        };
         // Name + [・][qualifier] + title.
         let mut p = ts;
         let mut qualified = false;
@@ -406,7 +449,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         let name_start = match prev_char(text, p) {
             Some(c) if is_kanji(c) && !qualified => {
                 // The kanji run may end with a kanji qualifier: 李強中国首相.
-                let run_len: usize = text[..p].chars().rev().take_while(|&c| is_kanji(c)).take(10).map(char::len_utf8).sum();
+                let run_len: usize = text[..p]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| is_kanji(c))
+                    .take(10)
+                    .map(char::len_utf8)
+                    .sum();
                 let rs = p - run_len;
                 match split_kanji_qualifier(&text[rs..p]) {
                     Some(nl) => {
@@ -420,8 +469,14 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         };
         if let Some(ns) = name_start {
             let name = &text[ns..p];
-            let title = text.get(p..te).map(|t| t.trim_start_matches('・').to_string());
-            out.push(Mention::new(ns, p, "person.ja.name_title", 15).title(title).full(super::is_full_name(name)));
+            let title = text
+                .get(p..te)
+                .map(|t| t.trim_start_matches('・').to_string());
+            out.push(
+                Mention::new(ns, p, "person.ja.name_title", 15)
+                    .title(title)
+                    .full(super::is_full_name(name)),
+            );
         }
         // Title + [(ABBR)] + [の] + name.
         let mut q = te;
@@ -431,7 +486,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         if let Some(ne) = name_after(doc, q) {
             let name = &text[q..ne];
             let katakana = next_char(text, q).is_some_and(is_katakana);
-            let strong = has_honorific(text, ne) || super::is_full_name(name) || names::is_surname(name);
+            let strong =
+                has_honorific(text, ne) || super::is_full_name(name) || names::is_surname(name);
             if katakana && (q == te || has_honorific(text, ne)) || strong {
                 let (s, _) = title_ending_at(doc, te).unwrap_or((ts, te));
                 out.push(
@@ -453,14 +509,20 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
             if name.chars().count() == 1 && !names::is_single_char_name(name) {
                 continue;
             }
-            out.push(Mention::new(s, i, "person.ja.honorific", 14).cue().full(super::is_full_name(name)));
+            out.push(
+                Mention::new(s, i, "person.ja.honorific", 14)
+                    .cue()
+                    .full(super::is_full_name(name)),
+            );
         }
     }
 
     // Katakana full names with a known given name: ドナルド・トランプ.
     for m in KATAKANA_FULL.find_iter(text) {
         let (s, e) = (m.start(), m.end());
-        if prev_char(text, s).is_some_and(|c| is_katakana(c) || c == '・') || next_char(text, e).is_some_and(|c| is_katakana(c) || c == '・') {
+        if prev_char(text, s).is_some_and(|c| is_katakana(c) || c == '・')
+            || next_char(text, e).is_some_and(|c| is_katakana(c) || c == '・')
+        {
             continue;
         }
         let name = m.as_str();
@@ -490,4 +552,3 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         }
     }
 }
-

@@ -28,11 +28,53 @@ pub mod names;
 /// Cue literals: a line without any of them holds no person (gazetteer matches
 /// need no cue, the automaton is itself the scan).
 pub const CUES: &[&str] = &[
-    "氏", "さん", "大統領", "首相", "総理", "長官", "大臣", "相", "代表", "議長", "総裁", "知事",
-    "市長", "主席", "委員長", "大使", "報道官", "社長", "会長", "専務", "常務", "取締役", "CEO",
-    "CFO", "COO", "CTO", "責任者", "頭取", "創業者", "教授", "議員", "監督", "・", "Mr", "Ms",
-    "Mrs", "Dr", "President", "Minister", "Secretary", "Chair", "chief", "Chief", "said",
-    "says", "told", "according to",
+    "氏",
+    "さん",
+    "大統領",
+    "首相",
+    "総理",
+    "長官",
+    "大臣",
+    "相",
+    "代表",
+    "議長",
+    "総裁",
+    "知事",
+    "市長",
+    "主席",
+    "委員長",
+    "大使",
+    "報道官",
+    "社長",
+    "会長",
+    "専務",
+    "常務",
+    "取締役",
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "責任者",
+    "頭取",
+    "創業者",
+    "教授",
+    "議員",
+    "監督",
+    "・",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "President",
+    "Minister",
+    "Secretary",
+    "Chair",
+    "chief",
+    "Chief",
+    "said",
+    "says",
+    "told",
+    "according to",
 ];
 
 /// A name found in the article (byte offsets of the folded text).
@@ -104,7 +146,8 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     for m in ms.iter_mut() {
         let name = text.get(m.start..m.end).unwrap_or("");
         if m.title.is_none() {
-            let bound = ja::bind_title(doc, m.start, m.end).or_else(|| en::bind_title(text, m.start, m.end));
+            let bound = ja::bind_title(doc, m.start, m.end)
+                .or_else(|| en::bind_title(text, m.start, m.end));
             if let Some(t) = bound {
                 m.title = Some(t);
                 m.cue = true;
@@ -161,7 +204,8 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
             }
         }
         for mut m in extra {
-            m.title = ja::bind_title(doc, m.start, m.end).or_else(|| en::bind_title(text, m.start, m.end));
+            m.title = ja::bind_title(doc, m.start, m.end)
+                .or_else(|| en::bind_title(text, m.start, m.end));
             canon.push(None);
             ms.push(m);
         }
@@ -257,7 +301,11 @@ fn is_full_name(name: &str) -> bool {
         return true;
     }
     if name.is_ascii() {
-        return name.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase())).count() >= 2;
+        return name
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            .count()
+            >= 2;
     }
     let n = name.chars().count();
     name.chars().all(crate::gazetteer::is_kanji) && {
@@ -275,7 +323,8 @@ fn surname_of(name: &str) -> Option<&str> {
     if name.is_ascii() {
         let last = name.split_whitespace().last()?;
         let last = last.trim_end_matches('.');
-        return (last.len() >= 3 && !matches!(last, "Jr" | "Sr" | "II" | "III" | "IV")).then_some(last);
+        return (last.len() >= 3 && !matches!(last, "Jr" | "Sr" | "II" | "III" | "IV"))
+            .then_some(last);
     }
     let s = names::surname_prefix(name);
     let end = name.char_indices().nth(s).map(|(i, _)| i)?;
@@ -291,15 +340,21 @@ fn surname_boundary(doc: &Doc, surname: &str, s: usize, e: usize) -> bool {
     if surname.is_ascii() {
         return !before.is_some_and(|c| c.is_ascii_alphanumeric())
             && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-            && !text.get(e..).is_some_and(|t| t.starts_with(" ") && en::starts_with_capital_word(&t[1..]));
+            && !text
+                .get(e..)
+                .is_some_and(|t| t.starts_with(" ") && en::starts_with_capital_word(&t[1..]));
     }
     let k = crate::gazetteer::is_katakana;
     let h = crate::gazetteer::is_kanji;
     match surname.chars().next() {
-        Some(c) if k(c) => !before.is_some_and(|b| k(b) || b == '・') && !after.is_some_and(|a| k(a) || a == '・'),
+        Some(c) if k(c) => {
+            !before.is_some_and(|b| k(b) || b == '・') && !after.is_some_and(|a| k(a) || a == '・')
+        }
         Some(_) => {
             !before.is_some_and(h)
-                && (!after.is_some_and(h) || ja::has_honorific(text, e) || ja::title_at(text, e).is_some())
+                && (!after.is_some_and(h)
+                    || ja::has_honorific(text, e)
+                    || ja::title_at(text, e).is_some())
         }
         None => false,
     }
@@ -311,7 +366,11 @@ mod tests {
 
     fn people(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
         let res = Resources::default();
-        let a = Article { id: "t".into(), text: text.into(), ..Default::default() };
+        let a = Article {
+            id: "t".into(),
+            text: text.into(),
+            ..Default::default()
+        };
         analyze(&a, &res)
             .facts
             .into_iter()
@@ -324,11 +383,16 @@ mod tests {
 
     #[test]
     fn person_ja_title_after_name() {
-        let got = people("米国側からはベサント財務長官、ラトニック商務長官、グリアUSTR代表が参加した。");
+        let got =
+            people("米国側からはベサント財務長官、ラトニック商務長官、グリアUSTR代表が参加した。");
         let titles: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.2.as_deref())).collect();
         assert_eq!(
             titles,
-            vec![("ベサント", Some("財務長官")), ("ラトニック", Some("商務長官")), ("グリア", Some("USTR代表"))]
+            vec![
+                ("ベサント", Some("財務長官")),
+                ("ラトニック", Some("商務長官")),
+                ("グリア", Some("USTR代表"))
+            ]
         );
     }
 
@@ -345,7 +409,8 @@ mod tests {
 
     #[test]
     fn person_en_title_and_coref() {
-        let got = people("Treasury Secretary Scott Bessent met reporters. Bessent said talks went well.");
+        let got =
+            people("Treasury Secretary Scott Bessent met reporters. Bessent said talks went well.");
         assert_eq!(got[0].0, "Scott Bessent");
         assert_eq!(got[0].2.as_deref(), Some("Treasury Secretary"));
         assert_eq!(got[1].0, "Bessent");

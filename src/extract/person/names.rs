@@ -48,7 +48,8 @@ static JA_SURNAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 static SINGLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SINGLE_CHAR_NAMES));
 static KATAKANA_GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(KATAKANA_GIVEN));
-static KATAKANA_NOT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(KATAKANA_NOT_NAMES));
+static KATAKANA_NOT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(KATAKANA_NOT_NAMES));
 static EN_GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_GIVEN));
 static EN_NOT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_NOT_NAME_WORDS));
 static EN_CALENDAR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_CALENDAR));
