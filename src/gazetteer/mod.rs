@@ -1,14 +1,51 @@
 //! Known people and companies: canonical English names with their aliases in
-//! both languages. The built-in lists are data files compiled into the binary;
-//! users add their own with `--gazetteer FILE.tsv`.
+//! both languages. The built-in lists are data files compiled into the binary
+//! (`data/people.tsv`, `data/companies.tsv`); users add their own with
+//! `--gazetteer FILE.tsv`.
 //!
 //! File format, one entry a line: `kind<TAB>canonical<TAB>alias|alias|…`, where
-//! kind is `person` or `company`; `#` starts a comment line.
+//! kind is `person` or `company`; `#` starts a comment line. The canonical name
+//! is itself an alias. An alias written with a leading `?` (`?Apple`, `?メタ`)
+//! is *ambiguous*: it is also an ordinary word or another thing's name.
+//!
+//! # Matching
+//! Every alias of a kind goes into one aho-corasick automaton
+//! (`MatchKind::LeftmostLongest`, so `Meta Platforms` beats `Meta`), built once
+//! and shared by every thread. A match counts only at a word boundary:
+//! - an alias that starts (ends) with an ASCII letter or digit needs a non-
+//!   alphanumeric ASCII neighbour on that side (`Meta` is not in `Metal`);
+//! - an alias that starts (ends) with katakana must not continue a longer
+//!   katakana word on that side (`メタ` is not in `メタル` or `メタバース`).
+//!
+//! # Ambiguous aliases (policy)
+//! The gazetteer reports whether a match came from an ambiguous alias; the
+//! extractors decide. A company's ambiguous alias counts only when
+//! - an unambiguous alias of the same company appears earlier in the article, or
+//! - a company cue is near it in the same line (株, 社, 買収, 出資, 傘下, 株価,
+//!   `Inc.`, `shares of`, `CEO of`, `stock`, `acquire` …; see
+//!   `extract::company`), or
+//! - the same alias was already accepted earlier in the article (a company
+//!   introduced with context keeps its name for the rest of the article).
+//!
+//! A person's ambiguous alias counts only next to a title or honorific, after a
+//! reporting verb, or when the full name appears in the article.
+//!
+//! # User files
+//! User entries extend the built-in lists and take precedence: an entry with the
+//! same kind and canonical name as a built-in one replaces it, and an alias a
+//! user entry claims is taken from whichever built-in entry had it.
 
 use crate::fact::Kind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, LazyLock};
 
-/// One known person or company.
+const BUILTIN_PEOPLE: &str = include_str!("data/people.tsv");
+const BUILTIN_COMPANIES: &str = include_str!("data/companies.tsv");
+
+/// One known person or company. Aliases are kept as written in the file
+/// (an ambiguous one keeps its leading `?`); see [`Entry::forms`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub kind: Kind,
@@ -16,16 +53,106 @@ pub struct Entry {
     pub aliases: Vec<String>,
 }
 
-/// The people and companies known to a run.
-#[derive(Clone, Debug, Default)]
+impl Entry {
+    /// Every surface form with its ambiguity: the aliases, then the canonical
+    /// name (unambiguous unless an alias marks it `?`).
+    pub fn forms(&self) -> Vec<(&str, bool)> {
+        let mut out: Vec<(&str, bool)> = self
+            .aliases
+            .iter()
+            .map(|a| match a.strip_prefix('?') {
+                Some(rest) => (rest.trim(), true),
+                None => (a.as_str(), false),
+            })
+            .filter(|(a, _)| !a.is_empty())
+            .collect();
+        if !out.iter().any(|(a, _)| *a == self.canonical) {
+            out.push((self.canonical.as_str(), false));
+        }
+        out
+    }
+}
+
+/// One alias found in a text (byte offsets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazMatch {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the entry (see [`Gazetteer::entry`]).
+    pub entry: usize,
+    pub ambiguous: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pat {
+    entry: usize,
+    ambiguous: bool,
+}
+
+/// The automaton of one kind.
+#[derive(Debug, Default)]
+struct Index {
+    ac: Option<AhoCorasick>,
+    pats: Vec<Pat>,
+    by_alias: HashMap<String, usize>,
+}
+
+#[derive(Debug, Default)]
+struct Compiled {
+    entries: Vec<Entry>,
+    people: Index,
+    companies: Index,
+}
+
+/// The people and companies known to a run. Cheap to clone: the compiled
+/// automata are shared.
+#[derive(Clone, Debug)]
 pub struct Gazetteer {
-    pub entries: Vec<Entry>,
+    inner: Arc<Compiled>,
+}
+
+static BUILTIN: LazyLock<(Arc<Compiled>, Vec<String>)> = LazyLock::new(|| {
+    let (mut entries, mut errors) = Gazetteer::parse(BUILTIN_PEOPLE, "people.tsv");
+    let (companies, errs) = Gazetteer::parse(BUILTIN_COMPANIES, "companies.tsv");
+    entries.extend(companies);
+    errors.extend(errs);
+    (Arc::new(compile(entries)), errors)
+});
+
+impl Default for Gazetteer {
+    /// The built-in lists (a run without `--gazetteer`).
+    fn default() -> Gazetteer {
+        Gazetteer::builtin()
+    }
 }
 
 impl Gazetteer {
-    /// The built-in lists.
+    /// The built-in lists, compiled once per process.
     pub fn builtin() -> Gazetteer {
-        Gazetteer::default()
+        Gazetteer {
+            inner: Arc::clone(&BUILTIN.0),
+        }
+    }
+
+    /// Malformed lines of the built-in data (empty in a correct build; a test checks).
+    pub fn builtin_errors() -> &'static [String] {
+        &BUILTIN.1
+    }
+
+    /// A gazetteer with exactly these entries (no built-in ones).
+    pub fn from_entries(entries: Vec<Entry>) -> Gazetteer {
+        Gazetteer {
+            inner: Arc::new(compile(entries)),
+        }
+    }
+
+    /// Every entry, built-in first, then the user's.
+    pub fn entries(&self) -> &[Entry] {
+        &self.inner.entries
+    }
+
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        self.inner.entries.get(i)
     }
 
     /// Parse entries from TSV text; `origin` names the source in error messages.
@@ -35,7 +162,12 @@ impl Gazetteer {
         let mut errors = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
+            let line = if i == 0 {
+                line.trim_start_matches('\u{FEFF}')
+            } else {
+                line
+            };
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
             match parse_line(line) {
@@ -52,8 +184,118 @@ impl Gazetteer {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("{}: cannot read gazetteer: {e}", path.display()))?;
         let (entries, errors) = Gazetteer::parse(&text, &path.display().to_string());
-        self.entries.extend(entries);
+        self.extend(entries);
         Ok(errors)
+    }
+
+    /// Add entries that take precedence over the present ones (see the module docs).
+    pub fn extend(&mut self, new: Vec<Entry>) {
+        if new.is_empty() {
+            return;
+        }
+        let mut entries: Vec<Entry> = self
+            .inner
+            .entries
+            .iter()
+            .filter(|e| {
+                !new.iter()
+                    .any(|n| n.kind == e.kind && n.canonical == e.canonical)
+            })
+            .cloned()
+            .collect();
+        entries.extend(new);
+        self.inner = Arc::new(compile(entries));
+    }
+
+    /// Every alias of `kind` found in `text`, leftmost-longest, at word boundaries.
+    pub fn find(&self, kind: Kind, text: &str) -> Vec<GazMatch> {
+        let Some(index) = self.index(kind) else {
+            return Vec::new();
+        };
+        let Some(ac) = &index.ac else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !at_boundary(text, s, e) {
+                continue;
+            }
+            if let Some(p) = index.pats.get(m.pattern().as_usize()) {
+                out.push(GazMatch {
+                    start: s,
+                    end: e,
+                    entry: p.entry,
+                    ambiguous: p.ambiguous,
+                });
+            }
+        }
+        out
+    }
+
+    /// The entry an exact surface form names, with its ambiguity.
+    pub fn lookup(&self, kind: Kind, alias: &str) -> Option<(&Entry, bool)> {
+        let index = self.index(kind)?;
+        let p = index.pats.get(*index.by_alias.get(alias)?)?;
+        Some((self.inner.entries.get(p.entry)?, p.ambiguous))
+    }
+
+    fn index(&self, kind: Kind) -> Option<&Index> {
+        match kind {
+            Kind::Person => Some(&self.inner.people),
+            Kind::Company => Some(&self.inner.companies),
+            _ => None,
+        }
+    }
+}
+
+fn compile(entries: Vec<Entry>) -> Compiled {
+    let mut people = Index::default();
+    let mut companies = Index::default();
+    // A later entry's alias replaces an earlier one's: user files come last.
+    let mut aliases: [Vec<(String, Pat)>; 2] = [Vec::new(), Vec::new()];
+    for (i, e) in entries.iter().enumerate() {
+        let (slot, index) = match e.kind {
+            Kind::Person => (0, &mut people),
+            Kind::Company => (1, &mut companies),
+            _ => continue,
+        };
+        for (form, ambiguous) in e.forms() {
+            let pat = Pat {
+                entry: i,
+                ambiguous,
+            };
+            match index.by_alias.get(form) {
+                Some(&k) => {
+                    if let Some(slot) = aliases[slot].get_mut(k) {
+                        slot.1 = pat;
+                    }
+                }
+                None => {
+                    index.by_alias.insert(form.to_string(), aliases[slot].len());
+                    aliases[slot].push((form.to_string(), pat));
+                }
+            }
+        }
+    }
+    let [people_aliases, company_aliases] = aliases;
+    for (index, list) in [
+        (&mut people, people_aliases),
+        (&mut companies, company_aliases),
+    ] {
+        index.pats = list.iter().map(|(_, p)| *p).collect();
+        if list.is_empty() {
+            continue;
+        }
+        index.ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(list.iter().map(|(a, _)| a.as_str()))
+            .ok();
+    }
+    Compiled {
+        entries,
+        people,
+        companies,
     }
 }
 
@@ -78,10 +320,13 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     if canonical.is_empty() {
         return Err("empty canonical name".into());
     }
+    if canonical.starts_with('?') {
+        return Err("a canonical name cannot be ambiguous (`?`); mark the alias instead".into());
+    }
     let aliases: Vec<String> = fields[2]
         .split('|')
         .map(str::trim)
-        .filter(|a| !a.is_empty())
+        .filter(|a| !a.is_empty() && *a != "?")
         .map(String::from)
         .collect();
     Ok(Entry {
@@ -89,4 +334,108 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         canonical: canonical.to_string(),
         aliases,
     })
+}
+
+/// Katakana letters and the prolonged sound mark (not the middle dot `・`).
+pub fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '\u{30FD}' | '\u{30FE}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+pub fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}')
+}
+
+/// CJK ideographs (and the iteration mark 々).
+pub fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')
+}
+
+/// Is `[s, e)` of `text` a whole word for a gazetteer alias (see module docs)?
+pub fn at_boundary(text: &str, s: usize, e: usize) -> bool {
+    let (Some(first), Some(last)) = (
+        text.get(s..).and_then(|t| t.chars().next()),
+        text.get(..e).and_then(|t| t.chars().next_back()),
+    ) else {
+        return false;
+    };
+    let before = text.get(..s).and_then(|t| t.chars().next_back());
+    let after = text.get(e..).and_then(|t| t.chars().next());
+    let clash = |a: char, b: Option<char>| match b {
+        None => false,
+        Some(b) => {
+            (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+                || (is_katakana(a) && is_katakana(b))
+        }
+    };
+    !clash(first, before) && !clash(last, after)
+}
+
+/// Does a kanji word continue across either end of `[s, e)`? (`日鉄` in `新日鉄`).
+pub fn is_kanji_continued(text: &str, s: usize, e: usize) -> bool {
+    let first = text.get(s..).and_then(|t| t.chars().next());
+    let last = text.get(..e).and_then(|t| t.chars().next_back());
+    let before = text.get(..s).and_then(|t| t.chars().next_back());
+    let after = text.get(e..).and_then(|t| t.chars().next());
+    (first.is_some_and(is_kanji) && before.is_some_and(is_kanji))
+        || (last.is_some_and(is_kanji) && after.is_some_and(is_kanji))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(tsv: &str) -> Gazetteer {
+        let (e, errs) = Gazetteer::parse(tsv, "t");
+        assert!(errs.is_empty(), "{errs:?}");
+        Gazetteer::from_entries(e)
+    }
+
+    #[test]
+    fn gazetteer_builtin_data_is_well_formed() {
+        assert!(
+            Gazetteer::builtin_errors().is_empty(),
+            "{:?}",
+            Gazetteer::builtin_errors()
+        );
+        assert!(!Gazetteer::builtin().entries().is_empty());
+    }
+
+    #[test]
+    fn gazetteer_leftmost_longest_and_boundaries() {
+        let gz = g("company\tMeta Platforms\t?Meta|?メタ|Meta Platforms Inc.\n");
+        let t = "Metal and Meta Platforms Inc. and Meta, メタル メタバース メタ";
+        let m = gz.find(Kind::Company, t);
+        let got: Vec<_> = m
+            .iter()
+            .map(|m| (&t[m.start..m.end], m.ambiguous))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Meta Platforms Inc.", false),
+                ("Meta", true),
+                ("メタ", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn gazetteer_user_entries_override() {
+        let mut gz = g("company\tAlpha\tAlpha Corp|アルファ\nperson\tJane Doe\tDoe\n");
+        gz.extend(g("company\tAlpha Two\tアルファ\n").entries().to_vec());
+        let (e, _) = gz.lookup(Kind::Company, "アルファ").unwrap();
+        assert_eq!(e.canonical, "Alpha Two");
+        let (e, _) = gz.lookup(Kind::Company, "Alpha Corp").unwrap();
+        assert_eq!(e.canonical, "Alpha");
+        assert!(gz.lookup(Kind::Person, "Doe").is_some());
+    }
+
+    #[test]
+    fn gazetteer_parse_reports_line_numbers() {
+        let (e, errs) = Gazetteer::parse("# c\ncompany\tA\tB\nbad line\nthing\tX\tY\n", "f.tsv");
+        assert_eq!(e.len(), 1);
+        assert_eq!(errs.len(), 2);
+        assert!(errs[0].starts_with("f.tsv:3: "), "{}", errs[0]);
+        assert!(errs[1].starts_with("f.tsv:4: "), "{}", errs[1]);
+    }
 }

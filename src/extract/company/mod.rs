@@ -1,7 +1,571 @@
-//! company facts: rules per language, corpus files beside them.
+//! company facts: gazetteer names (with ambiguity resolved by context), legal
+//! forms (`株式会社X`, `X(株)`, `Xホールディングス`, `Qualcomm Inc.`, `Shire PLC`),
+//! context (`X社`, `半導体企業X`, `傘下のX`, `shares of X`, `(NASDAQ: QCOM)`) and
+//! Japanese industry endings (`トヨタ自動車`, `三菱商事`, `野村證券`).
+//!
+//! The span is the name as written, legal suffix included; `canonical` is the
+//! gazetteer's name, else the name with the legal suffix dropped. Governments,
+//! ministries, agencies, central banks, exchanges, indices, unions, universities
+//! and products are not companies (`STOP`). A company found once by a rule is
+//! also found where the article repeats its bare name.
 
 use crate::extract::Doc;
-use crate::fact::Candidate;
+use crate::fact::{Candidate, Company, Kind, Value};
+use crate::gazetteer::at_boundary;
+
+pub mod en;
+pub mod ja;
+
+/// Cue literals: a line without any of them holds no rule-found company
+/// (gazetteer matches need no cue).
+pub const CUES: &[&str] = &[
+    "株式会社",
+    "(株)",
+    "(株)",
+    "ホールディングス",
+    "HD",
+    "グループ",
+    "社",
+    "企業",
+    "大手",
+    "傘下",
+    "子会社",
+    "自動車",
+    "製鉄",
+    "商事",
+    "製作所",
+    "銀行",
+    "證券",
+    "証券",
+    "電機",
+    "電力",
+    "重工",
+    "物産",
+    "不動産",
+    "建設",
+    "工業",
+    "製薬",
+    "化学",
+    "Inc",
+    "Corp",
+    "Co.",
+    "Co ",
+    "Ltd",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "S.A.",
+    "N.V.",
+    "NV",
+    "SE",
+    "GmbH",
+    "Holdings",
+    "Group",
+    "Limited",
+    "shares",
+    "stock",
+    "acquir",
+    "buy",
+    "bought",
+    "rival",
+    "stake",
+    "NASDAQ",
+    "Nasdaq",
+    "NYSE",
+];
+
+/// Names that rules must not report: governments, ministries, agencies,
+/// regulators, central banks, exchanges, indices, unions, universities, products.
+pub const STOP: &[&str] = &[
+    "日本政府",
+    "政府",
+    "米政府",
+    "中国政府",
+    "英国政府",
+    "財務省",
+    "経済産業省",
+    "経産省",
+    "外務省",
+    "金融庁",
+    "日銀",
+    "日本銀行",
+    "中央銀行",
+    "世界銀行",
+    "欧州中央銀行",
+    "中国人民銀行",
+    "アジア開発銀行",
+    "国際協力銀行",
+    "FRB",
+    "ECB",
+    "BOJ",
+    "IMF",
+    "WTO",
+    "OPEC",
+    "日経平均",
+    "東証",
+    "東京証券取引所",
+    "NYSE",
+    "ナスダック",
+    "ChatGPT",
+    "iPhone",
+    "Azure",
+    "連合",
+    "国連",
+    "Federal Reserve",
+    "Fed",
+    "Treasury",
+    "Congress",
+    "Senate",
+    "White House",
+    "Commerce Department",
+    "Justice Department",
+    "SEC",
+    "FTC",
+    "DOJ",
+    "Bank of Japan",
+    "Bank of England",
+    "People's Bank of China",
+    "European Central Bank",
+    "World Bank",
+    "International Monetary Fund",
+    "World Trade Organization",
+    "European Union",
+    "EU",
+    "European Commission",
+    "United Nations",
+    "UN",
+    "NATO",
+    "Nasdaq",
+    "S&P",
+    "S&P 500",
+    "Dow",
+    "Dow Jones",
+    "FTSE",
+    "FTSE 100",
+    "FTSE 250",
+    "Nikkei",
+    "Hang Seng",
+    "Windows",
+    "Android",
+    "Office",
+    "Securities and Exchange Commission",
+    "Federal Trade Commission",
+    "U.S.",
+    "US",
+    "UK",
+    "China",
+    "Japan",
+    "Group of Seven",
+    "G7",
+    "G20",
+    "Working Group",
+    "米国",
+    "中国",
+    "日本",
+    "英国",
+    "同",
+    "各",
+    "自",
+    "本",
+    "当",
+    "他",
+    "御",
+    "弊",
+    "貴",
+    "会",
+];
+
+/// A company mention (byte offsets of the folded text).
+#[derive(Clone, Debug)]
+pub struct Co {
+    pub start: usize,
+    pub end: usize,
+    /// The name without its legal suffix.
+    pub core: String,
+    /// Use the gazetteer's name for `core` if it has one.
+    pub lookup_core: bool,
+    pub canonical: Option<String>,
+    pub rule: &'static str,
+    pub priority: i32,
+}
+
+impl Co {
+    pub fn new(start: usize, end: usize, core: &str, rule: &'static str, priority: i32) -> Co {
+        Co {
+            start,
+            end,
+            core: core.to_string(),
+            lookup_core: true,
+            canonical: None,
+            rule,
+            priority,
+        }
+    }
+}
+
+pub fn is_stop(name: &str) -> bool {
+    STOP.contains(&name)
+}
 
 /// Push every company candidate found in `doc`.
-pub fn extract(_doc: &Doc, _out: &mut Vec<Candidate>) {}
+pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+    let text = doc.text;
+    let gz = doc.gazetteer;
+    let mut cos: Vec<Co> = Vec::new();
+
+    // Gazetteer names; ambiguous ones need context (module docs of `gazetteer`).
+    let matches = gz.find(Kind::Company, text);
+    let mut accepted_entries: Vec<usize> = Vec::new();
+    let mut accepted_aliases: Vec<&str> = Vec::new();
+    for (i, m) in matches.iter().enumerate() {
+        let alias = text.get(m.start..m.end).unwrap_or("");
+        let (s, e) = extend_legal(text, m.start, m.end);
+        let ok = !m.ambiguous
+            || (s, e) != (m.start, m.end)
+            || accepted_entries.contains(&m.entry) && accepted_aliases.contains(&alias)
+            || matches[..i]
+                .iter()
+                .any(|p| p.entry == m.entry && !p.ambiguous)
+            || has_cue(text, m.start, m.end)
+            || matches
+                .iter()
+                .any(|o| !o.ambiguous && o.entry != m.entry && near(text, m, o));
+        if !ok {
+            continue;
+        }
+        accepted_entries.push(m.entry);
+        accepted_aliases.push(alias);
+        let mut c = Co::new(s, e, alias, "company.gazetteer", 20);
+        c.canonical = gz.entry(m.entry).map(|x| x.canonical.clone());
+        cos.push(c);
+    }
+
+    let mut found: Vec<Co> = Vec::new();
+    ja::find(doc, &mut found);
+    en::find(doc, &mut found);
+    for mut c in found {
+        let core = c.core.trim().to_string();
+        if core.is_empty() || is_stop(&core) || is_stop(text.get(c.start..c.end).unwrap_or("")) {
+            continue;
+        }
+        if gz.lookup(Kind::Person, &core).is_some() {
+            continue;
+        }
+        // The whole name first (`ソフトバンクグループ`), then the name without its suffix.
+        let whole = text.get(c.start..c.end).unwrap_or("");
+        c.canonical = gz
+            .lookup(Kind::Company, whole)
+            .map(|(e, _)| e.canonical.clone());
+        if c.canonical.is_none() && c.lookup_core {
+            c.canonical = gz
+                .lookup(Kind::Company, &core)
+                .map(|(e, _)| e.canonical.clone());
+        }
+        c.core = core;
+        cos.push(c);
+    }
+
+    // Repeats of a rule-found name: `半導体企業アルファウェーブ` … `アルファウェーブは`.
+    let mut names: Vec<(String, Option<String>)> = Vec::new();
+    for c in cos.iter().filter(|c| c.rule != "company.gazetteer") {
+        let n = c.core.chars().count();
+        let long_enough = if c.core.is_ascii() { n >= 3 } else { n >= 2 };
+        if long_enough && !names.iter().any(|(x, _)| *x == c.core) {
+            names.push((c.core.clone(), c.canonical.clone()));
+        }
+    }
+    for (name, canonical) in names {
+        for (i, _) in text.match_indices(name.as_str()) {
+            let e = i + name.len();
+            if at_boundary(text, i, e)
+                && !crate::gazetteer::is_kanji_continued(text, i, e)
+                && !cos.iter().any(|c| c.start < e && i < c.end)
+            {
+                let mut c = Co::new(i, e, &name, "company.repeat", 8);
+                c.canonical = canonical.clone();
+                cos.push(c);
+            }
+        }
+    }
+
+    for c in cos {
+        let name = text.get(c.start..c.end).unwrap_or("").to_string();
+        let canonical = c.canonical.or(Some(c.core));
+        let display = canonical.clone().unwrap_or_else(|| name.clone());
+        out.push(Candidate {
+            start: c.start,
+            end: c.end,
+            rule: c.rule,
+            priority: c.priority,
+            value: Value::Company(Company {
+                name,
+                canonical,
+                display,
+            }),
+        });
+    }
+}
+
+/// Legal suffixes written after an English name (longest first).
+pub const EN_LEGAL: &[&str] = &[
+    ", Inc.",
+    " Inc.",
+    " Inc",
+    " Incorporated",
+    " Corporation",
+    " Corp.",
+    " Corp",
+    " Co., Ltd.",
+    " Co., Ltd",
+    " Co. Ltd.",
+    " Co Ltd",
+    " Co. Ltd",
+    " Co.",
+    " Ltd.",
+    " Ltd",
+    " Limited",
+    " LLC",
+    " L.L.C.",
+    " PLC",
+    " plc",
+    " AG",
+    " S.A.",
+    " SA",
+    " N.V.",
+    " NV",
+    " SE",
+    " GmbH",
+    " ASA",
+    " AB",
+    " Oyj",
+    " SpA",
+    " S.p.A.",
+    " B.V.",
+    " K.K.",
+    " Holdings",
+    " Group",
+    " LP",
+    " LLP",
+    " Company",
+    " & Co.",
+];
+
+/// Japanese legal forms after a name.
+pub const JA_LEGAL_AFTER: &[&str] = &[
+    "株式会社",
+    "(株)",
+    "(株)",
+    "ホールディングス",
+    "HD",
+    " HD",
+    "グループ",
+];
+/// Japanese legal forms before a name.
+pub const JA_LEGAL_BEFORE: &[&str] = &["株式会社", "(株)", "(株)"];
+
+/// Widen a gazetteer match over a legal form written around it.
+fn extend_legal(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let rest = text.get(e..).unwrap_or("");
+    let mut e2 = e;
+    let ascii_name = text.get(s..e).is_some_and(|n| n.is_ascii());
+    if ascii_name {
+        for suf in EN_LEGAL {
+            if rest.starts_with(suf) {
+                let end = e + suf.len();
+                let ends_word = suf.ends_with('.')
+                    || !text
+                        .get(end..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                if ends_word {
+                    e2 = end;
+                    break;
+                }
+            }
+        }
+    }
+    for suf in JA_LEGAL_AFTER {
+        if e2 == e && rest.starts_with(suf) {
+            e2 = e + suf.len();
+        }
+    }
+    let mut s2 = s;
+    let before = text.get(..s).unwrap_or("");
+    for pre in JA_LEGAL_BEFORE {
+        if before.ends_with(pre) {
+            s2 = s - pre.len();
+            break;
+        }
+    }
+    (s2, e2)
+}
+
+/// Company cues near a match, on the same line.
+const JA_CONTEXT: &[&str] = &[
+    "株",
+    "社",
+    "買収",
+    "出資",
+    "投資",
+    "傘下",
+    "子会社",
+    "提携",
+    "決算",
+    "売上",
+    "上場",
+    "最高経営責任者",
+    "CEO",
+    "社長",
+    "会長",
+    "時価総額",
+    "企業",
+    "合併",
+    "事業",
+    "大手",
+    "製品",
+    "サービス",
+    "創業",
+];
+const EN_CONTEXT: &[&str] = &[
+    "Inc",
+    "Corp",
+    "shares",
+    "stock",
+    "CEO",
+    "chief executive",
+    "acqui",
+    "buy",
+    "bought",
+    "takeover",
+    "merger",
+    "deal",
+    "company",
+    "firm",
+    "rival",
+    "earnings",
+    "revenue",
+    "profit",
+    "market value",
+    "valuation",
+    "subsidiary",
+    "stake",
+    "invest",
+    "Nasdaq",
+    "NYSE",
+    "listed",
+    "startup",
+    "maker",
+    "giant",
+    "founder",
+    "quarter",
+    "sales",
+];
+
+fn has_cue(text: &str, s: usize, e: usize) -> bool {
+    let lo = floor(text, s.saturating_sub(90));
+    let hi = ceil(text, (e + 90).min(text.len()));
+    let before = text.get(lo..s).unwrap_or("");
+    let after = text.get(e..hi).unwrap_or("");
+    let before = before.rsplit(['\n', '。']).next().unwrap_or("");
+    let after = after.split(['\n', '。']).next().unwrap_or("");
+    JA_CONTEXT
+        .iter()
+        .chain(EN_CONTEXT)
+        .any(|c| before.contains(c) || after.contains(c))
+}
+
+/// Another (unambiguous) company named close by, on the same line.
+fn near(text: &str, m: &crate::gazetteer::GazMatch, o: &crate::gazetteer::GazMatch) -> bool {
+    let (a, b) = if o.start >= m.end {
+        (m.end, o.start)
+    } else if m.start >= o.end {
+        (o.end, m.start)
+    } else {
+        return false;
+    };
+    b - a <= 60 && text.get(a..b).is_some_and(|t| !t.contains(['\n', '。']))
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Article, Resources};
+
+    fn companies(text: &str) -> Vec<(String, Option<String>)> {
+        let res = Resources::default();
+        let a = Article {
+            id: "t".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        analyze(&a, &res)
+            .facts
+            .into_iter()
+            .filter_map(|f| match f.value {
+                crate::Value::Company(c) => Some((f.text, c.canonical)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn company_en_legal_suffix_kept_in_span() {
+        let got = companies("Qualcomm Inc. agreed to buy Zentrix Labs Ltd for $2.4 billion.");
+        assert_eq!(
+            got,
+            vec![
+                ("Qualcomm Inc.".to_string(), Some("Qualcomm".to_string())),
+                (
+                    "Zentrix Labs Ltd".to_string(),
+                    Some("Zentrix Labs".to_string())
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn company_ja_context_and_repeat() {
+        let got =
+            companies("英国の半導体企業ナルミテックを買収する。ナルミテックは英国に本社を置く。");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "ナルミテック");
+        assert_eq!(got[1].1.as_deref(), Some("ナルミテック"));
+    }
+
+    #[test]
+    fn company_ja_ambiguous_alias_needs_context() {
+        assert!(companies("メタバースとメタ認知の話。").is_empty());
+        let got = companies("メタがスケールAIに出資を検討。メタの戦略だ。");
+        let names: Vec<_> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, vec!["メタ", "スケールAI", "メタ"]);
+    }
+
+    #[test]
+    fn company_ja_legal_forms() {
+        let got = companies("株式会社ミドリ電装と青葉工機(株)、ツバサホールディングスが提携。");
+        let names: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.1.as_deref())).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("株式会社ミドリ電装", Some("ミドリ電装")),
+                ("青葉工機(株)", Some("青葉工機")),
+                ("ツバサホールディングス", Some("ツバサ"))
+            ]
+        );
+    }
+}

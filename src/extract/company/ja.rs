@@ -1,0 +1,302 @@
+//! Japanese company names: legal forms (`株式会社X`, `X株式会社`, `X(株)`, `(株)X`,
+//! `Xホールディングス`, `X HD`, `Xグループ`), context (`X社`, `半導体企業X`,
+//! `子会社X`, `傘下のX`, `大手X`) and industry endings (`トヨタ自動車`, `日本製鉄`,
+//! `三菱商事`, `日立製作所`, `三井住友銀行`, `野村證券`).
+
+use super::Co;
+use crate::extract::person::names;
+use crate::extract::Doc;
+use crate::fact::Kind;
+use crate::gazetteer::{is_kanji, is_katakana};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::LazyLock;
+
+/// Industry endings that make a company name out of the word before them.
+const ENDINGS: &str = "自動車 製鉄 商事 製作所 銀行 信託銀行 證券 証券 電機 電力 重工業 重工 物産 不動産 建設 工業 電工 精機 海運 汽船 製薬 化学 薬品 製紙 電鉄 造船 製菓 乳業 生命保険 損害保険 海上火災 火災海上 電器 興業 紡績 ";
+
+/// Words before an ending that make a generic noun, not a name (`電気自動車`, `中央銀行`).
+const GENERIC: &str = "電気 次世代 自動運転 燃料電池 乗用 商用 高級 中古 外国 国産 輸入 軽 大型 小型 新型 中央 世界 投資 地方 民間 国営 国有 大手 国内 海外 外資 商業 市中 中小 都市 地域 開発 政策 米銀 邦銀 主要 各 同 他 当 本 新 旧 米 英 中 日 独 仏 韓 台 露 ネット インターネット 中堅 有価 再生 原子 賃貸 公共 住宅 インフラ 製造 重化学 石油 有機 総合 国際 地場 第二地方 信用 協同 労働 日本 欧州中央 中国人民 アジア開発 国際協力 政府系 専業 新興 関連 系列 傘下 子 親 全国 家電 造 自動 半導体 化学 鉄鋼 金融 航空 鉄道 大衆 消費者 ";
+
+/// Kanji names that take `グループ` as a company (keiretsu); other kanji words
+/// before `グループ` (`研究グループ`, `武装グループ`) are not companies.
+const GROUP_KANJI: &str = "三菱 三井 住友 日立 東芝 東急 西武 阪急 阪神 京急 小田急 近鉄 名鉄 芙蓉 安田 古河 大和 野村 富士 富士通 日産 本田 豊田 伊藤忠 丸紅 双日 日本郵政 読売 朝日 毎日 吉本 森永 明治 味の素 住友商事 三井物産";
+
+/// Katakana words before `グループ`/`社` that are not company names.
+const NOT_NAMES: &str = "ワーキング テロ ハッカー ロビー ユーザー フォーカス ロック アイドル メディア ボランティア スタディ リサーチ サポート グループ ホールディングス プロジェクト チーム ユニット ファンド メーカー ベンチャー スタートアップ ハイテク レアアース ニュース テレビ ラジオ データ サプライチェーン ブランド パートナー ライバル トップ グローバル ネット ゲーム ホテル";
+
+/// One-kanji prefixes before a katakana or Latin name (`米クアルコム`, `英アーム`).
+const PREFIXES: &str = "米英独仏中韓台露豪印欧加伊蘭瑞同新旧元前各両";
+
+/// Words right before a name that say it is a company (`半導体企業X`, `傘下のX`).
+const CONTEXT_BEFORE: &[&str] = &[
+    "企業",
+    "子会社",
+    "傘下",
+    "大手",
+    "メーカー",
+    "スタートアップ",
+    "新興企業",
+    "新興",
+    "会社",
+    "系列",
+    "親会社",
+    "運営会社",
+    "持ち株会社",
+    "新会社",
+    "買収先",
+    "取引先",
+];
+
+static ENDING_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(ENDINGS.split_whitespace())
+        .unwrap_or_else(|e| panic!("company endings: {e}"))
+});
+
+fn name_char(c: char) -> bool {
+    is_katakana(c) || is_kanji(c) || c.is_ascii_alphanumeric() || matches!(c, '・' | '&' | '＆')
+}
+
+/// The name run that ends at `p` (katakana, kanji, Latin letters, digits): its start.
+/// A short kanji prefix before a katakana/Latin name is dropped (`米クアルコム`).
+fn run_before(text: &str, p: usize, max_chars: usize) -> Option<usize> {
+    let before = text.get(..p)?;
+    let mut s = p;
+    for (i, c) in before.char_indices().rev().take(max_chars) {
+        if !name_char(c) {
+            break;
+        }
+        s = i;
+    }
+    // Stop at the boundary of scripts when a kanji prefix precedes katakana/Latin.
+    let run = text.get(s..p)?;
+    let first_non_kanji = run
+        .char_indices()
+        .find(|&(_, c)| !is_kanji(c))
+        .map(|(i, _)| i);
+    if let Some(k) = first_non_kanji {
+        if k > 0 && run[..k].chars().all(|c| PREFIXES.contains(c)) {
+            s += k;
+        }
+    }
+    (s < p).then_some(s)
+}
+
+/// The name run that starts at `i`: its end.
+fn run_after(text: &str, i: usize, max_chars: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    let len: usize = rest
+        .chars()
+        .take(max_chars)
+        .take_while(|&c| name_char(c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then_some(i + len)
+}
+
+/// A katakana or Latin name (`アルファウェーブ`, `スケールAI`) starting at `i`: its end.
+fn foreign_name_after(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    let first = rest.chars().next()?;
+    if !(is_katakana(first) || first.is_ascii_alphabetic()) || first == 'ー' {
+        return None;
+    }
+    let len: usize = rest
+        .chars()
+        .take(30)
+        .take_while(|&c| is_katakana(c) || c.is_ascii_alphanumeric() || c == '・' || c == '&')
+        .map(char::len_utf8)
+        .sum();
+    let name = rest.get(..len)?.trim_end_matches('・');
+    (name.chars().count() >= 2).then_some(i + name.len())
+}
+
+fn foreign_name_ok(doc: &Doc, name: &str) -> bool {
+    let parts_ok = name
+        .split('・')
+        .all(|p| !names::is_katakana_not_name(p) && !NOT_NAMES.split_whitespace().any(|w| w == p));
+    parts_ok
+        && doc.gazetteer.lookup(Kind::Person, name).is_none()
+        && !names::is_katakana_given(name)
+}
+
+/// Find Japanese company names in `doc`.
+pub fn find(doc: &Doc, out: &mut Vec<Co>) {
+    let text = doc.text;
+
+    // Legal forms after the name.
+    for suf in [
+        "株式会社",
+        "(株)",
+        "(株)",
+        "ホールディングス",
+        "HD",
+        "グループ",
+    ] {
+        for (p, _) in text.match_indices(suf) {
+            let e = p + suf.len();
+            let mut q = p;
+            if suf == "HD" {
+                if text
+                    .get(e..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    continue;
+                }
+                if text.get(..q).is_some_and(|t| t.ends_with(' ')) {
+                    q -= 1;
+                }
+            }
+            if text.get(..q).is_some_and(|t| t.ends_with('・')) {
+                q -= '・'.len_utf8();
+            }
+            // `株式会社` after a name, not before the next one (`株式会社X`).
+            let Some(s) = run_before(text, q, 16) else {
+                continue;
+            };
+            let core = &text[s..q];
+            if core.chars().count() < 2 && !core.is_ascii() || core.ends_with("株式会社") {
+                continue;
+            }
+            if suf == "グループ" && !group_ok(doc, core) {
+                continue;
+            }
+            if suf == "HD" && core.is_ascii() && core.len() < 2 {
+                continue;
+            }
+            if core.chars().all(is_katakana)
+                && (names::is_katakana_not_name(core)
+                    || NOT_NAMES.split_whitespace().any(|w| w == core))
+            {
+                continue;
+            }
+            out.push(Co::new(s, e, core, "company.ja.legal_after", 12));
+        }
+    }
+
+    // Legal forms before the name: 株式会社X, (株)X.
+    for pre in ["株式会社", "(株)", "(株)"] {
+        for (s, _) in text.match_indices(pre) {
+            let i = s + pre.len();
+            // `X株式会社` is handled above; here the name must follow.
+            if text
+                .get(..s)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(name_char)
+            {
+                continue;
+            }
+            let Some(e) = run_after(text, i, 16) else {
+                continue;
+            };
+            let core = &text[i..e];
+            if core.chars().count() >= 2 {
+                out.push(Co::new(s, e, core, "company.ja.legal_before", 12));
+            }
+        }
+    }
+
+    // Context: X社, 企業X, 傘下のX.
+    for (p, _) in text.match_indices('社') {
+        let before = text.get(..p).unwrap_or("");
+        let last = before.chars().next_back();
+        if !last.is_some_and(|c| is_katakana(c) || c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        // Not 会社/社長/社員 compounds after katakana? `社` followed by kanji is usually 社長, 社債.
+        if text
+            .get(p + '社'.len_utf8()..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| "長員債内外会是屋宅".contains(c))
+        {
+            continue;
+        }
+        let len: usize = before
+            .chars()
+            .rev()
+            .take(30)
+            .take_while(|&c| is_katakana(c) || c.is_ascii_alphanumeric() || c == '・' || c == '&')
+            .map(char::len_utf8)
+            .sum();
+        let s = p - len;
+        let core = &text[s..p];
+        if core.chars().count() >= 2
+            && foreign_name_ok(doc, core)
+            && !core.chars().all(|c| c.is_ascii_digit())
+        {
+            out.push(Co::new(s, p, core, "company.ja.sha", 9));
+        }
+    }
+    for cue in CONTEXT_BEFORE {
+        for (c, _) in text.match_indices(cue) {
+            let mut i = c + cue.len();
+            if text.get(i..).is_some_and(|t| t.starts_with('の')) {
+                i += 'の'.len_utf8();
+            }
+            let Some(e) = foreign_name_after(text, i) else {
+                continue;
+            };
+            let core = &text[i..e];
+            // `大手メーカー` is not a name: the run must not itself be a cue word.
+            if foreign_name_ok(doc, core)
+                && !CONTEXT_BEFORE.contains(&core)
+                && !core.chars().all(|c| c.is_ascii_uppercase())
+            {
+                out.push(Co::new(i, e, core, "company.ja.context", 9));
+            }
+        }
+    }
+
+    // Industry endings: トヨタ自動車, 三菱商事.
+    for m in ENDING_AC.find_iter(text) {
+        let (p, e) = (m.start(), m.end());
+        if text
+            .get(e..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| is_kanji(c) && !"株".contains(c))
+        {
+            // `自動車業界`, `銀行株` (株 is fine: 三菱商事株).
+            continue;
+        }
+        let Some(s) = run_before(text, p, 8) else {
+            continue;
+        };
+        let prefix = &text[s..p];
+        let n = prefix.chars().count();
+        let single_ok = n == 1
+            && prefix.chars().all(is_kanji)
+            && !PREFIXES.contains(prefix)
+            && !"北南東西全大小新総".contains(prefix);
+        if n < 2 && !prefix.is_ascii() && !single_ok || prefix.is_empty() {
+            continue;
+        }
+        if GENERIC.split_whitespace().any(|g| g == prefix) {
+            continue;
+        }
+        if prefix.chars().all(is_kanji) && n > 5 {
+            continue;
+        }
+        if prefix.chars().all(is_katakana)
+            && (names::is_katakana_not_name(prefix)
+                || NOT_NAMES.split_whitespace().any(|w| w == prefix))
+        {
+            continue;
+        }
+        let name = &text[s..e];
+        let mut c = Co::new(s, e, name, "company.ja.industry", 10);
+        c.lookup_core = true;
+        out.push(c);
+    }
+}
+
+fn group_ok(doc: &Doc, core: &str) -> bool {
+    if doc.gazetteer.lookup(Kind::Company, core).is_some() {
+        return true;
+    }
+    if core.chars().any(is_kanji) {
+        return GROUP_KANJI.split_whitespace().any(|g| g == core);
+    }
+    !NOT_NAMES.split_whitespace().any(|w| w == core) && !names::is_katakana_not_name(core)
+}

@@ -1,0 +1,428 @@
+//! English names: title + name (`Treasury Secretary Scott Bessent`, `President
+//! Trump`, `Mr O'Rourke`), apposition (`Amy Hood, CFO of Microsoft`), reporting
+//! verbs (`said Jane Fraser`, `Jane Fraser said`) and capitalised sequences that
+//! start with a known given name. Places, months, organisation words and
+//! sentence-initial capitals do not make a name.
+
+use super::names;
+use super::Mention;
+use crate::extract::Doc;
+use crate::fact::Kind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Titles and positions, as written before a name or in apposition after it.
+pub const TITLES: &[&str] = &[
+    "President",
+    "Vice President",
+    "President-elect",
+    "Prime Minister",
+    "Deputy Prime Minister",
+    "Premier",
+    "Vice Premier",
+    "Chancellor",
+    "Treasury Secretary",
+    "Commerce Secretary",
+    "Secretary of State",
+    "Secretary of Defense",
+    "Defense Secretary",
+    "Secretary of Commerce",
+    "Secretary of the Treasury",
+    "Energy Secretary",
+    "Labor Secretary",
+    "Interior Secretary",
+    "Agriculture Secretary",
+    "Transportation Secretary",
+    "Health Secretary",
+    "Homeland Security Secretary",
+    "Foreign Secretary",
+    "Home Secretary",
+    "Business Secretary",
+    "Press Secretary",
+    "Secretary",
+    "Secretary-General",
+    "Secretary General",
+    "Director-General",
+    "Director General",
+    "Chancellor of the Exchequer",
+    "Minister",
+    "Finance Minister",
+    "Foreign Minister",
+    "Trade Minister",
+    "Economy Minister",
+    "Defence Minister",
+    "Defense Minister",
+    "Economic Minister",
+    "Industry Minister",
+    "Trade Representative",
+    "U.S. Trade Representative",
+    "US Trade Representative",
+    "Attorney General",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Fed Chair",
+    "Fed Chairman",
+    "Federal Reserve Chair",
+    "Federal Reserve Chairman",
+    "Vice Chairman",
+    "Vice Chair",
+    "Governor",
+    "Deputy Governor",
+    "Central Bank Governor",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Gov.",
+    "Speaker",
+    "House Speaker",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Chief Justice",
+    "Ambassador",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "General",
+    "Gen.",
+    "Admiral",
+    "Adm.",
+    "Colonel",
+    "Col.",
+    "Lieutenant",
+    "Lt.",
+    "Captain",
+    "Capt.",
+    "Sergeant",
+    "Sgt.",
+    "Commissioner",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Envoy",
+    "Special Envoy",
+    "National Security Adviser",
+    "Adviser",
+    "Advisor",
+    "Majority Leader",
+    "Minority Leader",
+    "Senate Majority Leader",
+    "Senate Minority Leader",
+    "Leader",
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "CIO",
+    "Chief Executive",
+    "Chief Executive Officer",
+    "Chief Financial Officer",
+    "Chief Operating Officer",
+    "Chief Technology Officer",
+    "Chief Economist",
+    "Chief Strategist",
+    "Chief Investment Officer",
+    "chief executive",
+    "chief executive officer",
+    "chief financial officer",
+    "chief operating officer",
+    "chief technology officer",
+    "chief economist",
+    "chief strategist",
+    "chief investment officer",
+    "Founder",
+    "founder",
+    "co-founder",
+    "Co-founder",
+    "Professor",
+    "Prof.",
+    "Managing Director",
+    "managing director",
+    "Executive Director",
+    "executive director",
+    "President and CEO",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "analyst",
+    "economist",
+    "strategist",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "head",
+    "partner",
+    "senior analyst",
+    "senior economist",
+    "portfolio manager",
+    "fund manager",
+    "vice president",
+    "senior vice president",
+    "minister",
+    "secretary",
+    "governor",
+    "senator",
+    "ambassador",
+    "professor",
+    "coach",
+    "Coach",
+    "general counsel",
+    "treasurer",
+    "Treasurer",
+    "lawmaker",
+    "Lawmaker",
+];
+
+/// Honorifics: they vouch for a name but are not titles (SPEC).
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Mx",
+];
+
+const NAME: &str = r"(?:O['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?";
+const PARTICLE: &str = r"(?:van|von|de|der|den|da|di|del|du|le|la|bin|al|ter|dos|das)";
+
+static NAME_SEQ: LazyLock<Regex> = LazyLock::new(|| {
+    let word =
+        format!(r"(?:{NAME}|\p{{Lu}}\.|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt)\.)");
+    let p = format!(
+        r"{word}(?: (?:{PARTICLE} (?:(?:der|den|la) )?)?{word}){{0,5}}(?:,? (?:Jr\.|Sr\.|III|II|IV)(?-u:\b))?"
+    );
+    Regex::new(&p).unwrap_or_else(|e| panic!("person.en name: {e}"))
+});
+
+static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut all: Vec<&str> = TITLES.iter().chain(HONORIFICS).copied().collect();
+    all.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let alt: Vec<String> = all.iter().map(|t| regex::escape(t)).collect();
+    Regex::new(&format!(r"(?-u:\b)(?P<t>{})[.,]? $", alt.join("|")))
+        .unwrap_or_else(|e| panic!("person.en title: {e}"))
+});
+
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    let mut all: Vec<&str> = TITLES.to_vec();
+    all.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let alt: Vec<String> = all.iter().map(|t| regex::escape(t)).collect();
+    Regex::new(&format!(
+        r"^, (?:(?:the|a|an|its|their|former) )?(?:[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?:(?:senior|deputy|acting|interim|former|U\.S\.|US) )?(?P<t>{})(?-u:\b)",
+        alt.join("|")
+    ))
+    .unwrap_or_else(|e| panic!("person.en apposition: {e}"))
+});
+
+static REPORT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,? (?:said|says|told|added|noted|wrote|warned|explained|argued|insisted|stated|tweeted|posted|announced)(?-u:\b)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:said|says|told|added|[Aa]ccording to|wrote|warned|noted)[ ,]+$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Words that end a name sequence: organisation and business words.
+const ORG_WORDS: &[&str] = &[
+    "Economics",
+    "Research",
+    "Analytics",
+    "Advisors",
+    "Advisers",
+    "Associates",
+    "Consulting",
+    "Management",
+    "Asset",
+    "Investors",
+    "Markets",
+    "Equity",
+    "Global",
+    "Bank",
+    "Sachs",
+    "Stanley",
+    "Capital",
+    "Securities",
+    "Partners",
+    "Group",
+    "Holdings",
+    "Corp",
+    "Inc",
+    "Co",
+    "Ltd",
+];
+
+pub fn starts_with_capital_word(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(|c| c.is_uppercase()) && cs.next().is_some_and(|c| c.is_lowercase())
+}
+
+/// The title (or honorific) written right before `[s, …)`. Honorifics give no title.
+fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
+    let lo = floor_boundary(text, s.saturating_sub(60));
+    let window = text.get(lo..s)?;
+    let window = window.rsplit('\n').next().unwrap_or(window);
+    let c = TITLE_BEFORE.captures(window)?;
+    let t = c.name("t")?;
+    let start = s - window.len() + t.start();
+    let t = t.as_str();
+    if HONORIFICS.contains(&t) || HONORIFICS.contains(&t.trim_end_matches('.')) {
+        Some((None, start))
+    } else {
+        Some((Some(t.to_string()), start))
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Is an honorific (`Mr`, `Ms.`, `Dr`) written right before `s`?
+pub fn has_honorific(text: &str, s: usize) -> bool {
+    matches!(title_before(text, s), Some((None, _)))
+}
+
+/// The title bound to the English name at `[s, e)`: before it, or in apposition after it.
+pub fn bind_title(text: &str, s: usize, e: usize) -> Option<String> {
+    if !text.get(s..e).is_some_and(|n| n.is_ascii()) {
+        return None;
+    }
+    if let Some((Some(t), _)) = title_before(text, s) {
+        return Some(t);
+    }
+    let hi = floor_boundary(text, (e + 120).min(text.len()));
+    let after = text.get(e..hi)?;
+    let after = after.split('\n').next().unwrap_or(after);
+    APPOSITION
+        .captures(after)
+        .and_then(|c| c.name("t"))
+        .map(|t| t.as_str().to_string())
+}
+
+/// Find English names in `doc`.
+pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
+    let text = doc.text;
+    for m in NAME_SEQ.find_iter(text) {
+        let (s0, e0) = (m.start(), m.end());
+        if text
+            .get(..s0)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(|c| c.is_alphanumeric() || c == '\'')
+            || text
+                .get(e0..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_alphanumeric())
+        {
+            continue;
+        }
+        // Words with their offsets.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut i = s0;
+        for w in m.as_str().split(' ') {
+            words.push((i, i + w.len()));
+            i += w.len() + 1;
+        }
+        let word = |k: usize| {
+            text.get(words[k].0..words[k].1)
+                .unwrap_or("")
+                .trim_end_matches(',')
+        };
+        // Leading title words inside the sequence (`Treasury Secretary Scott Bessent`).
+        let mut k0 = 0;
+        let mut cue = title_before(text, s0).is_some();
+        if let Some(k) = (1..words.len()).find(|&k| title_before(text, words[k].0).is_some()) {
+            k0 = k;
+            cue = true;
+        }
+        // Otherwise start at the first given name (`Like Jane Fraser` → `Jane Fraser`).
+        if !cue {
+            match (0..words.len()).find(|&k| is_given(word(k))) {
+                Some(k) => k0 = k,
+                None => k0 = 0,
+            }
+        }
+        // Cut at the first organisation or place word.
+        let mut k1 = words.len();
+        for k in k0..words.len() {
+            let w = word(k);
+            if names::is_en_not_name(w) || ORG_WORDS.contains(&w) || w.ends_with('.') && w.len() > 2
+            {
+                k1 = k;
+                break;
+            }
+        }
+        // Particles are never first or last.
+        while k1 > k0 && is_particle(word(k1 - 1)) {
+            k1 -= 1;
+        }
+        if k1 <= k0 || is_particle(word(k0)) {
+            continue;
+        }
+        let (s, mut e) = (words[k0].0, words[k1 - 1].1);
+        if text.get(s..e).is_some_and(|t| t.ends_with(',')) {
+            e -= 1;
+        }
+        let n = k1 - k0;
+        let first = word(k0);
+        if names::is_en_calendar(first) && !cue || first.len() == 2 && first.ends_with('.') {
+            continue;
+        }
+        // An org word right after the name makes it an organisation (`Jane Street Capital`).
+        if k1 < words.len() && !cue {
+            continue;
+        }
+        let is_company = doc
+            .gazetteer
+            .lookup(Kind::Company, text.get(s..e).unwrap_or(""))
+            .is_some();
+        let given = is_given(first);
+        let tail = text.get(e..).unwrap_or("");
+        let reported = REPORT_AFTER.is_match(tail)
+            || text
+                .get(floor_boundary(text, s.saturating_sub(20))..s)
+                .is_some_and(|h| REPORT_BEFORE.is_match(h));
+        let appos = text
+            .get(e..floor_boundary(text, (e + 120).min(text.len())))
+            .is_some_and(|a| APPOSITION.is_match(a.split('\n').next().unwrap_or(a)));
+        let rule = if cue {
+            "person.en.title_name"
+        } else if given && n >= 2 {
+            "person.en.given_name"
+        } else if reported && n >= 2 {
+            "person.en.reported"
+        } else if appos && n >= 2 {
+            "person.en.apposition"
+        } else {
+            continue;
+        };
+        if is_company && !cue {
+            continue;
+        }
+        if n > 4 {
+            continue;
+        }
+        let prio = if cue { 15 } else { 5 };
+        let mut m = Mention::new(s, e, rule, prio).full(n >= 2);
+        if cue {
+            m = m.cue();
+            m.title = title_before(text, s).and_then(|(t, _)| t);
+        }
+        out.push(m);
+    }
+}
+
+/// A known given name (`Jean-Claude` by its first part).
+fn is_given(w: &str) -> bool {
+    names::is_en_given(w)
+        || w.split_once('-')
+            .is_some_and(|(a, _)| names::is_en_given(a))
+}
+
+fn is_particle(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_lowercase())
+}

@@ -1,0 +1,554 @@
+//! Japanese names: name + title (`ベサント財務長官`, `グリアUSTR代表`), title + name
+//! (`会長兼最高経営責任者(CEO)橋本英二氏`, `米財務長官のベサント氏`), name + honorific
+//! (`橋本氏`, `田中さん`), katakana full names (`ドナルド・トランプ`) and kanji full
+//! names with a known surname standing alone (`山田太郎は`).
+//!
+//! Kanji names have no spaces around them, so a kanji name is accepted only when
+//! it starts with a known surname (Japanese, Chinese or Korean) and is bounded by
+//! a title, an honorific, kana or punctuation.
+
+use super::names;
+use super::Mention;
+use crate::extract::Doc;
+use crate::fact::Kind;
+use crate::gazetteer::{is_kanji, is_katakana};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Titles (offices and positions). `氏` and `さん` are honorifics, not titles.
+pub const TITLES: &str = "大統領 副大統領 次期大統領 前大統領 元大統領 首相 副首相 前首相 元首相 総理 総理大臣 内閣総理大臣 官房長官 官房副長官 長官 副長官 財務長官 国務長官 商務長官 国防長官 司法長官 内務長官 農務長官 労働長官 運輸長官 エネルギー長官 国土安全保障長官 保健福祉長官 教育長官 退役軍人長官 住宅都市開発長官 大臣 副大臣 財務相 外相 外務相 外務大臣 財務大臣 経済産業相 経産相 経済産業大臣 防衛相 防衛大臣 国防相 法相 法務大臣 厚生労働相 厚労相 文部科学相 文科相 農相 農林水産相 農水相 国土交通相 国交相 環境相 総務相 経済再生相 経済再生担当相 経済財政相 経済財政担当相 経財相 担当相 蔵相 商務相 貿易相 通商相 内相 内務相 復興相 デジタル相 国家公安委員長 代表 通商代表 共同代表 代表理事 議長 副議長 総裁 副総裁 知事 副知事 市長 副市長 区長 町長 村長 主席 国家主席 副主席 委員長 副委員長 大使 駐日大使 駐米大使 駐中国大使 報道官 副報道官 首席報道官 補佐官 大統領補佐官 首席補佐官 社長 副社長 会長 副会長 名誉会長 専務 専務取締役 専務執行役員 常務 常務取締役 常務執行役員 取締役 代表取締役 代表取締役社長 代表取締役会長 社外取締役 執行役員 上級執行役員 執行役 監査役 相談役 顧問 最高経営責任者 最高財務責任者 最高執行責任者 最高技術責任者 最高情報責任者 最高戦略責任者 最高投資責任者 CEO CFO COO CTO CIO CSO CMO 頭取 副頭取 理事長 理事 専務理事 所長 院長 学長 総長 校長 部長 本部長 局長 次官 事務次官 財務官 審議官 外務審議官 創業者 共同創業者 創業家 教授 准教授 名誉教授 特任教授 研究員 主任研究員 上席研究員 首席エコノミスト チーフエコノミスト エコノミスト アナリスト ストラテジスト 議員 上院議員 下院議員 衆院議員 参院議員 衆議院議員 参議院議員 国会議員 幹事長 政調会長 総務会長 党首 書記長 総書記 書記 首相補佐官 国王 女王 皇太子 監督 選手 会頭 司令官 判事 裁判官 検事総長 最高裁長官 弁護士 事務総長 事務局長 特使 元首 首席 党代表 党総裁 委員 金融相 金融担当相 防災担当相 少子化担当相 万博担当相 地方創生担当相 拉致問題担当相 沖縄北方担当相 ";
+
+/// Organisation and country words written between a name and its title
+/// (`グリアUSTR代表`, `マクロン仏大統領`, `黒田日銀総裁`); they belong to the title.
+const QUALIFIERS: &str = "米 英 仏 独 中 露 韓 伊 加 豪 印 日 米国 英国 中国 韓国 北朝鮮 台湾 日本 欧州 国連 日銀 米連邦準備理事会 連邦準備理事会 欧州中央銀行 政府 自民党 自由民主党 立憲民主党 公明党 共産党 国民民主党 維新 共和党 民主党 労働党 保守党 財務省 外務省 経済産業省 経産省 同社 同行 同党 同国";
+
+/// Kanji words that start with a one-character surname but are not names
+/// (`金融担当相` is not Mr 金融).
+const NOT_NAMES: &str = "金融 金利 金額 金属 金曜 高速 高官 高級 高等 高齢 高値 石油 石炭 安全 安保 安値 文化 文書 文部 方針 方面 方向 全体 全国 全面 全員 南部 南北 成長 成立 原発 原子 原油 原則 任期 万博 車両 田園 黄金 馬力 白書 孫子 史上 習慣 易者 秦国 何者 何人 何度 何回 温暖 温度 薄型 向上 向け 毛沢 戴冠 段階 夏季 秋季 玄関 祝日 江戸 関係 関連 関税 関東 関西 原材 原因 森林 谷間 岸壁 林業 原案 原稿";
+
+/// Characters after a title that make it part of a longer word (`代表団`, `大統領選`).
+const BAD_AFTER_TITLE: &str =
+    "団者選府室館職級権制格陣局庁省会部令国用候経人時期杯賞任官動就戦側線補代補";
+
+static TITLE_AC: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let list: Vec<&'static str> = TITLES.split_whitespace().collect();
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&list)
+        .unwrap_or_else(|e| panic!("person titles: {e}"));
+    (ac, list)
+});
+
+static QUALIFIER_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&'static str> = QUALIFIERS.split_whitespace().collect();
+    v.sort_by_key(|q| std::cmp::Reverse(q.len()));
+    v
+});
+
+static KATAKANA_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ァ-ヺー]{2,}(?:・[ァ-ヺー]{2,}){1,3}").unwrap_or_else(|e| panic!("{e}"))
+});
+static KANJI_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{Han}々]{3,5}").unwrap_or_else(|e| panic!("{e}")));
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|t| t.chars().next_back())
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|t| t.chars().next())
+}
+
+/// A title (chain) starting exactly at `i`: its end, or None.
+/// Chains: `会長兼CEO`, `最高経営責任者(CEO)`, `代表取締役社長兼CEO`.
+pub fn title_at(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    let m = TITLE_AC.0.find(rest)?;
+    if m.start() != 0 {
+        return None;
+    }
+    let mut end = i + m.end();
+    if !title_ok(text, i, end) {
+        return None;
+    }
+    loop {
+        let rest = text.get(end..).unwrap_or("");
+        if let Some(p) = paren_abbr(rest) {
+            end += p;
+            continue;
+        }
+        if let Some(r) = rest.strip_prefix('兼') {
+            if let Some(m) = TITLE_AC.0.find(r) {
+                let e2 = end + '兼'.len_utf8() + m.end();
+                if m.start() == 0 && title_ok(text, end + '兼'.len_utf8(), e2) {
+                    end = e2;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    Some(end)
+}
+
+/// `(CEO)` after a title: its length in bytes.
+fn paren_abbr(rest: &str) -> Option<usize> {
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let abbr = inner.get(..close)?;
+    (abbr.len() >= 2 && abbr.len() <= 6 && abbr.bytes().all(|b| b.is_ascii_uppercase()))
+        .then_some(close + 2)
+}
+
+fn title_ok(text: &str, s: usize, e: usize) -> bool {
+    let t = text.get(s..e).unwrap_or("");
+    if t.is_ascii()
+        && (prev_char(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
+            || next_char(text, e).is_some_and(|c| c.is_ascii_alphanumeric()))
+    {
+        return false;
+    }
+    !next_char(text, e).is_some_and(|c| BAD_AFTER_TITLE.contains(c))
+}
+
+/// The qualifier (country, organisation, acronym) that ends at `p`: its start.
+fn qualifier_before(doc: &Doc, p: usize, companies: &[(usize, usize)]) -> Option<usize> {
+    let text = doc.text;
+    let before = text.get(..p)?;
+    // An acronym: USTR, FRB, IMF.
+    let n = before
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    if (2..=6).contains(&n) && !prev_char(text, p - n).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return Some(p - n);
+    }
+    // A katakana country: プーチン・ロシア大統領.
+    let k: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_katakana(c))
+        .map(char::len_utf8)
+        .sum();
+    if k > 0 && names::is_katakana_not_name(&before[p - k..]) {
+        return Some(p - k);
+    }
+    // A company: 豊田章男トヨタ自動車会長.
+    if let Some(&(s, _)) = companies.iter().find(|&&(_, e)| e == p) {
+        return Some(s);
+    }
+    None
+}
+
+/// Kanji run split as name + qualifier: `李強中国` → (`李強`, `中国`). Returns the
+/// name's byte length within `run`, preferring a qualifier of two or more kanji.
+fn split_kanji_qualifier(run: &str) -> Option<usize> {
+    for q in QUALIFIER_LIST.iter() {
+        if q.chars().count() >= 2 {
+            if let Some(name) = run.strip_suffix(q) {
+                if valid_kanji_name(name) {
+                    return Some(name.len());
+                }
+            }
+        }
+    }
+    if valid_kanji_name(run) {
+        return Some(run.len());
+    }
+    for q in QUALIFIER_LIST.iter() {
+        if q.chars().count() == 1 {
+            if let Some(name) = run.strip_suffix(q) {
+                if valid_kanji_name(name) && name.chars().count() >= 2 {
+                    return Some(name.len());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A kanji name: a known one-character name, or 2–5 kanji starting with a known surname.
+pub fn valid_kanji_name(s: &str) -> bool {
+    let n = s.chars().count();
+    if !s.chars().all(is_kanji) {
+        return false;
+    }
+    match n {
+        1 => names::is_single_char_name(s),
+        2..=5 => {
+            names::surname_prefix(s) >= 1
+                && !NOT_NAMES.split_whitespace().any(|w| s.starts_with(w))
+                && TITLE_AC.0.find(s).is_none()
+                && !s.contains('兼')
+        }
+        _ => false,
+    }
+}
+
+/// A kanji name that ends at `p`, found inside the kanji run before it: the whole
+/// run, or its tail after an organisation or title (`財務相加藤勝信`, `日銀植田`).
+fn kanji_name_before(text: &str, p: usize) -> Option<usize> {
+    let before = text.get(..p)?;
+    let starts: Vec<usize> = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_kanji(c))
+        .take(10)
+        .map(|(i, _)| i)
+        .collect();
+    let s = *starts.last()?;
+    let run = &text[s..p];
+    if valid_kanji_name(run) {
+        return Some(s);
+    }
+    // Longest tail first: the prefix must look like an organisation or a title.
+    for &i in starts.iter().rev().skip(1) {
+        let tail = &text[i..p];
+        let head = &text[s..i];
+        let n = tail.chars().count();
+        if !(2..=4).contains(&n) || names::surname_prefix(tail) == 0 {
+            continue;
+        }
+        let org_end = head
+            .chars()
+            .next_back()
+            .is_some_and(|c| "省庁銀行社党会府局院部国県市相長官".contains(c));
+        let is_title = TITLES.split_whitespace().any(|t| t == head);
+        if org_end || is_title {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// A katakana name ending at `p` (with `・` inside): its start.
+fn katakana_name_before(doc: &Doc, p: usize) -> Option<usize> {
+    let text = doc.text;
+    let before = text.get(..p)?;
+    let len: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_katakana(c) || c == '・')
+        .map(char::len_utf8)
+        .sum();
+    let mut s = p - len;
+    while text.get(s..).is_some_and(|t| t.starts_with('・')) {
+        s += '・'.len_utf8();
+    }
+    katakana_name_ok(doc, text.get(s..p)?).then_some(s)
+}
+
+/// A katakana name starting at `i`: its end.
+fn katakana_name_after(doc: &Doc, i: usize) -> Option<usize> {
+    let text = doc.text;
+    let rest = text.get(i..)?;
+    let mut len: usize = rest
+        .chars()
+        .take_while(|&c| is_katakana(c) || c == '・')
+        .map(char::len_utf8)
+        .sum();
+    while rest.get(..len).is_some_and(|t| t.ends_with('・')) {
+        len -= '・'.len_utf8();
+    }
+    katakana_name_ok(doc, rest.get(..len)?).then_some(i + len)
+}
+
+fn katakana_name_ok(doc: &Doc, name: &str) -> bool {
+    if name.chars().count() < 2 || name.starts_with('ー') {
+        return false;
+    }
+    if name
+        .split('・')
+        .any(|p| p.chars().count() < 2 || names::is_katakana_not_name(p))
+    {
+        return false;
+    }
+    if doc.gazetteer.lookup(Kind::Company, name).is_some() {
+        return false;
+    }
+    !["グループ", "ホールディングス", "センター", "ズ"]
+        .iter()
+        .any(|s| name.ends_with(s) && name != *s)
+        || name.contains('・')
+}
+
+/// A name (katakana or kanji) that ends at `p`: its start.
+fn name_before(doc: &Doc, p: usize) -> Option<usize> {
+    match prev_char(doc.text, p)? {
+        c if is_katakana(c) => katakana_name_before(doc, p),
+        c if is_kanji(c) => kanji_name_before(doc.text, p),
+        _ => None,
+    }
+}
+
+/// A name (katakana or kanji) that starts at `i`: its end (before `氏`).
+fn name_after(doc: &Doc, i: usize) -> Option<usize> {
+    let text = doc.text;
+    match next_char(text, i)? {
+        c if is_katakana(c) => katakana_name_after(doc, i),
+        c if is_kanji(c) => {
+            let rest = text.get(i..)?;
+            let len: usize = rest
+                .chars()
+                .take_while(|&c| is_kanji(c))
+                .take(6)
+                .map(char::len_utf8)
+                .sum();
+            let mut run = rest.get(..len)?;
+            if let Some(r) = run.strip_suffix('氏').filter(|r| !r.is_empty()) {
+                run = r;
+            }
+            // The run must end the kanji stretch (or stop at 氏 / a title).
+            let e = i + run.len();
+            let after_ok = !next_char(text, e).is_some_and(is_kanji)
+                || has_honorific(text, e)
+                || title_at(text, e).is_some();
+            (after_ok
+                && valid_kanji_name(run)
+                && (run.chars().count() >= 2 || has_honorific(text, e)))
+            .then_some(e)
+        }
+        _ => None,
+    }
+}
+
+/// Is `氏` / `さん` written right after position `e`?
+pub fn has_honorific(text: &str, e: usize) -> bool {
+    let rest = text.get(e..).unwrap_or("");
+    (rest.starts_with('氏') && !rest['氏'.len_utf8()..].starts_with(|c: char| is_kanji(c)))
+        || rest.starts_with("さん")
+        || rest.starts_with("様")
+}
+
+/// The title written right after (`ベサント財務長官`) or right before (`米財務長官の
+/// ベサント氏`) the name at `[s, e)`.
+pub fn bind_title(doc: &Doc, s: usize, e: usize) -> Option<String> {
+    let text = doc.text;
+    let companies: Vec<(usize, usize)> = Vec::new();
+    // After: [・][qualifier]title
+    let mut q = e;
+    if text.get(q..).is_some_and(|t| t.starts_with('・')) {
+        q += '・'.len_utf8();
+    }
+    if let Some(t) = title_after(doc, q, &companies) {
+        return Some(t);
+    }
+    // Before: [qualifier]title[(ABBR)][の]
+    let mut p = s;
+    if text.get(..p).is_some_and(|t| t.ends_with('の')) {
+        p -= 'の'.len_utf8();
+    }
+    title_ending_at(doc, p).map(|(ts, te)| text[ts..te].to_string())
+}
+
+/// A title that starts at `q`, possibly after a qualifier word (`USTR代表`, `仏大統領`).
+fn title_after(doc: &Doc, q: usize, _companies: &[(usize, usize)]) -> Option<String> {
+    let text = doc.text;
+    if let Some(end) = title_at(text, q) {
+        return text.get(q..end).map(str::to_string);
+    }
+    let rest = text.get(q..)?;
+    let n = rest.bytes().take_while(|b| b.is_ascii_uppercase()).count();
+    let mut cands: Vec<usize> = Vec::new();
+    if (2..=6).contains(&n) {
+        cands.push(n);
+    }
+    for qual in QUALIFIER_LIST.iter() {
+        if rest.starts_with(qual) {
+            cands.push(qual.len());
+        }
+    }
+    let k: usize = rest
+        .chars()
+        .take_while(|&c| is_katakana(c))
+        .map(char::len_utf8)
+        .sum();
+    if k > 0 && names::is_katakana_not_name(&rest[..k]) {
+        cands.push(k);
+    }
+    for l in cands {
+        if let Some(end) = title_at(text, q + l) {
+            return text.get(q..end).map(str::to_string);
+        }
+    }
+    None
+}
+
+/// A title (chain, with its qualifier) that ends exactly at `p`: its span.
+fn title_ending_at(doc: &Doc, p: usize) -> Option<(usize, usize)> {
+    let text = doc.text;
+    // Titles are short; try every start within 40 bytes.
+    let lo = p.saturating_sub(40);
+    let mut i = lo;
+    while i < p {
+        if text.is_char_boundary(i) {
+            if let Some(end) = title_at(text, i) {
+                if end == p {
+                    let mut s = i;
+                    // A leading qualifier belongs to the title (`米財務長官`).
+                    if let Some(qs) = qualifier_before(doc, s, &[]) {
+                        s = qs;
+                    } else if let Some(q) = QUALIFIER_LIST
+                        .iter()
+                        .find(|q| text.get(..s).is_some_and(|t| t.ends_with(*q)))
+                    {
+                        let qs = s - q.len();
+                        if !prev_char(text, qs).is_some_and(is_kanji) {
+                            s = qs;
+                        }
+                    }
+                    return Some((s, p));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Find Japanese names in `doc`.
+pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
+    let text = doc.text;
+    let companies: Vec<(usize, usize)> = doc
+        .gazetteer
+        .find(Kind::Company, text)
+        .into_iter()
+        .map(|m| (m.start, m.end))
+        .collect();
+
+    // Titles: the name before (name + title) and after (title + name).
+    for m in TITLE_AC.0.find_iter(text) {
+        let ts = m.start();
+        if prev_char(text, ts) == Some('兼') {
+            continue;
+        }
+        let Some(te) = title_at(text, ts) else {
+            continue;
+        };
+        // Name + [・][qualifier] + title.
+        let mut p = ts;
+        let mut qualified = false;
+        if let Some(qs) = qualifier_before(doc, p, &companies) {
+            p = qs;
+            qualified = true;
+        } else if let Some(q) = QUALIFIER_LIST.iter().find(|q| {
+            text.get(..p)
+                .and_then(|t| t.strip_suffix(*q))
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| is_katakana(c) || c == '・')
+        }) {
+            // A kanji qualifier after a katakana name: マクロン仏大統領.
+            p -= q.len();
+            qualified = true;
+        }
+        if text.get(..p).is_some_and(|t| t.ends_with('・')) {
+            p -= '・'.len_utf8();
+        }
+        let name_start = match prev_char(text, p) {
+            Some(c) if is_kanji(c) && !qualified => {
+                // The kanji run may end with a kanji qualifier: 李強中国首相.
+                let run_len: usize = text[..p]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| is_kanji(c))
+                    .take(10)
+                    .map(char::len_utf8)
+                    .sum();
+                let rs = p - run_len;
+                match split_kanji_qualifier(&text[rs..p]) {
+                    Some(nl) => {
+                        p = rs + nl;
+                        Some(rs)
+                    }
+                    None => kanji_name_before(text, p),
+                }
+            }
+            _ => name_before(doc, p),
+        };
+        if let Some(ns) = name_start {
+            let name = &text[ns..p];
+            let title = text
+                .get(p..te)
+                .map(|t| t.trim_start_matches('・').to_string());
+            out.push(
+                Mention::new(ns, p, "person.ja.name_title", 15)
+                    .title(title)
+                    .full(super::is_full_name(name)),
+            );
+        }
+        // Title + [(ABBR)] + [の] + name.
+        let mut q = te;
+        if text.get(q..).is_some_and(|t| t.starts_with('の')) {
+            q += 'の'.len_utf8();
+        }
+        if let Some(ne) = name_after(doc, q) {
+            let name = &text[q..ne];
+            let katakana = next_char(text, q).is_some_and(is_katakana);
+            let strong =
+                has_honorific(text, ne) || super::is_full_name(name) || names::is_surname(name);
+            if katakana && (q == te || has_honorific(text, ne)) || strong {
+                let (s, _) = title_ending_at(doc, te).unwrap_or((ts, te));
+                out.push(
+                    Mention::new(q, ne, "person.ja.title_name", 15)
+                        .title(text.get(s..te).map(str::to_string))
+                        .full(super::is_full_name(name)),
+                );
+            }
+        }
+    }
+
+    // Honorifics: 橋本氏, 田中さん.
+    for (i, _) in text.match_indices('氏').chain(text.match_indices("さん")) {
+        if !has_honorific(text, i) {
+            continue;
+        }
+        if let Some(s) = name_before(doc, i) {
+            let name = &text[s..i];
+            if name.chars().count() == 1 && !names::is_single_char_name(name) {
+                continue;
+            }
+            out.push(
+                Mention::new(s, i, "person.ja.honorific", 14)
+                    .cue()
+                    .full(super::is_full_name(name)),
+            );
+        }
+    }
+
+    // Katakana full names with a known given name: ドナルド・トランプ.
+    for m in KATAKANA_FULL.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if prev_char(text, s).is_some_and(|c| is_katakana(c) || c == '・')
+            || next_char(text, e).is_some_and(|c| is_katakana(c) || c == '・')
+        {
+            continue;
+        }
+        let name = m.as_str();
+        let first = name.split('・').next().unwrap_or("");
+        if names::is_katakana_given(first) && katakana_name_ok(doc, name) {
+            out.push(Mention::new(s, e, "person.ja.katakana_full", 8).full(true));
+        }
+    }
+
+    // Kanji full names standing alone: known surname + given name (山田太郎).
+    for m in KANJI_RUN.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if prev_char(text, s).is_some_and(is_kanji) || next_char(text, e).is_some_and(is_kanji) {
+            continue;
+        }
+        let name = m.as_str();
+        let sur = names::surname_prefix(name);
+        let n = name.chars().count();
+        let given = n.saturating_sub(sur);
+        let last = name.chars().next_back().unwrap_or(' ');
+        let ok = sur >= 2
+            && (1..=2).contains(&given)
+            && names::is_given_ending(last)
+            && (given == 2 || !"一二三".contains(last));
+        if ok {
+            out.push(Mention::new(s, e, "person.ja.kanji_full", 6).full(true));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! The gazetteer: built-in data, user files (`--gazetteer`) that extend and
+//! override it, malformed lines reported with their line numbers.
+
+use newsfacts::gazetteer::Gazetteer;
+use newsfacts::{analyze, Article, Kind, Resources};
+use std::io::Write;
+
+fn facts(res: &Resources, text: &str, kind: Kind) -> Vec<(String, String)> {
+    let a = Article {
+        id: "g".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    analyze(&a, res)
+        .facts
+        .into_iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| (f.text, f.value.display().to_string()))
+        .collect()
+}
+
+#[test]
+fn gazetteer_builtin_is_shared_and_cheap() {
+    let a = Gazetteer::builtin();
+    let b = Gazetteer::builtin();
+    assert!(std::ptr::eq(a.entries().as_ptr(), b.entries().as_ptr()));
+    assert!(
+        Gazetteer::builtin_errors().is_empty(),
+        "{:?}",
+        Gazetteer::builtin_errors()
+    );
+}
+
+#[test]
+fn gazetteer_cross_language_canonical() {
+    let res = Resources::default();
+    let ja = facts(&res, "クアルコムは発表した。", Kind::Company);
+    let en = facts(&res, "Qualcomm Inc. said on Monday.", Kind::Company);
+    assert_eq!(ja, vec![("クアルコム".into(), "Qualcomm".into())]);
+    assert_eq!(en, vec![("Qualcomm Inc.".into(), "Qualcomm".into())]);
+    let p = facts(&res, "ベサント氏が語った。", Kind::Person);
+    assert_eq!(p, vec![("ベサント".into(), "Scott Bessent".into())]);
+}
+
+#[test]
+fn gazetteer_user_file_extends_and_overrides() {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    writeln!(f, "# my list").unwrap();
+    writeln!(f, "company\tZentrix Holdings\tゼントリクス|Zentrix").unwrap();
+    writeln!(f, "company\tQualcomm Technologies\tクアルコム").unwrap();
+    writeln!(f, "this line is broken").unwrap();
+    writeln!(f, "person\tKen Kitano\t北野健一|?北野").unwrap();
+    writeln!(f, "animal\tCat\tネコ").unwrap();
+    let mut g = Gazetteer::builtin();
+    let errors = g.add_file(f.path()).unwrap();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let path = f.path().display().to_string();
+    assert!(
+        errors[0].starts_with(&format!("{path}:4: ")),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[1].starts_with(&format!("{path}:6: ")),
+        "{}",
+        errors[1]
+    );
+
+    let res = Resources {
+        gazetteer: g,
+        ref_date: None,
+    };
+    assert_eq!(
+        facts(&res, "ゼントリクスが上場した。", Kind::Company),
+        vec![("ゼントリクス".into(), "Zentrix Holdings".into())]
+    );
+    assert_eq!(
+        facts(&res, "クアルコムが発表した。", Kind::Company),
+        vec![("クアルコム".into(), "Qualcomm Technologies".into())]
+    );
+    assert_eq!(
+        facts(&res, "北野健一氏が語った。", Kind::Person),
+        vec![("北野健一".into(), "Ken Kitano".into())]
+    );
+    // The built-in list is untouched by another run's user file.
+    let plain = Resources::default();
+    assert_eq!(
+        facts(&plain, "クアルコムが発表した。", Kind::Company),
+        vec![("クアルコム".into(), "Qualcomm".into())]
+    );
+}
+
+#[test]
+fn gazetteer_unreadable_file_is_an_error() {
+    let mut g = Gazetteer::builtin();
+    assert!(g
+        .add_file(std::path::Path::new("/nonexistent/none.tsv"))
+        .is_err());
+}
+
+#[test]
+fn gazetteer_ambiguous_alias_policy() {
+    let res = Resources::default();
+    // No context: an ordinary word.
+    assert!(facts(&res, "The apple and the Meta tag.", Kind::Company).is_empty());
+    // A company cue nearby.
+    assert_eq!(
+        facts(&res, "Meta shares rose 3%.", Kind::Company),
+        vec![("Meta".into(), "Meta Platforms".into())]
+    );
+    // The full name earlier in the article.
+    let got = facts(
+        &res,
+        "Meta Platforms Inc. reported results. Later, Meta hired.",
+        Kind::Company,
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    // Katakana: not inside a longer katakana word.
+    assert!(facts(
+        &res,
+        "メタバースの出資が増えた。メタルの価格。",
+        Kind::Company
+    )
+    .is_empty());
+}
