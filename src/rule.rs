@@ -9,7 +9,7 @@
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, Value};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 /// Turns one match into a value, or rejects it.
 pub type Produce = fn(&Captures, &Doc) -> Option<Value>;
@@ -41,6 +41,8 @@ impl Rule {
 /// The compiled rules of one kind and language.
 pub struct RuleSet {
     rules: Vec<(Rule, Regex)>,
+    /// All patterns at once: one scan of a line tells which rules can match in it.
+    set: RegexSet,
 }
 
 impl RuleSet {
@@ -55,8 +57,10 @@ impl RuleSet {
                     .unwrap_or_else(|e| panic!("rule {}: bad pattern: {e}", r.name));
                 (r, re)
             })
-            .collect();
-        RuleSet { rules }
+            .collect::<Vec<_>>();
+        let set = RegexSet::new(rules.iter().map(|(r, _)| r.pattern.as_str()))
+            .unwrap_or_else(|e| panic!("rule set: {e}"));
+        RuleSet { rules, set }
     }
 
     pub fn len(&self) -> usize {
@@ -70,24 +74,65 @@ impl RuleSet {
     /// Run every rule over `doc.text` and push what the productions accept.
     /// Capture offsets seen by a production index `doc.text`, so it can look at
     /// the characters around its match.
+    ///
+    /// Matches never cross a line break, so the work goes line by line: one
+    /// `RegexSet` scan of the line names the rules that match in it, and only
+    /// those rules are run there. Most lines match none or one or two rules, so
+    /// the text is scanned about twice instead of once per rule.
     pub fn run(&self, doc: &Doc, out: &mut Vec<Candidate>) {
-        for (rule, re) in &self.rules {
-            for caps in re.captures_iter(doc.text) {
-                let Some(m) = caps.name("span").or_else(|| caps.get(0)) else {
-                    continue;
-                };
-                if m.start() == m.end() {
-                    continue;
+        let text = doc.text;
+        let mut start = 0;
+        while start < text.len() {
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |p| start + p);
+            let matched = self.set.matches(&text[start..end]);
+            if matched.matched_any() {
+                for i in matched.iter() {
+                    self.run_rule(i, doc, start, end, out);
                 }
-                if let Some(value) = (rule.produce)(&caps, doc) {
-                    out.push(Candidate {
-                        start: m.start(),
-                        end: m.end(),
-                        rule: rule.name,
-                        priority: rule.priority,
-                        value,
-                    });
-                }
+            }
+            start = end + 1;
+        }
+    }
+
+    /// Run rule `i` over `doc.text[start..end]` (the haystack ends at `end`, so
+    /// the regex sees the text before `start` as context).
+    fn run_rule(&self, i: usize, doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidate>) {
+        let Some((rule, re)) = self.rules.get(i) else {
+            return;
+        };
+        let hay = &doc.text[..end];
+        let mut at = start;
+        while at <= end {
+            let Some(caps) = re.captures_at(hay, at) else {
+                break;
+            };
+            let Some(whole) = caps.get(0) else {
+                break;
+            };
+            at = if whole.end() > whole.start() {
+                whole.end()
+            } else {
+                // An empty match: step over one character.
+                hay[whole.end()..]
+                    .chars()
+                    .next()
+                    .map_or(end + 1, |c| whole.end() + c.len_utf8())
+            };
+            let Some(m) = caps.name("span").or(Some(whole)) else {
+                continue;
+            };
+            if m.start() == m.end() {
+                continue;
+            }
+            if let Some(value) = (rule.produce)(&caps, doc) {
+                out.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    rule: rule.name,
+                    priority: rule.priority,
+                    value,
+                });
             }
         }
     }
