@@ -90,6 +90,11 @@ impl ExtractArgs {
                 })?,
             ),
         };
+        for g in &self.gazetteer {
+            if !g.is_file() {
+                return Err(format!("--gazetteer: {}: no such file", g.display()));
+            }
+        }
         let inputs = if self.paths.is_empty() {
             vec![PathBuf::from("input")]
         } else {

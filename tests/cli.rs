@@ -460,3 +460,54 @@ fn same_bytes_whatever_the_thread_count() {
         assert!(a == b, "{f} differs between 1 and 4 threads");
     }
 }
+
+#[test]
+fn user_gazetteer_adds_companies_and_reports_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("a.txt");
+    fs::write(
+        &art,
+        "北斗製鋼の決算\n\n北斗製鋼は8日、通期予想を上方修正した。\n",
+    )
+    .unwrap();
+    let gaz = dir.path().join("mine.tsv");
+    fs::write(
+        &gaz,
+        "company\tHokuto Steel\t北斗製鋼\nthis line is malformed\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let a = bin()
+        .args(["extract", "-q", "--format", "jsonl"])
+        .arg(&art)
+        .arg("--gazetteer")
+        .arg(&gaz)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(
+        stderr.contains(&format!("{}:2: ", gaz.display())),
+        "{stderr}"
+    );
+    let facts = fs::read_to_string(out.join("facts.jsonl")).unwrap();
+    let hokuto: Vec<Json> = facts
+        .lines()
+        .map(|l| serde_json::from_str::<Json>(l).unwrap())
+        .filter(|f| f["kind"] == "company" && f["text"] == "北斗製鋼")
+        .collect();
+    assert_eq!(hokuto.len(), 2, "{facts}");
+    assert!(hokuto
+        .iter()
+        .all(|f| f["value"]["canonical"] == "Hokuto Steel"));
+    assert_eq!(summary(&out)["warnings_count"], 1);
+    // A gazetteer that does not exist is a usage error.
+    bin()
+        .args(["extract", "-q"])
+        .arg(&art)
+        .arg("--gazetteer")
+        .arg(dir.path().join("nope.tsv"))
+        .assert()
+        .code(2);
+}

@@ -81,6 +81,14 @@ fn run_kind(kind: Kind) {
     for file in &files {
         let body = std::fs::read_to_string(file).expect("corpus file is readable");
         let examples = parse_corpus(&body).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let negatives = examples.iter().filter(|e| e.expected.is_none()).count();
+        let (min_lines, min_negatives) = minimum_size(kind, examples.len());
+        assert!(
+            examples.len() >= min_lines && negatives >= min_negatives,
+            "{}: {} examples ({negatives} negatives); the corpus must keep at least {min_lines} ({min_negatives} negatives)",
+            file.display(),
+            examples.len()
+        );
         for ex in examples {
             count += 1;
             res.ref_date = ex.ref_date;
@@ -128,6 +136,17 @@ fn run_kind(kind: Kind) {
         kind.as_str(),
         failures.join("\n")
     );
+}
+
+/// The least a corpus file may hold, per language: (examples, negatives).
+fn minimum_size(kind: Kind, examples: usize) -> (usize, usize) {
+    match kind {
+        Kind::Money => (150, 20),
+        Kind::Percent => (80, 20),
+        Kind::Date => (150, 20),
+        // People and companies: at least a quarter negatives.
+        Kind::Person | Kind::Company => (120, examples / 4),
+    }
 }
 
 #[test]
