@@ -1,0 +1,332 @@
+//! `bench run`: the whole pipeline, as users run it. For each thread count the
+//! real `newsfacts extract` binary runs as a child process with
+//! `RAYON_NUM_THREADS` set; wall time and the child's own peak RSS and CPU time
+//! come from `wait4`, the article/fact/byte counts from its `summary.json`.
+//! Output files are then compared byte for byte across thread counts.
+
+use anyhow::{bail, Context as _};
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+#[derive(clap::Args, Debug)]
+pub struct RunArgs {
+    /// The dump: a folder from `bench gen`, a .jsonl or a .txt file.
+    path: PathBuf,
+    /// Thread counts, comma-separated; the first is the baseline of the speedup.
+    #[arg(long, default_value = "1,2")]
+    threads: String,
+    /// Where each run writes its output (one subfolder per thread count).
+    #[arg(long, default_value = "/tmp/nf-bench/out")]
+    out: PathBuf,
+    /// Formats passed to `newsfacts extract --format`.
+    #[arg(long, default_value = "csv,jsonl")]
+    format: String,
+    /// Run each thread count this many times and keep the fastest (the machine
+    /// may be shared; the fastest run is the least disturbed).
+    #[arg(long, default_value_t = 1)]
+    repeat: usize,
+    /// The newsfacts binary (default: the one next to this program).
+    #[arg(long)]
+    bin: Option<PathBuf>,
+}
+
+/// One measured run.
+struct Measure {
+    threads: usize,
+    wall: f64,
+    cpu: f64,
+    peak_rss_kb: u64,
+    articles: u64,
+    facts: u64,
+    bytes: u64,
+    out: PathBuf,
+}
+
+pub fn main(args: RunArgs) -> anyhow::Result<()> {
+    let threads: Vec<usize> = args
+        .threads
+        .split(',')
+        .map(|t| t.trim().parse::<usize>())
+        .collect::<Result<_, _>>()
+        .ok()
+        .filter(|v: &Vec<usize>| !v.is_empty() && v.iter().all(|&t| t > 0))
+        .context("--threads: expected positive numbers, e.g. 1,2")?;
+    let bin = match args.bin {
+        Some(b) => b,
+        None => crate::exe_dir()
+            .map(|d| d.join(format!("newsfacts{}", std::env::consts::EXE_SUFFIX)))
+            .context("cannot locate this program's folder")?,
+    };
+    if !bin.is_file() {
+        bail!(
+            "{}: not found (build it first: cargo build --release)",
+            bin.display()
+        );
+    }
+    if !args.path.exists() {
+        bail!("{}: no such file or directory", args.path.display());
+    }
+
+    let mut results: Vec<Measure> = Vec::new();
+    for &t in &threads {
+        let out = args.out.join(format!("t{t}"));
+        let mut best: Option<Measure> = None;
+        for _ in 0..args.repeat.max(1) {
+            let m = run_once(&bin, &args.path, &out, &args.format, t)?;
+            eprintln!(
+                "  threads {t}: {:.2} s wall, {:.2} s CPU, peak RSS {:.1} MB",
+                m.wall,
+                m.cpu,
+                m.peak_rss_kb as f64 / 1024.0
+            );
+            if best.as_ref().is_none_or(|b| m.wall < b.wall) {
+                best = Some(m);
+            }
+        }
+        if let Some(b) = best {
+            results.push(b);
+        }
+    }
+    print_table(&args.path, &results);
+    let identical = compare_outputs(&results)?;
+    println!(
+        "identical outputs across thread counts: {}",
+        match identical {
+            Some(true) => "yes".to_string(),
+            Some(false) => "NO".to_string(),
+            None => "n/a (one thread count)".to_string(),
+        }
+    );
+    Ok(())
+}
+
+fn run_once(
+    bin: &Path,
+    input: &Path,
+    out: &Path,
+    format: &str,
+    threads: usize,
+) -> anyhow::Result<Measure> {
+    std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", out.display()))?;
+    // Warnings (a 50 MB one-line article is reported) go to a file, not the table.
+    let log = File::create(out.join("stderr.log"))?;
+    let started = Instant::now();
+    let child = Command::new(bin)
+        .arg("extract")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .arg("--format")
+        .arg(format)
+        .arg("--quiet")
+        .env("RAYON_NUM_THREADS", threads.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(log))
+        .spawn()
+        .with_context(|| format!("{}: cannot start", bin.display()))?;
+    let usage = wait_child(child)?;
+    let wall = started.elapsed().as_secs_f64();
+    // Exit 1 means some input was skipped; the numbers still stand.
+    if usage.status > 1 {
+        bail!(
+            "newsfacts exited with status {} (see {})",
+            usage.status,
+            out.join("stderr.log").display()
+        );
+    }
+    let summary: serde_json::Value = serde_json::from_reader(BufReader::new(
+        File::open(out.join("summary.json")).context("reading summary.json")?,
+    ))?;
+    let field = |k: &str| summary.get(k).and_then(|v| v.as_u64()).unwrap_or(0);
+    let ran_with = field("threads") as usize;
+    if ran_with != threads {
+        bail!("asked for {threads} threads, newsfacts ran with {ran_with}");
+    }
+    Ok(Measure {
+        threads,
+        wall,
+        cpu: usage.cpu_seconds,
+        peak_rss_kb: usage.max_rss_kb,
+        articles: field("articles_read"),
+        facts: field("facts"),
+        bytes: field("bytes"),
+        out: out.to_path_buf(),
+    })
+}
+
+fn print_table(input: &Path, rs: &[Measure]) {
+    let Some(base) = rs.first() else { return };
+    println!(
+        "{}: {:.1} MB of text, {} articles, {} facts",
+        input.display(),
+        base.bytes as f64 / 1e6,
+        base.articles,
+        base.facts
+    );
+    println!(
+        "| threads | wall s | MB/s | MB/s per thread | MB per CPU-s | articles/s | facts/s | peak RSS MB | speedup |"
+    );
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for m in rs {
+        let mb = m.bytes as f64 / 1e6;
+        let wall = m.wall.max(1e-9);
+        println!(
+            "| {} | {:.2} | {:.1} | {:.1} | {:.1} | {:.0} | {:.0} | {:.1} | {:.2}× |",
+            m.threads,
+            m.wall,
+            mb / wall,
+            mb / wall / m.threads as f64,
+            mb / m.cpu.max(1e-9),
+            m.articles as f64 / wall,
+            m.facts as f64 / wall,
+            m.peak_rss_kb as f64 / 1024.0,
+            base.wall / wall
+        );
+    }
+}
+
+/// Whether every run wrote the same bytes (None with a single run).
+fn compare_outputs(rs: &[Measure]) -> anyhow::Result<Option<bool>> {
+    let Some((base, rest)) = rs.split_first() else {
+        return Ok(None);
+    };
+    if rest.is_empty() {
+        return Ok(None);
+    }
+    let mut same = true;
+    for name in ["facts.jsonl", "facts.csv", "sections.csv", "articles.json"] {
+        let a = base.out.join(name);
+        if !a.exists() {
+            continue;
+        }
+        for m in rest {
+            let b = m.out.join(name);
+            if !same_bytes(&a, &b)? {
+                println!(
+                    "  {name}: threads {} and {} differ",
+                    base.threads, m.threads
+                );
+                same = false;
+            }
+        }
+    }
+    Ok(Some(same))
+}
+
+fn same_bytes(a: &Path, b: &Path) -> anyhow::Result<bool> {
+    let open = |p: &Path| File::open(p).with_context(|| format!("{}: cannot open", p.display()));
+    let (fa, fb) = (open(a)?, open(b)?);
+    if fa.metadata()?.len() != fb.metadata()?.len() {
+        return Ok(false);
+    }
+    let (mut ra, mut rb) = (BufReader::new(fa), BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = read_full(&mut ra, &mut ba)?;
+        let m = read_full(&mut rb, &mut bb)?;
+        if n != m || ba[..n] != bb[..m] {
+            return Ok(false);
+        }
+        if n == 0 {
+            return Ok(true);
+        }
+    }
+}
+
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// What the kernel says about a finished child.
+struct Usage {
+    status: i32,
+    cpu_seconds: f64,
+    max_rss_kb: u64,
+}
+
+#[cfg(target_os = "linux")]
+mod sys {
+    //! `wait4(2)` from the C library std already links: it reaps one child and
+    //! returns that child's own resource usage (its peak RSS, not the maximum over
+    //! every child this process has had, which `getrusage(RUSAGE_CHILDREN)` gives).
+
+    #[repr(C)]
+    #[derive(Default)]
+    pub struct Timeval {
+        pub sec: std::ffi::c_long,
+        pub usec: std::ffi::c_long,
+    }
+
+    /// `struct rusage`: two timevals then fourteen longs, `ru_maxrss` (KiB) first.
+    #[repr(C)]
+    #[derive(Default)]
+    pub struct Rusage {
+        pub utime: Timeval,
+        pub stime: Timeval,
+        pub maxrss: std::ffi::c_long,
+        pub rest: [std::ffi::c_long; 13],
+    }
+
+    extern "C" {
+        pub fn wait4(
+            pid: i32,
+            status: *mut std::ffi::c_int,
+            options: std::ffi::c_int,
+            rusage: *mut Rusage,
+        ) -> i32;
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn wait_child(child: std::process::Child) -> anyhow::Result<Usage> {
+    let pid = child.id() as i32;
+    let mut status: std::ffi::c_int = 0;
+    let mut ru = sys::Rusage::default();
+    loop {
+        // SAFETY: both pointers are to live, properly sized locals; `pid` is our
+        // own unreaped child (std never waits on it: we do not call `wait`).
+        let r = unsafe { sys::wait4(pid, &mut status, 0, &mut ru) };
+        if r == pid {
+            break;
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(e).context("wait4");
+        }
+    }
+    drop(child);
+    // WIFEXITED / WEXITSTATUS, else report the signal as a failure.
+    let code = if status & 0x7f == 0 {
+        (status >> 8) & 0xff
+    } else {
+        128 + (status & 0x7f)
+    };
+    let tv = |t: &sys::Timeval| t.sec as f64 + t.usec as f64 / 1e6;
+    Ok(Usage {
+        status: code,
+        cpu_seconds: tv(&ru.utime) + tv(&ru.stime),
+        max_rss_kb: ru.maxrss.max(0) as u64,
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wait_child(mut child: std::process::Child) -> anyhow::Result<Usage> {
+    // Elsewhere: no per-child peak RSS or CPU time (reported as 0).
+    let st = child.wait()?;
+    Ok(Usage {
+        status: st.code().unwrap_or(128),
+        cpu_seconds: 0.0,
+        max_rss_kb: 0,
+    })
+}

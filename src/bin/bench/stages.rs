@@ -1,0 +1,213 @@
+//! `bench stages`: where the time goes. One thread, in-process: each article is
+//! read, then every stage of `analyze` is run and timed on its own (the same
+//! calls `analyze` makes), then `analyze` itself is timed and its result written
+//! to the output files. What `analyze` spends beyond the separately timed
+//! stages (placing facts in sections and sentences, converting offsets, building
+//! the records) is shown as "placement + offsets".
+
+use anyhow::Context as _;
+use newsfacts::export::{FactsCsv, FactsJsonl, SectionsCsv};
+use newsfacts::extract::{self, Doc, RefSource};
+use newsfacts::input::{collect_sources, Item, Reader};
+use newsfacts::pipeline::{resources, Config};
+use newsfacts::section::split_sections;
+use newsfacts::text::sentence::split_sentences;
+use newsfacts::text::Normalized;
+use newsfacts::{analyze, Candidate, Lang};
+use std::fs::File;
+use std::hint::black_box;
+use std::io::BufWriter;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+#[derive(clap::Args, Debug)]
+pub struct StagesArgs {
+    /// The dump: a folder from `bench gen`, a .jsonl or a .txt file.
+    path: PathBuf,
+    /// Where the export stage writes facts.csv, sections.csv and facts.jsonl.
+    #[arg(long, default_value = "/tmp/nf-bench/stages-out")]
+    out: PathBuf,
+    /// Stop after this much text (e.g. 20M); default: the whole dump.
+    #[arg(long)]
+    max: Option<String>,
+}
+
+const STAGES: [&str; 15] = [
+    "read + decode",
+    "normalise (width folding)",
+    "language detection",
+    "sections",
+    "sentences",
+    "extract: money",
+    "extract: percent",
+    "extract: date",
+    "extract: person",
+    "extract: company",
+    "overlap resolution",
+    "placement + offsets",
+    "export: facts.csv",
+    "export: sections.csv",
+    "export: facts.jsonl",
+];
+const READ: usize = 0;
+const PLACEMENT: usize = 11;
+
+type Extractor = fn(&Doc, &mut Vec<Candidate>);
+const EXTRACTORS: [Extractor; 5] = [
+    extract::money::extract,
+    extract::percent::extract,
+    extract::date::extract,
+    extract::person::extract,
+    extract::company::extract,
+];
+
+pub fn main(args: StagesArgs) -> anyhow::Result<()> {
+    let max = match &args.max {
+        Some(s) => crate::parse_size(s).map_err(anyhow::Error::msg)?,
+        None => u64::MAX,
+    };
+    let cfg = Config::default();
+    let (res, _) = resources(&cfg)?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create", args.out.display()))?;
+    let create = |name: &str| -> anyhow::Result<BufWriter<File>> {
+        let p = args.out.join(name);
+        Ok(BufWriter::with_capacity(
+            1 << 16,
+            File::create(&p).with_context(|| format!("{}: cannot create", p.display()))?,
+        ))
+    };
+    let mut facts_csv = FactsCsv::new(create("facts.csv")?, false)?;
+    let mut sections_csv = SectionsCsv::new(create("sections.csv")?, false)?;
+    let mut facts_jsonl = FactsJsonl::new(create("facts.jsonl")?);
+
+    let mut t = [Duration::ZERO; STAGES.len()];
+    let mut analyze_total = Duration::ZERO;
+    let (mut bytes, mut articles, mut facts) = (0u64, 0u64, 0u64);
+    let (sources, _) = collect_sources(std::slice::from_ref(&args.path));
+    let mut reader = Reader::new(sources);
+    loop {
+        let t0 = Instant::now();
+        let item = reader.next();
+        t[READ] += t0.elapsed();
+        let article = match item {
+            None => break,
+            Some(Item::Article(a)) => a,
+            Some(_) => continue,
+        };
+        articles += 1;
+        bytes += article.text.len() as u64;
+
+        // Each stage of `analyze`, timed on its own.
+        let mut clock = Instant::now();
+        let mut lap = |t: &mut [Duration], i: usize| {
+            let now = Instant::now();
+            t[i] += now - clock;
+            clock = now;
+        };
+        let norm = Normalized::new(&article.text);
+        lap(&mut t, 1);
+        let lang = article.lang.unwrap_or_else(|| Lang::detect(&norm.text));
+        lap(&mut t, 2);
+        let spans = split_sections(&norm.text, article.markdown, article.title.is_some());
+        lap(&mut t, 3);
+        let sentences = split_sentences(&norm.text);
+        lap(&mut t, 4);
+        let ref_date = match (article.date, res.ref_date) {
+            (Some(d), _) => Some((d, RefSource::ArticleDate)),
+            (None, Some(d)) => Some((d, RefSource::RefDate)),
+            (None, None) => None,
+        };
+        let doc = Doc {
+            text: &norm.text,
+            lang,
+            ref_date,
+            gazetteer: &res.gazetteer,
+        };
+        let mut cands = Vec::new();
+        for (k, f) in EXTRACTORS.iter().enumerate() {
+            f(&doc, &mut cands);
+            lap(&mut t, 5 + k);
+        }
+        let kept = extract::resolve_overlaps(cands);
+        lap(&mut t, 10);
+        black_box((&spans, &sentences, &kept));
+
+        // The real thing, for the remainder and the export.
+        let t0 = Instant::now();
+        let a = analyze(&article, &res);
+        analyze_total += t0.elapsed();
+        facts += a.facts.len() as u64;
+        let t0 = Instant::now();
+        facts_csv.write(&a)?;
+        let t1 = Instant::now();
+        sections_csv.write(&a)?;
+        let t2 = Instant::now();
+        facts_jsonl.write(&a)?;
+        let t3 = Instant::now();
+        t[12] += t1 - t0;
+        t[13] += t2 - t1;
+        t[14] += t3 - t2;
+        if bytes >= max {
+            break;
+        }
+    }
+    let t0 = Instant::now();
+    facts_csv.finish()?;
+    let t1 = Instant::now();
+    sections_csv.finish()?;
+    let t2 = Instant::now();
+    facts_jsonl.finish()?;
+    t[12] += t1 - t0;
+    t[13] += t2 - t1;
+    t[14] += t2.elapsed();
+
+    let parts: Duration = t[1..PLACEMENT].iter().sum();
+    let rest = analyze_total.as_secs_f64() - parts.as_secs_f64();
+    let secs: Vec<f64> = t
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if i == PLACEMENT {
+                rest
+            } else {
+                d.as_secs_f64()
+            }
+        })
+        .collect();
+    let total = t[READ].as_secs_f64()
+        + analyze_total.as_secs_f64()
+        + t[12..].iter().map(Duration::as_secs_f64).sum::<f64>();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{}: {:.1} MB of text, {} articles, {} facts; 1 thread, in-process",
+        args.path.display(),
+        mb,
+        articles,
+        facts
+    );
+    println!("| stage | seconds | share | MB/s |");
+    println!("| --- | ---: | ---: | ---: |");
+    for (name, s) in STAGES.iter().zip(&secs) {
+        let rate = if *s > 0.0 {
+            format!("{:.0}", mb / s)
+        } else {
+            "-".into()
+        };
+        println!(
+            "| {name} | {s:.3} | {:.1}% | {rate} |",
+            100.0 * s / total.max(1e-9)
+        );
+    }
+    println!(
+        "| analyze (whole, for comparison) | {:.3} | {:.1}% | {:.0} |",
+        analyze_total.as_secs_f64(),
+        100.0 * analyze_total.as_secs_f64() / total.max(1e-9),
+        mb / analyze_total.as_secs_f64().max(1e-9)
+    );
+    println!(
+        "| **total** (read + analyze + export) | {total:.3} | 100% | {:.0} |",
+        mb / total.max(1e-9)
+    );
+    Ok(())
+}
