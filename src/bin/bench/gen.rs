@@ -381,8 +381,8 @@ fn segment(text: &str, lang: Lang) -> Vec<Seg> {
 
 // ---------------------------------------------------------------------------
 // Names and templates. Placeholders: {Y} year, {M} month, {D} day, {MON} English
-// month name, {WD} English weekday, {N} 1–999, {N4} 1000–9999, {X} 1.0–99.9,
-// {P} a percentage, {KN} a number in kanji, {CO}/{CO2} companies, {PER} a person.
+// month name, {WD} English weekday, {N} 1–999, {N4} 1000–9999, {S} 2–30, {X} 1.0–99.9,
+// {R} 0.1–9.9, {P} a percentage, {KN} a number in kanji, {CO}/{CO2} companies, {PER} a person.
 
 const PEOPLE_JA: &[&str] = &[
     "ベサント",
@@ -465,10 +465,22 @@ const SENTENCES_JA: &[&str] = &[
     "{CO}株は一時{P}%高の{N4}円まで上昇し、時価総額は{N}兆円を超えた。",
     "{CO}は{Y}年第{Q}四半期に、{CO2}へ最大{N}億ユーロを出資する。",
     "関係者によると、{CO}は{CO2}株の約{P}％を取得し、取得額は{N}億{N4}万ドル前後になる見通し。",
-    "日銀の{PER}総裁は{M}月{D}日、政策金利を{X}%に据え置くと述べた。",
-    "{Y}年{M}月の消費者物価指数は前年同月比{X}%上昇し、{N}カ月連続でプラスとなった。",
-    "{CO}は今後{N}年間で{KN}億円を投じ、国内に新工場を建設する計画だ。",
+    "日銀の{PER}総裁は{M}月{D}日、政策金利を{R}%に据え置くと述べた。",
+    "{Y}年{M}月の消費者物価指数は前年同月比{R}%上昇し、{S}カ月連続でプラスとなった。",
+    "{CO}は今後{S}年間で{KN}億円を投じ、国内に新工場を建設する計画だ。",
     "{PER}{TJ}によると、交渉は{M}月{D}日から{D}日まで続き、関税率は{P}%から{P}%に引き下げられる。",
+];
+const FILLER_JA: &[&str] = &[
+    "市場関係者の間では、今後の交渉の行方を見極めたいとの声が多い。",
+    "同社の広報担当者は、詳細についてはコメントを控えるとしている。",
+    "専門家は、供給網の再編には時間がかかると指摘する。",
+    "規制当局の承認を得るまでには、数カ月を要する可能性がある。",
+    "投資家の関心は、人工知能向けの需要がどこまで続くかに集まっている。",
+    "一方で、国内の雇用への影響を懸念する声も根強い。",
+    "政府関係者は、引き続き対話を重ねる考えを示した。",
+    "業界団体は、急激な価格変動への対応を求める要望書を提出した。",
+    "アナリストの間では、慎重な見方が広がっている。",
+    "今回の判断は、長期的な成長戦略の一環と位置づけられている。",
 ];
 const HEADINGS_JA: &[&str] = &[
     "市場の反応と今後の見通し",
@@ -486,17 +498,35 @@ const MARKERS_JA: &[&str] = &["もっと見る", "関連記事"];
 
 const SENTENCES_EN: &[&str] = &[
     "{CO} said on {MON} {D}, {Y} that it had agreed to acquire {CO2} for about ${X} billion in cash, a premium of {P}% to the last close.",
-    "{TE_CAP} {PER} told analysts on {WD} that the deal would add to earnings within {N} quarters.",
-    "Revenue rose {P}% to ${N} million in the three months to {MON} {D}, while the operating margin slipped {X} percentage points.",
+    "{TE_CAP} {PER} told analysts on {WD} that the deal would add to earnings within {S} quarters.",
+    "Revenue rose {P}% to ${N} million in the three months to {MON} {D}, while the operating margin slipped {R} percentage points.",
     "The company expects to complete the transaction in the first quarter of {Y}, subject to regulatory approval.",
     "Shares of {CO} jumped {P}% in early trading on {WD}, valuing the group at roughly ${X}bn.",
     "{PER} met {PER2} in London on {MON} {D} to discuss tariffs of up to {P}% on ${N} billion of goods.",
     "{CO} plans to invest ¥{N} billion in a new plant in Japan by {Y}, creating about {N4} jobs.",
-    "Inflation slowed to {X}% in {MON}, from {X}% a year earlier, the statistics office said on {MON} {D}.",
-    "The central bank held its policy rate at {X}% and said it would review the decision in {MON} {Y}.",
+    "Inflation slowed to {R}% in {MON}, from {R}% a year earlier, the statistics office said on {MON} {D}.",
+    "The central bank held its policy rate at {R}% and said it would review the decision in {MON} {Y}.",
     "Analysts estimate the market will be worth ${X} trillion by {Y}, growing about {P}% a year.",
     "{CO} cut its full-year outlook to ${N4} million, down {P}% from its forecast in {MON}.",
     "Under the agreement, {CO2} shareholders will receive ${X} per share, and {CO} will take on {N} million euros of debt.",
+];
+const FILLER_EN: &[&str] = &[
+    "The talks come at a delicate moment for both governments, which face pressure at home to show results.",
+    "Investors have been cautious for weeks, waiting for clearer signals on supply chains and export controls.",
+    "Officials on both sides declined to comment on the details of the negotiations.",
+    "The agreement still needs the approval of regulators in several countries, a process that can take months.",
+    "Executives argue that scale is now essential to compete for contracts from the largest cloud providers.",
+    "Critics say the move concentrates too much power in the hands of a few suppliers.",
+    "Demand for data centre equipment has surged as companies race to build artificial intelligence services.",
+    "Traders said volumes were thin ahead of the holiday, and prices moved in a narrow range.",
+    "The ministry said it would publish further guidance once the consultation period ends.",
+    "Analysts warned that the outlook remains uncertain and that a rebound is not guaranteed.",
+    "Union leaders welcomed the plan but asked for guarantees on jobs at existing sites.",
+    "The decision follows months of speculation about the future of the business.",
+    "Rare earths are used in magnets for electric vehicles, wind turbines and military equipment.",
+    "Several lawmakers called for a public hearing before any final decision is made.",
+    "The company did not say how it would finance the purchase.",
+    "Both sides described the meeting as constructive, though no joint statement was issued.",
 ];
 const HEADINGS_EN: &[&str] = &[
     "Why it matters",
@@ -664,11 +694,11 @@ impl Generator {
                 out.push_str(self.rng.pick::<&str>(headings));
                 out.push('\n');
             }
-            for s in 0..self.rng.range(2, 5) {
+            for s in 0..self.rng.range(2, 6) {
                 if s > 0 {
                     out.push_str(sep(lang));
                 }
-                let s = self.sentence(lang);
+                let s = self.any_sentence(lang);
                 out.push_str(&s);
             }
             out.push_str("\n\n");
@@ -691,6 +721,18 @@ impl Generator {
         out
     }
 
+    /// A sentence of a composed article: half of them carry no figures.
+    fn any_sentence(&mut self, lang: Lang) -> String {
+        if self.rng.chance(1, 2) {
+            let f = match lang {
+                Lang::Ja => FILLER_JA,
+                Lang::En => FILLER_EN,
+            };
+            return self.rng.pick::<&str>(f).to_string();
+        }
+        self.sentence(lang)
+    }
+
     fn sentence(&mut self, lang: Lang) -> String {
         let t = match lang {
             Lang::Ja => *self.rng.pick(SENTENCES_JA),
@@ -703,6 +745,7 @@ impl Generator {
     fn fill(&mut self, template: &str, lang: Lang) -> String {
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
+        let (mut last_co, mut last_per) = ("", "");
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let Some(close) = rest[open..].find('}') else {
@@ -717,6 +760,11 @@ impl Generator {
                 "M" => push_digits(&mut out, &self.number(NumCtx::Month), full),
                 "D" => push_digits(&mut out, &self.number(NumCtx::Day), full),
                 "Q" => push_digits(&mut out, &self.rng.range(1, 4).to_string(), full),
+                "S" => push_digits(&mut out, &self.rng.range(2, 30).to_string(), full),
+                "R" => {
+                    let s = format!("{}.{}", self.rng.range(0, 9), self.rng.range(1, 9));
+                    push_digits(&mut out, &s, full)
+                }
                 "N" => push_digits(&mut out, &self.rng.range(1, 999).to_string(), full),
                 "N4" => {
                     let n = self.rng.range(1000, 9999);
@@ -738,8 +786,16 @@ impl Generator {
                 }
                 "MON" => out.push_str(self.rng.pick::<&str>(MONTHS_EN)),
                 "WD" => out.push_str(self.rng.pick::<&str>(WEEKDAYS_EN)),
-                "CO" | "CO2" => out.push_str(self.rng.pick::<&str>(companies(lang))),
-                "PER" | "PER2" => out.push_str(self.rng.pick::<&str>(people(lang))),
+                "CO" => {
+                    last_co = *self.rng.pick(companies(lang));
+                    out.push_str(last_co)
+                }
+                "CO2" => out.push_str(self.other(companies(lang), last_co)),
+                "PER" => {
+                    last_per = *self.rng.pick(people(lang));
+                    out.push_str(last_per)
+                }
+                "PER2" => out.push_str(self.other(people(lang), last_per)),
                 "TJ" => out.push_str(self.rng.pick::<&str>(TITLES_JA)),
                 "TE_CAP" => {
                     let t = *self.rng.pick(TITLES_EN);
@@ -758,6 +814,16 @@ impl Generator {
         }
         out.push_str(rest);
         out
+    }
+
+    /// A name from `names` other than `not`.
+    fn other(&mut self, names: &[&'static str], not: &str) -> &'static str {
+        loop {
+            let n = *self.rng.pick(names);
+            if n != not || names.len() < 2 {
+                return n;
+            }
+        }
     }
 
     fn number(&mut self, ctx: NumCtx) -> String {
