@@ -13,8 +13,10 @@ use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
-    /// The dump: a folder from `bench gen`, a .jsonl or a .txt file.
-    path: PathBuf,
+    /// Dumps: folders from `bench gen`, .jsonl or .txt files. With several, a
+    /// summary row per dump follows their tables.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
     /// Thread counts, comma-separated; the first is the baseline of the speedup.
     #[arg(long, default_value = "1,2")]
     threads: String,
@@ -66,40 +68,76 @@ pub fn main(args: RunArgs) -> anyhow::Result<()> {
             bin.display()
         );
     }
-    if !args.path.exists() {
-        bail!("{}: no such file or directory", args.path.display());
+    for p in &args.paths {
+        if !p.exists() {
+            bail!("{}: no such file or directory", p.display());
+        }
     }
-
-    let mut results: Vec<Measure> = Vec::new();
-    for &t in &threads {
-        let out = args.out.join(format!("t{t}"));
-        let mut best: Option<Measure> = None;
-        for _ in 0..args.repeat.max(1) {
-            let m = run_once(&bin, &args.path, &out, &args.format, t)?;
-            eprintln!(
-                "  threads {t}: {:.2} s wall, {:.2} s CPU, peak RSS {:.1} MB",
-                m.wall,
-                m.cpu,
-                m.peak_rss_kb as f64 / 1024.0
-            );
-            if best.as_ref().is_none_or(|b| m.wall < b.wall) {
-                best = Some(m);
+    if let Ok(l) = std::fs::read_to_string("/proc/loadavg") {
+        let l: Vec<&str> = l.split_whitespace().take(3).collect();
+        println!(
+            "{} cores; load average {} (a loaded machine slows wall times; MB per CPU-s is steadier)",
+            std::thread::available_parallelism().map_or(0, |n| n.get()),
+            l.join(" ")
+        );
+    }
+    let mut rows = Vec::new();
+    for path in &args.paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "input".into());
+        let mut results: Vec<Measure> = Vec::new();
+        for &t in &threads {
+            let out = args.out.join(&name).join(format!("t{t}"));
+            let mut best: Option<Measure> = None;
+            for _ in 0..args.repeat.max(1) {
+                let m = run_once(&bin, path, &out, &args.format, t)?;
+                eprintln!(
+                    "  {name}, threads {t}: {:.2} s wall, {:.2} s CPU, peak RSS {:.1} MB",
+                    m.wall,
+                    m.cpu,
+                    m.peak_rss_kb as f64 / 1024.0
+                );
+                if best.as_ref().is_none_or(|b| m.wall < b.wall) {
+                    best = Some(m);
+                }
+            }
+            if let Some(b) = best {
+                results.push(b);
             }
         }
-        if let Some(b) = best {
-            results.push(b);
+        println!();
+        print_table(path, &results);
+        let identical = compare_outputs(&results)?;
+        let shown = match identical {
+            Some(true) => "yes",
+            Some(false) => "NO",
+            None => "n/a (one thread count)",
+        };
+        println!("identical outputs across thread counts: {shown}");
+        rows.push((name, results, shown));
+    }
+    if rows.len() > 1 {
+        println!();
+        println!("| dump | MB of text | MB/s, {} thread(s) | MB per CPU-s | best speedup | peak RSS MB | identical |", threads[0]);
+        println!("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+        for (name, rs, shown) in &rows {
+            let Some(base) = rs.first() else { continue };
+            let mb = base.bytes as f64 / 1e6;
+            let speedup = rs
+                .iter()
+                .map(|m| base.wall / m.wall.max(1e-9))
+                .fold(0.0, f64::max);
+            let rss = rs.iter().map(|m| m.peak_rss_kb).max().unwrap_or(0);
+            println!(
+                "| {name} | {mb:.1} | {:.1} | {:.1} | {speedup:.2}× | {:.1} | {shown} |",
+                mb / base.wall.max(1e-9),
+                mb / base.cpu.max(1e-9),
+                rss as f64 / 1024.0
+            );
         }
     }
-    print_table(&args.path, &results);
-    let identical = compare_outputs(&results)?;
-    println!(
-        "identical outputs across thread counts: {}",
-        match identical {
-            Some(true) => "yes".to_string(),
-            Some(false) => "NO".to_string(),
-            None => "n/a (one thread count)".to_string(),
-        }
-    );
     Ok(())
 }
 
@@ -175,17 +213,26 @@ fn print_table(input: &Path, rs: &[Measure]) {
         let mb = m.bytes as f64 / 1e6;
         let wall = m.wall.max(1e-9);
         println!(
-            "| {} | {:.2} | {:.1} | {:.1} | {:.1} | {:.0} | {:.0} | {:.1} | {:.2}× |",
+            "| {} | {:.2} | {:.1} | {:.1} | {:.1} | {} | {} | {:.1} | {:.2}× |",
             m.threads,
             m.wall,
             mb / wall,
             mb / wall / m.threads as f64,
             mb / m.cpu.max(1e-9),
-            m.articles as f64 / wall,
-            m.facts as f64 / wall,
+            rate(m.articles as f64 / wall),
+            rate(m.facts as f64 / wall),
             m.peak_rss_kb as f64 / 1024.0,
             base.wall / wall
         );
+    }
+}
+
+/// A per-second rate: whole numbers, but keep a decimal for small ones.
+fn rate(x: f64) -> String {
+    if x < 10.0 {
+        format!("{x:.2}")
+    } else {
+        format!("{x:.0}")
     }
 }
 
@@ -256,7 +303,7 @@ struct Usage {
 }
 
 #[cfg(target_os = "linux")]
-mod sys {
+pub mod sys {
     //! `wait4(2)` from the C library std already links: it reaps one child and
     //! returns that child's own resource usage (its peak RSS, not the maximum over
     //! every child this process has had, which `getrusage(RUSAGE_CHILDREN)` gives).
@@ -285,6 +332,18 @@ mod sys {
             options: std::ffi::c_int,
             rusage: *mut Rusage,
         ) -> i32;
+        pub fn getrusage(who: std::ffi::c_int, rusage: *mut Rusage) -> std::ffi::c_int;
+    }
+
+    /// User + system CPU seconds of this process so far.
+    pub fn self_cpu_seconds() -> Option<f64> {
+        let mut ru = Rusage::default();
+        // SAFETY: `ru` is a live, properly sized local; 0 is RUSAGE_SELF.
+        if unsafe { getrusage(0, &mut ru) } != 0 {
+            return None;
+        }
+        let tv = |t: &Timeval| t.sec as f64 + t.usec as f64 / 1e6;
+        Some(tv(&ru.utime) + tv(&ru.stime))
     }
 }
 
@@ -318,6 +377,13 @@ fn wait_child(child: std::process::Child) -> anyhow::Result<Usage> {
         cpu_seconds: tv(&ru.utime) + tv(&ru.stime),
         max_rss_kb: ru.maxrss.max(0) as u64,
     })
+}
+
+#[cfg(not(target_os = "linux"))]
+pub mod sys {
+    pub fn self_cpu_seconds() -> Option<f64> {
+        None
+    }
 }
 
 #[cfg(not(target_os = "linux"))]

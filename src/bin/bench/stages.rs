@@ -33,7 +33,7 @@ pub struct StagesArgs {
 }
 
 const STAGES: [&str; 15] = [
-    "read + decode",
+    "read + decode (+ JSON parse)",
     "normalise (width folding)",
     "language detection",
     "sections",
@@ -81,6 +81,7 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
     let mut sections_csv = SectionsCsv::new(create("sections.csv")?, false)?;
     let mut facts_jsonl = FactsJsonl::new(create("facts.jsonl")?);
 
+    let started = Instant::now();
     let mut t = [Duration::ZERO; STAGES.len()];
     let mut analyze_total = Duration::ZERO;
     let (mut bytes, mut articles, mut facts) = (0u64, 0u64, 0u64);
@@ -152,6 +153,7 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
             break;
         }
     }
+    let cpu = crate::run::sys::self_cpu_seconds();
     let t0 = Instant::now();
     facts_csv.finish()?;
     let t1 = Instant::now();
@@ -209,5 +211,14 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
         "| **total** (read + analyze + export) | {total:.3} | 100% | {:.0} |",
         mb / total.max(1e-9)
     );
+    if let Some(cpu) = cpu {
+        let wall = started.elapsed().as_secs_f64();
+        let busy = if cpu < 0.9 * wall {
+            " (the machine was busy: stage times include waiting)"
+        } else {
+            ""
+        };
+        println!("process CPU time {cpu:.3} s for {wall:.3} s of wall time{busy}");
+    }
     Ok(())
 }
