@@ -38,6 +38,7 @@ pub struct GenArgs {
     /// Sample articles to vary.
     #[arg(long, default_value = "input")]
     samples: PathBuf,
+    /// Seed of the generator: another seed, another dump of the same shape.
     #[arg(long, default_value_t = 20250609)]
     seed: u64,
     /// Replace --out if it holds an earlier generated dump.
