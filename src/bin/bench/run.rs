@@ -396,3 +396,33 @@ fn wait_child(mut child: std::process::Child) -> anyhow::Result<Usage> {
         max_rss_kb: 0,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compares_files_byte_for_byte() {
+        let dir = std::env::temp_dir().join(format!("nf-bench-cmp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let mut other = big.clone();
+        other[150_000] ^= 1;
+        let (a, b, c) = (dir.join("a"), dir.join("b"), dir.join("c"));
+        std::fs::write(&a, &big).unwrap();
+        std::fs::write(&b, &big).unwrap();
+        std::fs::write(&c, &other).unwrap();
+        assert!(same_bytes(&a, &b).unwrap());
+        assert!(!same_bytes(&a, &c).unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn child_usage_is_reported() {
+        let child = Command::new("sh").args(["-c", "exit 3"]).spawn().unwrap();
+        let u = wait_child(child).unwrap();
+        assert_eq!(u.status, 3);
+        assert!(u.max_rss_kb > 0);
+    }
+}
