@@ -45,6 +45,8 @@ struct Measure {
     facts: u64,
     bytes: u64,
     out: PathBuf,
+    /// CPU time the rest of the machine used meanwhile, in cores (None off Linux).
+    others: Option<f64>,
 }
 
 pub fn main(args: RunArgs) -> anyhow::Result<()> {
@@ -151,6 +153,7 @@ fn run_once(
     std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", out.display()))?;
     // Warnings (a 50 MB one-line article is reported) go to a file, not the table.
     let log = File::create(out.join("stderr.log"))?;
+    let busy_before = machine_busy_seconds();
     let started = Instant::now();
     let child = Command::new(bin)
         .arg("extract")
@@ -168,6 +171,10 @@ fn run_once(
         .with_context(|| format!("{}: cannot start", bin.display()))?;
     let usage = wait_child(child)?;
     let wall = started.elapsed().as_secs_f64();
+    let others = match (busy_before, machine_busy_seconds()) {
+        (Some(a), Some(b)) => Some(((b - a - usage.cpu_seconds) / wall.max(1e-9)).max(0.0)),
+        _ => None,
+    };
     // Exit 1 means some input was skipped; the numbers still stand.
     if usage.status > 1 {
         bail!(
@@ -193,11 +200,29 @@ fn run_once(
         facts: field("facts"),
         bytes: field("bytes"),
         out: out.to_path_buf(),
+        others,
     })
+}
+
+/// CPU seconds all cores of the machine have spent busy since boot (/proc/stat:
+/// user, nice, system, irq, softirq, steal; counted in 1/100 s).
+fn machine_busy_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let line = stat.lines().next()?.strip_prefix("cpu ")?;
+    let f: Vec<f64> = line
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    let busy = [0, 1, 2, 5, 6, 7]
+        .iter()
+        .map(|&i| f.get(i).copied().unwrap_or(0.0))
+        .sum::<f64>();
+    Some(busy / 100.0)
 }
 
 fn print_table(input: &Path, rs: &[Measure]) {
     let Some(base) = rs.first() else { return };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "{}: {:.1} MB of text, {} articles, {} facts",
         input.display(),
@@ -206,14 +231,14 @@ fn print_table(input: &Path, rs: &[Measure]) {
         base.facts
     );
     println!(
-        "| threads | wall s | MB/s | MB/s per thread | MB per CPU-s | articles/s | facts/s | peak RSS MB | speedup |"
+        "| threads | wall s | MB/s | MB/s per thread | MB per CPU-s | articles/s | facts/s | peak RSS MB | speedup | others' CPU |"
     );
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for m in rs {
         let mb = m.bytes as f64 / 1e6;
         let wall = m.wall.max(1e-9);
         println!(
-            "| {} | {:.2} | {:.1} | {:.1} | {:.1} | {} | {} | {:.1} | {:.2}× |",
+            "| {} | {:.2} | {:.1} | {:.1} | {:.1} | {} | {} | {:.1} | {:.2}× | {} |",
             m.threads,
             m.wall,
             mb / wall,
@@ -222,7 +247,17 @@ fn print_table(input: &Path, rs: &[Measure]) {
             rate(m.articles as f64 / wall),
             rate(m.facts as f64 / wall),
             m.peak_rss_kb as f64 / 1024.0,
-            base.wall / wall
+            base.wall / wall,
+            m.others.map_or("-".into(), |o| format!("{o:.2} cores"))
+        );
+    }
+    let crowded = rs.iter().any(|m| {
+        m.others
+            .is_some_and(|o| o + m.threads as f64 > cores as f64 + 0.25)
+    });
+    if crowded {
+        println!(
+            "note: other processes used CPU during these runs and the {cores} cores were oversubscribed; wall times, MB/s and speedup are pessimistic"
         );
     }
 }
