@@ -265,7 +265,8 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
     println!("| stage | seconds | share | MB/s |");
     println!("| --- | ---: | ---: | ---: |");
     for (name, s) in STAGES.iter().zip(&secs) {
-        let rate = if *s > 0.0 {
+        // Below half a millisecond a rate means nothing.
+        let rate = if *s >= 0.0005 {
             format!("{:.0}", mb / s)
         } else {
             "-".into()
