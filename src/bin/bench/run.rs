@@ -18,8 +18,9 @@ pub struct RunArgs {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Thread counts, comma-separated; the first is the baseline of the speedup.
-    #[arg(long, default_value = "1,2")]
-    threads: String,
+    /// Default: 1 and every core (`1,2` on two cores).
+    #[arg(long)]
+    threads: Option<String>,
     /// Where each run writes its output (one subfolder per thread count).
     #[arg(long, default_value = "/tmp/nf-bench/out")]
     out: PathBuf,
@@ -50,8 +51,16 @@ struct Measure {
 }
 
 pub fn main(args: RunArgs) -> anyhow::Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let default = if cores > 1 {
+        format!("1,{cores}")
+    } else {
+        "1".into()
+    };
     let threads: Vec<usize> = args
         .threads
+        .as_deref()
+        .unwrap_or(&default)
         .split(',')
         .map(|t| t.trim().parse::<usize>())
         .collect::<Result<_, _>>()
