@@ -3,7 +3,9 @@
 //! calls `analyze` makes), then `analyze` itself is timed and its result written
 //! to the output files. What `analyze` spends beyond the separately timed
 //! stages (placing facts in sections and sentences, converting offsets, building
-//! the records) is shown as "placement + offsets".
+//! the records) is shown as "placement + offsets". `extract::candidates` (all
+//! kinds in one call, as `analyze` makes it) is timed too, for comparison with
+//! the sum of the per-kind rows.
 
 use anyhow::Context as _;
 use newsfacts::export::{FactsCsv, FactsJsonl, SectionsCsv};
@@ -154,6 +156,7 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
     let span = |from: Duration, to: Duration| to.saturating_sub(from).saturating_sub(cost);
     let mut t = [Duration::ZERO; STAGES.len()];
     let mut analyze_total = Duration::ZERO;
+    let mut candidates_total = Duration::ZERO;
     let (mut bytes, mut articles, mut facts) = (0u64, 0u64, 0u64);
     let (sources, _) = collect_sources(std::slice::from_ref(&args.path));
     let mut reader = Reader::new(sources);
@@ -203,6 +206,11 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
         let kept = extract::resolve_overlaps(cands);
         lap(&mut t, 10);
         black_box((&spans, &sentences, &kept));
+        // All kinds at once, as `analyze` runs them (any sharing between kinds
+        // shows up as a difference from the sum of the rows above).
+        let t0 = clock.now();
+        black_box(extract::candidates(&doc));
+        candidates_total += span(t0, clock.now());
 
         // The real thing, for the remainder and the export.
         let t0 = clock.now();
@@ -276,6 +284,26 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
             100.0 * s / total.max(1e-9)
         );
     }
+    let extractors: f64 = t[5..10].iter().map(Duration::as_secs_f64).sum();
+    println!(
+        "| extractors, sum of the five rows | {extractors:.3} | {:.1}% | {} |",
+        100.0 * extractors / total.max(1e-9),
+        if extractors >= 0.0005 {
+            format!("{:.0}", mb / extractors)
+        } else {
+            "-".into()
+        }
+    );
+    let cs = candidates_total.as_secs_f64();
+    println!(
+        "| extract::candidates (all kinds at once, for comparison) | {cs:.3} | {:.1}% | {} |",
+        100.0 * cs / total.max(1e-9),
+        if cs >= 0.0005 {
+            format!("{:.0}", mb / cs)
+        } else {
+            "-".into()
+        }
+    );
     println!(
         "| analyze (whole, for comparison) | {:.3} | {:.1}% | {:.0} |",
         analyze_total.as_secs_f64(),
