@@ -154,6 +154,35 @@ fn run_all(doc: &Doc, out: &mut Vec<Candidate>) {
     numeric::RULES.run(doc, out);
     for c in out.iter_mut().skip(from) {
         compose(doc, c);
+        trim_sentence_stop(doc, c);
+    }
+}
+
+/// Abbreviations whose full stop belongs to the date (`Jan. 27`, `Wed.`).
+const ABBREVIATED: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+/// A span that ends in a full stop after a whole word (`in April.`) ends before
+/// it: the stop ends the sentence. After an abbreviation (`Jan.`) it stays.
+fn trim_sentence_stop(doc: &Doc, c: &mut Candidate) {
+    let Some(span) = doc.text.get(c.start..c.end) else {
+        return;
+    };
+    let Some(body) = span.strip_suffix('.') else {
+        return;
+    };
+    let word: String = body
+        .chars()
+        .rev()
+        .take_while(|ch| ch.is_ascii_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if !word.is_empty() && !ABBREVIATED.contains(&word.to_ascii_lowercase().as_str()) {
+        c.end -= 1;
     }
 }
 
