@@ -105,3 +105,34 @@ fn seed_splits_into_title_nine_headings_two_teasers() {
         .iter()
         .all(|s| marker_chars < s.start || marker_chars >= s.end));
 }
+
+#[test]
+fn crlf_text_keeps_its_line_ends_and_offsets() {
+    let text = "円安進む\r\n\r\n日経平均は約３％上昇し、トヨタ自動車の株価は２０２５年６月９日に最高値を付けた。\r\n";
+    let article = newsfacts::Article {
+        id: "crlf".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    let an = analyze(&article, &Resources::default());
+    assert_eq!(an.sections.len(), 2);
+    assert_eq!(an.sections[0].heading, "円安進む");
+    assert_eq!(an.sections[1].start, 8, "4 title chars, CR, LF, CR, LF");
+    let percent = an
+        .facts
+        .iter()
+        .find(|f| f.kind == newsfacts::Kind::Percent)
+        .expect("percent found");
+    assert_eq!(percent.text, "約３％");
+    assert_eq!(chars(text, percent.start, percent.end), "約３％");
+    let date = an
+        .facts
+        .iter()
+        .find(|f| f.kind == newsfacts::Kind::Date)
+        .expect("date found");
+    assert_eq!(date.text, "２０２５年６月９日");
+    assert_eq!(
+        percent.sentence,
+        "日経平均は約３％上昇し、トヨタ自動車の株価は２０２５年６月９日に最高値を付けた。"
+    );
+}
