@@ -136,3 +136,27 @@ fn crlf_text_keeps_its_line_ends_and_offsets() {
         "日経平均は約３％上昇し、トヨタ自動車の株価は２０２５年６月９日に最高値を付けた。"
     );
 }
+
+#[test]
+fn date_en_bare_quarter_in_fiscal_article_is_fiscal() {
+    let text = "Microsoft reported fiscal fourth-quarter results for fiscal 2025. Spending rose from the third quarter.";
+    let article = newsfacts::Article {
+        id: "fy".into(),
+        text: text.into(),
+        date: chrono::NaiveDate::from_ymd_opt(2025, 7, 30),
+        ..Default::default()
+    };
+    let an = analyze(&article, &Resources::default());
+    let dates: Vec<(String, String)> = an
+        .facts_of(newsfacts::Kind::Date)
+        .map(|f| (f.text.clone(), f.value.display().to_string()))
+        .collect();
+    assert_eq!(
+        dates,
+        vec![
+            ("fiscal fourth-quarter".to_string(), "FY2025-Q4".to_string()),
+            ("fiscal 2025".to_string(), "FY2025".to_string()),
+            ("third quarter".to_string(), "FY2025-Q3".to_string()),
+        ]
+    );
+}

@@ -262,6 +262,50 @@ fn compose(doc: &Doc, c: &mut Candidate) {
 
 /// Push every date candidate found in `doc`.
 pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+    let from = out.len();
+    extract_dates(doc, out);
+    if let Some(found) = out.get_mut(from..) {
+        fiscal_context(found);
+    }
+}
+
+/// In an article that counts in fiscal quarters (`fiscal fourth-quarter`,
+/// `Q1 FY2026`), a later bare `third quarter` without a year is a quarter of the
+/// fiscal year in force, not of the calendar year.
+fn fiscal_context(found: &mut [Candidate]) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].start);
+    let mut fiscal_quarters_seen = false;
+    let mut fy: Option<i32> = None;
+    for i in order {
+        let Value::Date(v) = &mut found[i].value else {
+            continue;
+        };
+        let iso = v.iso.clone().unwrap_or_default();
+        match v.granularity {
+            Granularity::FiscalQuarter | Granularity::FiscalYear => {
+                if v.granularity == Granularity::FiscalQuarter {
+                    fiscal_quarters_seen = true;
+                }
+                fy = iso.get(2..6).and_then(|y| y.parse().ok()).or(fy);
+            }
+            Granularity::Quarter if fiscal_quarters_seen && v.year_inferred && !v.relative => {
+                let (Some(year), Some(q)) = (fy, iso.rsplit_once("-Q").map(|(_, q)| q.to_string()))
+                else {
+                    continue;
+                };
+                let shown = format!("FY{year}-Q{q}");
+                v.iso = Some(shown.clone());
+                v.display = shown;
+                v.granularity = Granularity::FiscalQuarter;
+                v.year_source = Some("context".into());
+            }
+            _ => {}
+        }
+    }
+}
+
+fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) {
     if let Some((d, src)) = doc.ref_date {
         REF.with(|r| r.set(Some((d, src.as_str()))));
         run_all(doc, out);
