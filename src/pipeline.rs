@@ -204,6 +204,23 @@ pub fn resources(cfg: &Config) -> anyhow::Result<(Resources, Vec<Problem>)> {
     ))
 }
 
+/// Analyse one article; a bug that panics on some text costs that article (reported
+/// as skipped, with its source), never the run.
+fn analyze_guarded(a: &crate::article::Article, res: &Resources) -> Result<Analysis, Problem> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(a, res))).map_err(|e| {
+        let what = e
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Problem {
+            path: a.source.clone(),
+            line: None,
+            reason: format!("internal error while analysing article {:?}: {what}", a.id),
+        }
+    })
+}
+
 /// Run the whole job.
 pub fn run(cfg: &Config) -> anyhow::Result<Report> {
     let started = Instant::now();
@@ -248,10 +265,19 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<Analysis> = chunk.par_iter().map(|a| analyze(a, &res)).collect();
-        for a in &results {
-            sinks.write(a).context("writing output")?;
-            summary.add(a);
+        let results: Vec<Result<Analysis, Problem>> =
+            chunk.par_iter().map(|a| analyze_guarded(a, &res)).collect();
+        for r in &results {
+            match r {
+                Ok(a) => {
+                    sinks.write(a).context("writing output")?;
+                    summary.add(a);
+                }
+                Err(p) => {
+                    eprintln!("{p}");
+                    summary.skip(p);
+                }
+            }
         }
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         let mb = summary.bytes as f64 / 1e6;
