@@ -302,6 +302,11 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
     println!("| stage | seconds | share | MB/s |");
     println!("| --- | ---: | ---: | ---: |");
     for (name, s) in STAGES.iter().zip(&secs) {
+        if *s < 0.0 {
+            // A remainder below zero: smaller than the noise of the other rows.
+            println!("| {name} | < noise | - | - |");
+            continue;
+        }
         // Below half a millisecond a rate means nothing.
         let rate = if *s >= 0.0005 {
             format!("{:.0}", mb / s)
