@@ -627,13 +627,17 @@ impl Generator {
                 self.rng.range(1, 28)
             )
         });
-        let title = if jsonl && self.rng.chance(1, 2) {
-            let (first, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
-            let t = first.to_string();
-            text = rest.trim_start_matches('\n').to_string();
-            Some(t)
-        } else {
-            None
+        // The title goes to its own field one time in two, when text remains.
+        let split = text
+            .split_once('\n')
+            .filter(|(first, rest)| !first.trim().is_empty() && !rest.trim().is_empty())
+            .map(|(first, rest)| (first.to_string(), rest.trim_start_matches('\n').to_string()));
+        let title = match split {
+            Some((t, rest)) if jsonl && self.rng.chance(1, 2) => {
+                text = rest;
+                Some(t)
+            }
+            _ => None,
         };
         GenArticle {
             id: format!("{}-{:07}", lang.as_str(), idx),
@@ -669,9 +673,11 @@ impl Generator {
             }
         }
         let mut out = String::with_capacity(rendered.len() + 1024);
+        // Short samples (a title and a paragraph) keep every line.
+        let droppable = rendered.split('\n').count() > 4;
         for (n, line) in rendered.split('\n').enumerate() {
             let long = line.len() > 120;
-            if n > 0 && long && self.rng.chance(1, 6) {
+            if n > 0 && long && droppable && self.rng.chance(1, 6) {
                 continue;
             }
             out.push_str(line);
@@ -1005,6 +1011,22 @@ mod tests {
             assert!(bytes >= 300_000);
         }
         std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn short_samples_never_give_empty_text() {
+        let samples = vec![Sample {
+            lang: Lang::En,
+            segs: segment(
+                "Startup raises $120 million\nNorthwind Robotics said on Tuesday it raised $120 million in a round led by investors from Tokyo and London, valuing it at $1.1 billion.",
+                Lang::En,
+            ),
+        }];
+        let mut g = Generator::new(9, samples);
+        for i in 0..500 {
+            let a = g.article(i, Lang::En, true);
+            assert!(!a.text.trim().is_empty(), "article {i}");
+        }
     }
 
     #[test]
