@@ -4,7 +4,7 @@
 
 use crate::analyze::{analyze, Analysis, Resources};
 use crate::export::{ArticlesJson, FactsCsv, FactsJsonl, SectionsCsv, Summary};
-use crate::input::{collect_sources, Item, Problem, Reader};
+use crate::input::{Item, Problem, Reader, Walker};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -233,12 +233,12 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
         eprintln!("warning: {}", p.reason);
         summary.warn(p);
     }
-    let (sources, ignored) = collect_sources(&cfg.inputs);
-    summary.ignored_files = ignored.iter().map(|p| p.display().to_string()).collect();
+    let walker = Walker::new(&cfg.inputs);
+    let ignored = walker.ignored();
     let mut sinks = Sinks::open(cfg)?;
     let pb = progress_bar(cfg.quiet);
 
-    let mut reader = Reader::new(sources);
+    let mut reader = Reader::from_sources(walker);
     let mut chunk = Vec::with_capacity(cfg.chunk_articles);
     loop {
         let mut bytes = 0usize;
@@ -290,6 +290,10 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
         pb.tick();
     }
     sinks.finish().context("writing output")?;
+    if let Ok(ig) = ignored.lock() {
+        summary.ignored_files = ig.paths.iter().map(|p| p.display().to_string()).collect();
+        summary.ignored_files_count = ig.count;
+    }
     pb.finish_and_clear();
 
     summary.elapsed_seconds = started.elapsed().as_secs_f64();

@@ -35,6 +35,7 @@ pub struct Summary {
     pub warnings: Vec<ProblemRecord>,
     /// Files met while walking folders that are not .txt, .md or .jsonl.
     pub ignored_files: Vec<String>,
+    pub ignored_files_count: usize,
     pub facts: usize,
     pub facts_by_kind: BTreeMap<String, usize>,
     pub facts_by_lang: BTreeMap<String, BTreeMap<String, usize>>,

@@ -60,23 +60,126 @@ pub enum Source {
 /// Turn command-line paths into sources, walking folders recursively, sorted by path.
 /// Files in folders with other extensions are returned separately (not articles).
 pub fn collect_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<PathBuf>) {
-    let mut sources = Vec::new();
-    let mut ignored = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-            continue;
-        }
-        match std::fs::metadata(p) {
-            Err(e) => sources.push(Source::Unreadable {
-                path: p.clone(),
-                reason: io_reason(&e),
-            }),
-            Ok(m) if m.is_dir() => walk(p, p, &mut sources, &mut ignored),
-            Ok(_) => sources.push(file_source(p, None)),
+    let walker = Walker::new(paths);
+    let ignored = walker.ignored();
+    let sources: Vec<Source> = walker.collect();
+    let paths = ignored.lock().map(|i| i.paths.clone()).unwrap_or_default();
+    (sources, paths)
+}
+
+/// Files met in folders that are not .txt, .md or .jsonl: the first
+/// `MAX_IGNORED` by name, and how many in all.
+#[derive(Debug, Default)]
+pub struct Ignored {
+    pub paths: Vec<PathBuf>,
+    pub count: usize,
+}
+
+/// The sources named by command-line paths, produced lazily: a folder is listed
+/// (and sorted) only when the walk reaches it, so memory holds the listings along
+/// the current path, not the whole tree.
+pub struct Walker {
+    roots: std::vec::IntoIter<PathBuf>,
+    /// Open folders: (the root given on the command line, the folder's remaining entries).
+    stack: Vec<(PathBuf, std::vec::IntoIter<PathBuf>)>,
+    ignored: std::sync::Arc<std::sync::Mutex<Ignored>>,
+}
+
+/// At most this many ignored files are remembered by name.
+pub const MAX_IGNORED: usize = 10_000;
+
+impl Walker {
+    pub fn new(paths: &[PathBuf]) -> Walker {
+        Walker {
+            roots: Vec::from(paths).into_iter(),
+            stack: Vec::new(),
+            ignored: Default::default(),
         }
     }
-    (sources, ignored)
+
+    /// A handle on the ignored files, readable while or after the walk runs.
+    pub fn ignored(&self) -> std::sync::Arc<std::sync::Mutex<Ignored>> {
+        self.ignored.clone()
+    }
+
+    /// List one folder, sorted; an unreadable folder or entry becomes a source
+    /// that reports itself.
+    fn open_dir(&mut self, root: &Path, dir: &Path) -> Option<Source> {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => {
+                return Some(Source::Unreadable {
+                    path: dir.to_path_buf(),
+                    reason: io_reason(&e),
+                })
+            }
+        };
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut problem = None;
+        for entry in entries {
+            match entry {
+                Ok(e) => paths.push(e.path()),
+                Err(e) => {
+                    problem = Some(Source::Unreadable {
+                        path: dir.to_path_buf(),
+                        reason: io_reason(&e),
+                    })
+                }
+            }
+        }
+        paths.sort();
+        self.stack.push((root.to_path_buf(), paths.into_iter()));
+        problem
+    }
+}
+
+impl Iterator for Walker {
+    type Item = Source;
+
+    fn next(&mut self) -> Option<Source> {
+        loop {
+            if let Some((root, entries)) = self.stack.last_mut() {
+                let Some(p) = entries.next() else {
+                    self.stack.pop();
+                    continue;
+                };
+                let root = root.clone();
+                if p.is_dir() {
+                    if let Some(problem) = self.open_dir(&root, &p) {
+                        return Some(problem);
+                    }
+                } else if matches!(extension(&p).as_str(), "txt" | "md" | "jsonl") {
+                    return Some(file_source(&p, Some(&root)));
+                } else {
+                    if let Ok(mut ig) = self.ignored.lock() {
+                        ig.count += 1;
+                        if ig.paths.len() < MAX_IGNORED {
+                            ig.paths.push(p);
+                        }
+                    }
+                }
+                continue;
+            }
+            let p = self.roots.next()?;
+            if p.as_os_str() == "-" {
+                return Some(Source::Stdin);
+            }
+            match std::fs::metadata(&p) {
+                Err(e) => {
+                    return Some(Source::Unreadable {
+                        path: p.clone(),
+                        reason: io_reason(&e),
+                    })
+                }
+                Ok(m) if m.is_dir() => {
+                    if let Some(problem) = self.open_dir(&p, &p) {
+                        return Some(problem);
+                    }
+                }
+                Ok(_) => return Some(file_source(&p, None)),
+            }
+        }
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -84,39 +187,6 @@ fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
-    }
-}
-
-fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>, ignored: &mut Vec<PathBuf>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            out.push(Source::Unreadable {
-                path: dir.to_path_buf(),
-                reason: io_reason(&e),
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(e) => paths.push(e.path()),
-            Err(e) => out.push(Source::Unreadable {
-                path: dir.to_path_buf(),
-                reason: io_reason(&e),
-            }),
-        }
-    }
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(root, &p, out, ignored);
-        } else if matches!(extension(&p).as_str(), "txt" | "md" | "jsonl") {
-            out.push(file_source(&p, Some(root)));
-        } else {
-            ignored.push(p);
-        }
     }
 }
 
@@ -154,7 +224,7 @@ fn file_source(p: &Path, root: Option<&Path>) -> Source {
 
 /// Reads sources one after another and yields their articles and problems.
 pub struct Reader {
-    sources: std::vec::IntoIter<Source>,
+    sources: Box<dyn Iterator<Item = Source> + Send>,
     jsonl: Option<JsonlState>,
     pending: Vec<Item>,
 }
@@ -169,8 +239,13 @@ struct JsonlState {
 
 impl Reader {
     pub fn new(sources: Vec<Source>) -> Reader {
+        Reader::from_sources(sources.into_iter())
+    }
+
+    /// Read from any source iterator, e.g. a lazy `Walker`.
+    pub fn from_sources(sources: impl Iterator<Item = Source> + Send + 'static) -> Reader {
         Reader {
-            sources: sources.into_iter(),
+            sources: Box::new(sources),
             jsonl: None,
             pending: Vec::new(),
         }
