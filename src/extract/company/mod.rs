@@ -406,6 +406,12 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         if long_enough && !names.iter().any(|(x, _)| *x == c.core) {
             names.push((c.core.clone(), c.canonical.clone()));
         }
+        if let Some(w) = en::distinctive_first_word(&c.core) {
+            if !names.iter().any(|(x, _)| x == w) && gz.lookup(Kind::Company, w).is_none() {
+                let canonical = c.canonical.clone().or_else(|| Some(c.core.clone()));
+                names.push((w.to_string(), canonical));
+            }
+        }
     }
     for (name, canonical) in names {
         for (i, _) in text.match_indices(name.as_str()) {
