@@ -416,12 +416,20 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         {
             continue;
         }
-        let Some(off) = strip_leading(x.as_str()) else {
+        let Some(mut off) = strip_leading(x.as_str()) else {
             continue;
         };
+        // `Hugo Marchetti of Greyfield Partners`: the name after the last `of`.
+        if let Some(k) = x.as_str()[off..].rfind(" of ") {
+            off += k + 4;
+            if x.as_str()[off..].starts_with("the ") {
+                off += 4;
+            }
+        }
         let core = &x.as_str()[off..];
         let first = core.split(' ').next().unwrap_or("");
-        if core.ends_with("'s")
+        if core.is_empty()
+            || core.ends_with("'s")
             || core.ends_with("’s")
             || core.contains(". ")
             || GENERIC_BEFORE_HEAD.contains(&first)

@@ -399,10 +399,17 @@ fn name_after(doc: &Doc, i: usize) -> Option<usize> {
             let after_ok = !next_char(text, e).is_some_and(is_kanji)
                 || has_honorific(text, e)
                 || title_at(text, e).is_some();
+            let n = run.chars().count();
+            // A surname outside the list still makes a full name before `氏`
+            // (`片桐沙織氏`): 3–5 kanji ending like a given name.
+            let unknown_full = has_honorific(text, e)
+                && (3..=5).contains(&n)
+                && run.chars().next_back().is_some_and(names::is_given_ending)
+                && !NOT_NAMES.split_whitespace().any(|w| run.contains(w))
+                && TITLE_AC.0.find(run).is_none();
             (after_ok
-                && valid_kanji_name(run)
-                && (run.chars().count() >= 2 || has_honorific(text, e)))
-            .then_some(e)
+                && (valid_kanji_name(run) && (n >= 2 || has_honorific(text, e)) || unknown_full))
+                .then_some(e)
         }
         _ => None,
     }
