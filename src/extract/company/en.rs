@@ -14,17 +14,187 @@ const CAPSEQ: &str = r"(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Z])(?:(?: & | 
 
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
-        r"(?P<x>{CAPSEQ})(?P<suf>,? Inc\.?|,? Incorporated| Corporation| Corp\.?| Co\.?,? Ltd\.?| Co\.| Ltd\.?| Limited| LLC| L\.L\.C\.| PLC| plc| AG| S\.A\.| SA| N\.V\.| NV| SE| GmbH| ASA| AB| Oyj| SpA| S\.p\.A\.| B\.V\.| BV| K\.K\.| Pty Ltd| Holdings| Group| LP| LLP| & Co\.)"
+        r"(?P<x>{CAPSEQ})(?P<suf>,? Inc\.?|,? Incorporated| Corporation| Corp\.?| Co\.?,? Ltd\.?| Co\.| Ltd\.?| Limited| LLC| L\.L\.C\.| PLC| plc| AG| S\.A\.| SA| N\.V\.| NV| SE| GmbH| ASA| AB| Oyj| SpA| S\.p\.A\.| B\.V\.| BV| K\.K\.| Pty Ltd| Holdings| Group| LP| LLP| & Co\.?)"
     );
     Regex::new(&p).unwrap_or_else(|e| panic!("company.en legal: {e}"))
 });
 
 static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
-        r"(?-u:\b)(?:[Ss]hares of|stake in|acquisition of|takeover of|rival|rivals|CEO of|chief executive of|subsidiary of|unit of|parent of|merger with|bid for|investment in|invested in|acquire|acquired|acquiring|to buy|bought) (?:the )?(?P<x>{CAPSEQ})|(?P<y>{CAPSEQ})(?:'s|’s)? (?:shares|stock|is acquiring|agreed to (?:buy|acquire)|will acquire|is buying|has agreed to buy|said it would (?:buy|acquire)|reported (?:quarterly|annual|first|second|third|fourth))(?-u:\b)|(?P<z>{CAPSEQ}) \((?:NASDAQ|Nasdaq|NYSE|LSE|TSE|TYO|HKEX|ASX|TSX|XETRA|Euronext|OTC|NYSEArca)\s*:\s*[A-Z0-9.]{{1,6}}\)"
+        r"(?-u:\b)(?:[Ss]hares of|stake in|acquisition of|takeover of|rival|rivals|CEO of|chief executive of|subsidiary of|unit of|parent of|merger with|bid for|investment in|invested in|acquire|acquired|acquiring|to buy|bought|(?:analysts?|economists?|strategists?|(?:portfolio|fund|money) managers?|traders?|bankers?|(?:chief )?investment officer|partner) at) (?:the )?(?P<x>{CAPSEQ})|(?P<y>{CAPSEQ})(?:'s|’s)? (?:shares|stock|is acquiring|agreed to (?:buy|acquire)|will acquire|is buying|has agreed to buy|said it would (?:buy|acquire)|reported (?:quarterly|annual|first|second|third|fourth))(?-u:\b)|(?P<z>{CAPSEQ}) \((?:NASDAQ|Nasdaq|NYSE|LSE|TSE|TYO|HKEX|ASX|TSX|XETRA|Euronext|OTC|NYSEArca)\s*:\s*[A-Z0-9.]{{1,6}}\)"
     );
     Regex::new(&p).unwrap_or_else(|e| panic!("company.en context: {e}"))
 });
+
+/// A capitalised name ending in a business head noun: `Redwater Capital`,
+/// `Crestline Wealth Partners`, `Harbor Lane Securities`, `Lumora Systems`.
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let mut heads: Vec<&str> = HEADS.split('|').collect();
+    heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
+    let p = format!(r"(?P<x>{CAPSEQ}) (?P<h>{})(?-u:\b)", heads.join("|"));
+    Regex::new(&p).unwrap_or_else(|e| panic!("company.en head: {e}"))
+});
+
+/// Business head nouns that end a company name (`X Capital`, `X Securities`).
+const HEADS: &str = "Capital|Partners|Advisors|Advisers|Advisory|Securities|Investments|Investment Management|Asset Management|Wealth Management|Management|Bank|Bancorp|Ventures|Holdings|Systems|Technologies|Labs|Therapeutics|Pharmaceuticals|Pharma|Biosciences|Biotherapeutics|Networks|Semiconductor|Semiconductors|Robotics|Software|Capital Markets|Financial|Insurance|Motors|Airlines|Logistics|Analytics|Energy|Minerals|Mining|Resources|Industries|Dynamics|Microsystems|Electronics|Brands|Foods|Entertainment";
+
+/// First words of a capitalised sequence before a head noun that make a generic
+/// phrase, not a name (`Venture Capital`, `Human Capital`, `Central Bank`).
+const GENERIC_BEFORE_HEAD: &[&str] = &[
+    "Venture",
+    "Human",
+    "Working",
+    "Private",
+    "Public",
+    "Growth",
+    "Social",
+    "Natural",
+    "Intellectual",
+    "Information",
+    "Computer",
+    "Operating",
+    "Weapons",
+    "Payment",
+    "Payments",
+    "Banking",
+    "Trading",
+    "Retail",
+    "Investment",
+    "Commercial",
+    "Central",
+    "Regional",
+    "Community",
+    "Big",
+    "Small",
+    "Tech",
+    "Clean",
+    "Green",
+    "Renewable",
+    "Nuclear",
+    "Solar",
+    "Wind",
+    "Risk",
+    "Portfolio",
+    "Federal",
+    "Reserve",
+    "Development",
+    "Reconstruction",
+    "World",
+    "Monetary",
+    "Settlements",
+    "Export",
+    "Import",
+    "Export-Import",
+    "State",
+    "National",
+    "Asset",
+    "Wealth",
+    "Fund",
+    "Digital",
+    "Data",
+    "Cloud",
+    "Quantum",
+    "Cyber",
+    "Defense",
+    "Defence",
+    "Health",
+    "Energy",
+    "Financial",
+    "Global",
+    "International",
+    "Emerging",
+    "Legacy",
+    "Partner",
+    "Team",
+    "Our",
+    "Chief",
+    "Senior",
+    "Managing",
+    "General",
+    "Executive",
+];
+
+/// Words that make a capitalised sequence an institution, not a company
+/// (`University of Michigan`, `Brookings Institution`, `Chicago Fed`).
+const INSTITUTION: &[&str] = &[
+    "University",
+    "Institute",
+    "Institution",
+    "College",
+    "School",
+    "Foundation",
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Bureau",
+    "Government",
+    "Reserve",
+    "Fed",
+    "Center",
+    "Centre",
+    "Hospital",
+    "Office",
+    "Authority",
+    "Board",
+    "Court",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Administration",
+    "Treasury",
+    "Union",
+    "Association",
+    "Federation",
+    "Society",
+    "Academy",
+    "Laboratory",
+    "Program",
+    "Project",
+];
+
+/// Is `w` a business head noun (`Systems`, `Capital`) or an English legal form?
+pub fn is_head_word(w: &str) -> bool {
+    HEADS.split('|').any(|h| h == w)
+        || matches!(
+            w,
+            "Inc"
+                | "Inc."
+                | "Corp"
+                | "Corp."
+                | "Ltd"
+                | "Ltd."
+                | "PLC"
+                | "plc"
+                | "LLC"
+                | "Group"
+                | "Co"
+                | "Co."
+        )
+}
+
+/// The distinctive first word of a rule-found English name that the article may
+/// repeat alone (`Lumora` for `Lumora Systems`): a capitalised word of 4+ letters
+/// that is not a place, month, given name or generic word, before head nouns.
+pub fn distinctive_first_word(core: &str) -> Option<&str> {
+    let words: Vec<&str> = core.split(' ').collect();
+    let (first, rest) = words.split_first()?;
+    let mut cs = first.chars();
+    let shaped = cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && first.len() >= 4
+        && cs.all(|c| c.is_ascii_alphabetic());
+    (shaped
+        && !rest.is_empty()
+        && rest.last().is_some_and(|w| is_head_word(w))
+        && !names::is_en_not_name(first)
+        && !names::is_en_given(first)
+        && !names::is_en_calendar(first)
+        && !LEADING.contains(first)
+        && !GENERIC_BEFORE_HEAD.contains(first))
+    .then_some(*first)
+}
 
 /// Words that start a capitalised sequence without being part of a name.
 const LEADING: &[&str] = &[
@@ -159,6 +329,9 @@ fn name_ok(doc: &Doc, name: &str) -> bool {
     if doc.gazetteer.lookup(Kind::Person, name).is_some() {
         return false;
     }
+    if name.split(' ').any(|w| INSTITUTION.contains(&w)) {
+        return false;
+    }
     // `Jane Fraser` is a person: two words starting with a given name.
     let words: Vec<&str> = name.split(' ').collect();
     if words.len() == 2
@@ -225,6 +398,66 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             continue;
         }
         out.push(Co::new(s, suf.end(), core, "company.en.legal", 12));
+    }
+    for c in HEAD.captures_iter(text) {
+        let (Some(x), Some(h)) = (c.name("x"), c.name("h")) else {
+            continue;
+        };
+        if text
+            .get(..x.start())
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(|c| c.is_alphanumeric())
+            || text.get(h.end()..).is_some_and(|t| {
+                t.starts_with(" of")
+                    || t.starts_with('-')
+                    || t.strip_prefix(' ')
+                        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_uppercase()))
+            })
+        {
+            continue;
+        }
+        let Some(mut off) = strip_leading(x.as_str()) else {
+            continue;
+        };
+        // `Hugo Marchetti of Greyfield Partners`: the name after the last `of`.
+        if let Some(k) = x.as_str()[off..].rfind(" of ") {
+            off += k + 4;
+            if x.as_str()[off..].starts_with("the ") {
+                off += 4;
+            }
+        }
+        let core = &x.as_str()[off..];
+        let first = core.split(' ').next().unwrap_or("");
+        if core.is_empty()
+            || core.ends_with("'s")
+            || core.ends_with("’s")
+            || core.contains(". ")
+            || GENERIC_BEFORE_HEAD.contains(&first)
+            || core.split(' ').any(|w| {
+                matches!(
+                    w,
+                    "Development"
+                        | "Reserve"
+                        | "Central"
+                        | "Federal"
+                        | "Reconstruction"
+                        | "Monetary"
+                        | "Settlements"
+                        | "Export-Import"
+                        | "Infrastructure"
+                )
+            })
+            || names::is_en_not_name(core)
+            || names::is_en_calendar(first)
+        {
+            continue;
+        }
+        let s = x.start() + off;
+        let name = &text[s..h.end()];
+        if !name_ok(doc, name) || !name_ok(doc, core) {
+            continue;
+        }
+        out.push(Co::new(s, h.end(), name, "company.en.head", 10));
     }
     for c in CONTEXT.captures_iter(text) {
         let Some(x) = c.name("x").or_else(|| c.name("y")).or_else(|| c.name("z")) else {

@@ -12,10 +12,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
 /// Industry endings that make a company name out of the word before them.
-const ENDINGS: &str = "自動車 製鉄 商事 製作所 銀行 信託銀行 證券 証券 電機 電力 重工業 重工 物産 不動産 建設 工業 電工 精機 海運 汽船 製薬 化学 薬品 製紙 電鉄 造船 製菓 乳業 生命保険 損害保険 海上火災 火災海上 電器 興業 紡績 ";
+const ENDINGS: &str = "自動車 製鉄 商事 製作所 銀行 信託銀行 證券 証券 電機 電力 重工業 重工 物産 不動産 建設 工業 電工 精機 海運 汽船 製薬 化学 薬品 製紙 電鉄 造船 製菓 乳業 生命保険 損害保険 海上火災 火災海上 電器 興業 紡績 製鋼 製鋼所 鋼業 アセットマネジメント 投信 投資顧問 信託 生命 損保 興産 工機 電子 電線 製粉 酒造 運輸 倉庫 ";
 
 /// Words before an ending that make a generic noun, not a name (`電気自動車`, `中央銀行`).
-const GENERIC: &str = "電気 次世代 自動運転 燃料電池 乗用 商用 高級 中古 外国 国産 輸入 軽 大型 小型 新型 中央 世界 投資 地方 民間 国営 国有 大手 国内 海外 外資 商業 市中 中小 都市 地域 開発 政策 米銀 邦銀 主要 各 同 他 当 本 新 旧 米 英 中 日 独 仏 韓 台 露 ネット インターネット 中堅 有価 再生 原子 賃貸 公共 住宅 インフラ 製造 重化学 石油 有機 総合 国際 地場 第二地方 信用 協同 労働 日本 欧州中央 中国人民 アジア開発 国際協力 政府系 専業 新興 関連 系列 傘下 子 親 全国 家電 造 自動 半導体 化学 鉄鋼 金融 航空 鉄道 大衆 消費者 ";
+const GENERIC: &str = "医 医療 農 農業 食 水 油 薬 鉄 金 銀 石 紙 木 電 熱 官 公 民 国 都 県 市 町 村 区 人 事 物 資産 不動産 生命 損害 火災 地震 自動車 輸送 運送 物流 情報 通信 電子 精密 機械 素材 基礎 先端 特殊 重 軽 成長 衰退 基幹 戦略 主力 企業 会社 電気 次世代 自動運転 燃料電池 乗用 商用 高級 中古 外国 国産 輸入 軽 大型 小型 新型 中央 世界 投資 地方 民間 国営 国有 大手 国内 海外 外資 商業 市中 中小 都市 地域 開発 政策 米銀 邦銀 主要 各 同 他 当 本 新 旧 米 英 中 日 独 仏 韓 台 露 ネット インターネット 中堅 有価 再生 原子 賃貸 公共 住宅 インフラ 製造 重化学 石油 有機 総合 国際 地場 第二地方 信用 協同 労働 日本 欧州中央 中国人民 アジア開発 国際協力 政府系 専業 新興 関連 系列 傘下 子 親 全国 家電 造 自動 半導体 化学 鉄鋼 金融 航空 鉄道 大衆 消費者 ";
 
 /// Kanji names that take `グループ` as a company (keiretsu); other kanji words
 /// before `グループ` (`研究グループ`, `武装グループ`) are not companies.
@@ -260,7 +260,10 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             // `自動車業界`, `銀行株` (株 is fine: 三菱商事株).
             continue;
         }
-        let Some(s) = run_before(text, p, 8) else {
+        if super::index_follows(text, e) {
+            continue;
+        }
+        let Some(s) = run_before(text, p, 10) else {
             continue;
         };
         let prefix = &text[s..p];

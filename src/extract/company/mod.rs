@@ -104,6 +104,18 @@ pub const STOP: &[&str] = &[
     "WTO",
     "OPEC",
     "日経平均",
+    "日経平均株価",
+    "日経225",
+    "TOPIX",
+    "東証株価指数",
+    "NYダウ",
+    "ダウ",
+    "ダウ平均",
+    "ダウ工業",
+    "ダウ工業株",
+    "S&P500",
+    "ナスダック総合",
+    "ナスダック総合指数",
     "東証",
     "東京証券取引所",
     "NYSE",
@@ -209,6 +221,101 @@ pub fn is_stop(name: &str) -> bool {
     STOP.contains(&name)
 }
 
+/// `X(name)` with the company name at `[s, e)`: the start of `X`, a Latin (3+
+/// letters, not all digits) or katakana (2+) name right before the bracket.
+fn bracket_alias(text: &str, s: usize, e: usize) -> Option<usize> {
+    if !text.get(..s)?.ends_with('(') || !text.get(e..)?.starts_with(')') {
+        return None;
+    }
+    let p = s - 1;
+    let before = text.get(..p)?;
+    let latin: usize = before
+        .chars()
+        .rev()
+        .take(24)
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '&' || *c == '-')
+        .map(char::len_utf8)
+        .sum();
+    let kana: usize = before
+        .chars()
+        .rev()
+        .take(24)
+        .take_while(|&c| crate::gazetteer::is_katakana(c) || c == '・')
+        .map(char::len_utf8)
+        .sum();
+    let (len, ok) = if latin > 0 {
+        let w = &before[p - latin..];
+        (
+            latin,
+            w.len() >= 3 && w.bytes().any(|b| b.is_ascii_alphabetic()),
+        )
+    } else {
+        (kana, kana > 0 && before[p - kana..].chars().count() >= 2)
+    };
+    let x = p - len;
+    let prev = text.get(..x).and_then(|t| t.chars().next_back());
+    (ok && !prev.is_some_and(|c| c.is_ascii_alphanumeric() || crate::gazetteer::is_katakana(c)))
+        .then_some(x)
+}
+
+/// Kanji words written right after a company's name without making a longer
+/// word of it (`北斗製鋼側`, `北斗製鋼株`, `北斗製鋼社長`).
+const ATTACHED: &[&str] = &[
+    "側",
+    "株",
+    "幹部",
+    "首脳",
+    "経営陣",
+    "社長",
+    "会長",
+    "社員",
+    "傘下",
+    "買収",
+    "関係者",
+    "本社",
+    "工場",
+    "製品",
+    "広報",
+    "株主",
+    "株価",
+    "全体",
+    "単体",
+    "連結",
+];
+
+fn attached_word(text: &str, s: usize, e: usize) -> bool {
+    let before_kanji = text
+        .get(..s)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(crate::gazetteer::is_kanji);
+    !before_kanji
+        && text
+            .get(e..)
+            .is_some_and(|t| ATTACHED.iter().any(|w| t.starts_with(w)))
+}
+
+/// Does an index name continue at `e` (`ダウ工業`+`株30種平均`, `S&P`+` 500 index`)?
+/// What ends there is then part of an index, not a company.
+pub fn index_follows(text: &str, e: usize) -> bool {
+    let rest = text.get(e..).unwrap_or("");
+    let rest = rest.strip_prefix('株').unwrap_or(rest);
+    ["平均", "指数", "総合", "30種", "225種", "価指数"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        || [
+            " index",
+            " Index",
+            " Composite",
+            " Average",
+            " average",
+            " 500",
+            " 100",
+            " 250",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
 /// Push every company candidate found in `doc`.
 pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let text = doc.text;
@@ -242,12 +349,36 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         cos.push(c);
     }
 
+    // A name written with a known company's name in brackets is that company:
+    // `SUBARU(スバル)`, `ENEOS(エネオス)`.
+    let mut bracketed: Vec<Co> = Vec::new();
+    for c in &cos {
+        if let Some(x) = bracket_alias(text, c.start, c.end) {
+            if !cos.iter().any(|o| o.start < c.start && x < o.end) {
+                let mut n = Co::new(
+                    x,
+                    c.start - 1,
+                    text.get(x..c.start - 1).unwrap_or(""),
+                    "company.bracket_alias",
+                    18,
+                );
+                n.canonical = c.canonical.clone();
+                bracketed.push(n);
+            }
+        }
+    }
+    cos.extend(bracketed);
+
     let mut found: Vec<Co> = Vec::new();
     ja::find(doc, &mut found);
     en::find(doc, &mut found);
     for mut c in found {
         let core = c.core.trim().to_string();
-        if core.is_empty() || is_stop(&core) || is_stop(text.get(c.start..c.end).unwrap_or("")) {
+        if core.is_empty()
+            || is_stop(&core)
+            || is_stop(text.get(c.start..c.end).unwrap_or(""))
+            || index_follows(text, c.end)
+        {
             continue;
         }
         if gz.lookup(Kind::Person, &core).is_some() {
@@ -275,12 +406,18 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         if long_enough && !names.iter().any(|(x, _)| *x == c.core) {
             names.push((c.core.clone(), c.canonical.clone()));
         }
+        if let Some(w) = en::distinctive_first_word(&c.core) {
+            if !names.iter().any(|(x, _)| x == w) && gz.lookup(Kind::Company, w).is_none() {
+                let canonical = c.canonical.clone().or_else(|| Some(c.core.clone()));
+                names.push((w.to_string(), canonical));
+            }
+        }
     }
     for (name, canonical) in names {
         for (i, _) in text.match_indices(name.as_str()) {
             let e = i + name.len();
             if at_boundary(text, i, e)
-                && !crate::gazetteer::is_kanji_continued(text, i, e)
+                && (!crate::gazetteer::is_kanji_continued(text, i, e) || attached_word(text, i, e))
                 && !cos.iter().any(|c| c.start < e && i < c.end)
             {
                 let mut c = Co::new(i, e, &name, "company.repeat", 8);
@@ -553,6 +690,25 @@ mod tests {
         let got = companies("メタがスケールAIに出資を検討。メタの戦略だ。");
         let names: Vec<_> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, vec!["メタ", "スケールAI", "メタ"]);
+    }
+
+    #[test]
+    fn company_ja_bracketed_alias_and_attached_repeat() {
+        let got = companies("マツダやSUBARU(スバル)は値上げを検討。TOYOTA(トヨタ)も同じだ。");
+        let names: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.1.as_deref())).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("マツダ", Some("Mazda Motor")),
+                ("SUBARU", Some("Subaru")),
+                ("スバル", Some("Subaru")),
+                ("TOYOTA", Some("Toyota Motor")),
+                ("トヨタ", Some("Toyota Motor"))
+            ]
+        );
+        let got = companies("特殊鋼の北斗製鋼を買収する。北斗製鋼側の助言役は野村證券。");
+        let spans: Vec<_> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(spans, vec!["北斗製鋼", "北斗製鋼", "野村證券"]);
     }
 
     #[test]

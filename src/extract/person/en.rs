@@ -178,6 +178,19 @@ pub const TITLES: &[&str] = &[
     "Treasurer",
     "lawmaker",
     "Lawmaker",
+    "adviser",
+    "advisor",
+    "investment strategist",
+    "investment officer",
+    "market strategist",
+    "portfolio manager",
+    "research analyst",
+    "equity analyst",
+    "credit analyst",
+    "chief market strategist",
+    "chief investment strategist",
+    "chief investment officer",
+    "chief market analyst",
 ];
 
 /// Honorifics: they vouch for a name but are not titles (SPEC).
@@ -205,12 +218,20 @@ static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("person.en title: {e}"))
 });
 
+/// Lower-case words written before an apposition title that belong to it
+/// (`chief U.S. economist`, `chief investment strategist`, `economic adviser`).
+const TITLE_MODIFIERS: &str = r"chief|senior|deputy|acting|interim|global|U\.S\.|US|investment|market|markets|economic|trade|national security|head|lead|principal|managing|executive|vice|equity|fixed-income|credit|rates|currency|FX|commodities|research|portfolio|political|foreign policy|top|associate|assistant|regional|European|Asian|international|emerging-markets";
+
+/// Institutions written before a title that belong to it (`White House economic
+/// adviser`, `Chicago Fed President`); a company's name does not (`SoftBank CEO`).
+const TITLE_INSTITUTIONS: &str = r"White House|Federal Reserve|Fed|Treasury|State Department|Commerce Department|Justice Department|Pentagon|Kremlin|ECB|IMF|BOJ|Bank of England|Bank of Japan|European Commission|[A-Z][a-z]+(?: [A-Z][a-z]+)? Fed";
+
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     let mut all: Vec<&str> = TITLES.to_vec();
     all.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let alt: Vec<String> = all.iter().map(|t| regex::escape(t)).collect();
     Regex::new(&format!(
-        r"^, (?:(?:the|a|an|its|their|former) )?(?:[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?:(?:senior|deputy|acting|interim|former|U\.S\.|US) )?(?P<t>{})(?-u:\b)",
+        r"^, (?:(?:the|a|an|its|their|former) )?(?:[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?P<t>(?:(?:{TITLE_INSTITUTIONS}) )?(?:(?:{TITLE_MODIFIERS}) ){{0,3}}(?:{})(?: of [a-z]+(?: [a-z]+)?)?)(?-u:\b)",
         alt.join("|")
     ))
     .unwrap_or_else(|e| panic!("person.en apposition: {e}"))
@@ -271,7 +292,9 @@ fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
     if HONORIFICS.contains(&t) || HONORIFICS.contains(&t.trim_end_matches('.')) {
         Some((None, start))
     } else {
-        Some((Some(t.to_string()), start))
+        let ps = title_prefix_start(text, start);
+        let end = start + t.len();
+        Some((text.get(ps..end).map(str::to_string), ps))
     }
 }
 
@@ -301,12 +324,47 @@ pub fn bind_title(text: &str, s: usize, e: usize) -> Option<String> {
     APPOSITION
         .captures(after)
         .and_then(|c| c.name("t"))
-        .map(|t| t.as_str().to_string())
+        .map(|t| trim_title(t.as_str()).to_string())
+}
+
+/// `head of research at` → `head of research`; `CFO of` stays without a lower-case object.
+fn trim_title(t: &str) -> &str {
+    let mut t = t;
+    for w in [" at", " in", " for", " with", " and", " on", " the"] {
+        if let Some(x) = t.strip_suffix(w) {
+            t = x;
+        }
+    }
+    t.strip_suffix(" of").unwrap_or(t)
+}
+
+/// Capitalised words right before a title at `ts` that name an institution
+/// (`Chicago Fed` in `Chicago Fed President`, `White House` in `White House
+/// economic adviser`): the start of the whole title, else `ts`.
+fn title_prefix_start(text: &str, ts: usize) -> usize {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:^|[^A-Za-z.])(?P<p>(?:{TITLE_INSTITUTIONS}) (?:(?:{TITLE_MODIFIERS}) ){{0,2}})$"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let lo = floor_boundary(text, ts.saturating_sub(50));
+    let Some(window) = text.get(lo..ts) else {
+        return ts;
+    };
+    let window = window.rsplit('\n').next().unwrap_or(window);
+    match PREFIX.captures(window).and_then(|c| c.name("p")) {
+        Some(p) => ts - (window.len() - p.start()),
+        None => ts,
+    }
 }
 
 /// Find English names in `doc`.
 pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     let text = doc.text;
+    // Capitalised sequences of 2–3 words that no rule vouched for: they are names
+    // when coordinated with a name (`Daniel Okafor and Mei Lin Zhao`).
+    let mut pending: Vec<(usize, usize)> = Vec::new();
     for m in NAME_SEQ.find_iter(text) {
         let (s0, e0) = (m.start(), m.end());
         if text
@@ -398,6 +456,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         } else if appos && n >= 2 {
             "person.en.apposition"
         } else {
+            if (2..=3).contains(&n) && !is_company {
+                pending.push((s, e));
+            }
             continue;
         };
         if is_company && !cue {
@@ -414,6 +475,35 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         }
         out.push(m);
     }
+    coordinated(text, &pending, out);
+}
+
+/// `NAME and X Y`, `X Y and NAME`, `NAME, X Y and …`: the pending sequences
+/// coordinated with a found full name.
+fn coordinated(text: &str, pending: &[(usize, usize)], out: &mut Vec<Mention>) {
+    let linked = |a: usize, b: usize| {
+        text.get(a..b)
+            .is_some_and(|g| matches!(g, " and " | ", " | ", and " | " or "))
+    };
+    let mut add = Vec::new();
+    for &(s, e) in pending {
+        let names = text.get(s..e).unwrap_or("");
+        if names
+            .split(' ')
+            .any(|w| names::is_en_not_name(w) || names::is_en_calendar(w) || ORG_WORDS.contains(&w))
+        {
+            continue;
+        }
+        let ok = out.iter().any(|m| {
+            m.full
+                && text.get(m.start..m.end).is_some_and(|t| t.is_ascii())
+                && (m.end <= s && linked(m.end, s) || e <= m.start && linked(e, m.start))
+        });
+        if ok {
+            add.push(Mention::new(s, e, "person.en.coordinated", 5).full(true));
+        }
+    }
+    out.extend(add);
 }
 
 /// A known given name (`Jean-Claude` by its first part).

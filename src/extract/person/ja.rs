@@ -17,7 +17,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Titles (offices and positions). `氏` and `さん` are honorifics, not titles.
-pub const TITLES: &str = "大統領 副大統領 次期大統領 前大統領 元大統領 首相 副首相 前首相 元首相 総理 総理大臣 内閣総理大臣 官房長官 官房副長官 長官 副長官 財務長官 国務長官 商務長官 国防長官 司法長官 内務長官 農務長官 労働長官 運輸長官 エネルギー長官 国土安全保障長官 保健福祉長官 教育長官 退役軍人長官 住宅都市開発長官 大臣 副大臣 財務相 外相 外務相 外務大臣 財務大臣 経済産業相 経産相 経済産業大臣 防衛相 防衛大臣 国防相 法相 法務大臣 厚生労働相 厚労相 文部科学相 文科相 農相 農林水産相 農水相 国土交通相 国交相 環境相 総務相 経済再生相 経済再生担当相 経済財政相 経済財政担当相 経財相 担当相 蔵相 商務相 貿易相 通商相 内相 内務相 復興相 デジタル相 国家公安委員長 代表 通商代表 共同代表 代表理事 議長 副議長 総裁 副総裁 知事 副知事 市長 副市長 区長 町長 村長 主席 国家主席 副主席 委員長 副委員長 大使 駐日大使 駐米大使 駐中国大使 報道官 副報道官 首席報道官 補佐官 大統領補佐官 首席補佐官 社長 副社長 会長 副会長 名誉会長 専務 専務取締役 専務執行役員 常務 常務取締役 常務執行役員 取締役 代表取締役 代表取締役社長 代表取締役会長 社外取締役 執行役員 上級執行役員 執行役 監査役 相談役 顧問 最高経営責任者 最高財務責任者 最高執行責任者 最高技術責任者 最高情報責任者 最高戦略責任者 最高投資責任者 CEO CFO COO CTO CIO CSO CMO 頭取 副頭取 理事長 理事 専務理事 所長 院長 学長 総長 校長 部長 本部長 局長 次官 事務次官 財務官 審議官 外務審議官 創業者 共同創業者 創業家 教授 准教授 名誉教授 特任教授 研究員 主任研究員 上席研究員 首席エコノミスト チーフエコノミスト エコノミスト アナリスト ストラテジスト 議員 上院議員 下院議員 衆院議員 参院議員 衆議院議員 参議院議員 国会議員 幹事長 政調会長 総務会長 党首 書記長 総書記 書記 首相補佐官 国王 女王 皇太子 監督 選手 会頭 司令官 判事 裁判官 検事総長 最高裁長官 弁護士 事務総長 事務局長 特使 元首 首席 党代表 党総裁 委員 金融相 金融担当相 防災担当相 少子化担当相 万博担当相 地方創生担当相 拉致問題担当相 沖縄北方担当相 ";
+pub const TITLES: &str = "大統領 副大統領 次期大統領 前大統領 元大統領 首相 副首相 前首相 元首相 総理 総理大臣 内閣総理大臣 官房長官 官房副長官 長官 副長官 財務長官 国務長官 商務長官 国防長官 司法長官 内務長官 農務長官 労働長官 運輸長官 エネルギー長官 国土安全保障長官 保健福祉長官 教育長官 退役軍人長官 住宅都市開発長官 大臣 副大臣 財務相 外相 外務相 外務大臣 財務大臣 経済産業相 経産相 経済産業大臣 防衛相 防衛大臣 国防相 法相 法務大臣 厚生労働相 厚労相 文部科学相 文科相 農相 農林水産相 農水相 国土交通相 国交相 環境相 総務相 経済再生相 経済再生担当相 経済財政相 経済財政担当相 経財相 担当相 蔵相 商務相 貿易相 通商相 内相 内務相 復興相 デジタル相 国家公安委員長 代表 通商代表 共同代表 代表理事 議長 副議長 総裁 副総裁 知事 副知事 市長 副市長 区長 町長 村長 主席 国家主席 副主席 委員長 副委員長 大使 駐日大使 駐米大使 駐中国大使 報道官 副報道官 首席報道官 補佐官 大統領補佐官 首席補佐官 社長 副社長 会長 副会長 名誉会長 専務 専務取締役 専務執行役員 常務 常務取締役 常務執行役員 取締役 代表取締役 代表取締役社長 代表取締役会長 社外取締役 執行役員 上級執行役員 執行役 監査役 相談役 顧問 最高経営責任者 最高財務責任者 最高執行責任者 最高技術責任者 最高情報責任者 最高戦略責任者 最高投資責任者 CEO CFO COO CTO CIO CSO CMO 頭取 副頭取 理事長 理事 専務理事 所長 院長 学長 総長 校長 部長 本部長 局長 次官 事務次官 財務官 審議官 外務審議官 創業者 共同創業者 創業家 教授 准教授 名誉教授 特任教授 研究員 主任研究員 上席研究員 首席エコノミスト チーフエコノミスト エコノミスト アナリスト ストラテジスト 議員 上院議員 下院議員 衆院議員 参院議員 衆議院議員 参議院議員 国会議員 幹事長 政調会長 総務会長 党首 書記長 総書記 書記 首相補佐官 国王 女王 皇太子 監督 選手 会頭 司令官 判事 裁判官 検事総長 最高裁長官 弁護士 公認会計士 会計士 税理士 記者 特派員 編集委員 論説委員 解説委員 課長 副部長 次長 室長 支店長 センター長 調査部長 部長代理 主席研究員 首席研究員 特別研究員 シニアエコノミスト 上席エコノミスト 主任エコノミスト ファンドマネージャー ファンドマネジャー ポートフォリオマネージャー ポートフォリオマネジャー 事務総長 事務局長 特使 元首 首席 党代表 党総裁 委員 金融相 金融担当相 防災担当相 少子化担当相 万博担当相 地方創生担当相 拉致問題担当相 沖縄北方担当相 ";
 
 /// Organisation and country words written between a name and its title
 /// (`グリアUSTR代表`, `マクロン仏大統領`, `黒田日銀総裁`); they belong to the title.
@@ -46,6 +46,72 @@ static QUALIFIER_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
+/// Compound analyst titles: a rank (`チーフ`, `シニア`, `首席`), market words
+/// (`債券`, `マーケット`, `為替`) and a head (`ストラテジスト`, `エコノミスト`,
+/// `アナリスト`): `チーフマーケットストラテジスト`, `チーフ・ストラテジスト`,
+/// `シニア為替ストラテジスト`, `主任アナリスト`, `経済調査部長`.
+static COMPOUND_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    let rank = "チーフ|シニア|ジュニア|首席|主席|主任|上席|上級|統括|リード|ヘッド|グローバル|副";
+    let mid = "債券|為替|外為|株式|金利|市場|投資|運用|経済|金融|マクロ|クオンツ|テクニカル|クレジット|エクイティ|マーケット|マーケッツ|インベストメント|グローバル|リサーチ|ポートフォリオ|通貨|商品|資源|原油|国際|日本株|米国株|外国株|新興国|欧州|米国|中国|アジア|日本|調査|産業|企業|証券|経営";
+    let head = "ストラテジスト|エコノミスト|アナリスト|ファンドマネージャー|ファンドマネジャー|マネージャー|マネジャー|トレーダー|ディーラー|リサーチャー|アドバイザー|ディレクター|オフィサー|研究員|部長|室長|調査役";
+    Regex::new(&format!(
+        r"^(?:(?:{rank})・?)?(?:(?:{mid})・?){{0,3}}(?:{head})"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Katakana words that start or make up a title, never a name (`チーフマーケット`).
+const TITLE_KATAKANA: &[&str] = &[
+    "チーフ",
+    "シニア",
+    "ジュニア",
+    "ヘッド",
+    "マーケット",
+    "ストラテジスト",
+    "エコノミスト",
+    "アナリスト",
+    "マネージャー",
+    "マネジャー",
+    "ディレクター",
+    "トレーダー",
+    "アドバイザー",
+];
+
+/// A katakana word that is (part of) a title: `チーフ`, `チーフマーケット`, `シニアアナリスト`.
+fn is_title_katakana(w: &str) -> bool {
+    TITLE_KATAKANA
+        .iter()
+        .any(|t| w.starts_with(t) || w.ends_with(t))
+}
+
+/// The start of a compound title that contains the plain title at `[ts, te)`
+/// (`チーフ債券ストラテジスト` around `ストラテジスト`), else `ts`.
+fn compound_start(text: &str, ts: usize, te: usize) -> usize {
+    if !prev_char(text, ts).is_some_and(|c| is_katakana(c) || is_kanji(c) || c == '・') {
+        return ts;
+    }
+    let mut j = ts.saturating_sub(45);
+    while j < ts {
+        if text.is_char_boundary(j) && compound_title_at(text, j).is_some_and(|e| e >= te) {
+            return j;
+        }
+        j += 1;
+    }
+    ts
+}
+
+/// A compound analyst title starting exactly at `i` (see [`COMPOUND_TITLE`]):
+/// its end, when longer than a plain title would be.
+fn compound_title_at(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    let m = COMPOUND_TITLE.find(rest)?;
+    let end = i + m.end();
+    // A bare head is a plain title; a kanji head needs a katakana part or a rank.
+    let t = &rest[..m.end()];
+    let has_kana = t.chars().any(is_katakana);
+    (has_kana || t.chars().count() > 2).then_some(end)
+}
+
 static KATAKANA_FULL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[ァ-ヺー]{2,}(?:・[ァ-ヺー]{2,}){1,3}").unwrap_or_else(|e| panic!("{e}"))
 });
@@ -64,11 +130,16 @@ fn next_char(text: &str, i: usize) -> Option<char> {
 /// Chains: `会長兼CEO`, `最高経営責任者(CEO)`, `代表取締役社長兼CEO`.
 pub fn title_at(text: &str, i: usize) -> Option<usize> {
     let rest = text.get(i..)?;
-    let m = TITLE_AC.0.find(rest)?;
-    if m.start() != 0 {
-        return None;
-    }
-    let mut end = i + m.end();
+    let plain = TITLE_AC
+        .0
+        .find(rest)
+        .filter(|m| m.start() == 0)
+        .map(|m| i + m.end());
+    let compound = compound_title_at(text, i);
+    let mut end = match (plain, compound) {
+        (Some(a), Some(b)) => a.max(b),
+        (a, b) => a.or(b)?,
+    };
     if !title_ok(text, i, end) {
         return None;
     }
@@ -223,6 +294,29 @@ fn kanji_name_before(text: &str, p: usize) -> Option<usize> {
     None
 }
 
+/// A kanji full name with a surname not in the list (`西園寺聡子社長`): the whole
+/// kanji run `[s, p)` before a title, 4–5 kanji ending like a given name, set off
+/// by `の`, `、` or the start of a sentence and holding no organisation or title word.
+fn unknown_surname_name(text: &str, s: usize, p: usize) -> Option<usize> {
+    let run = text.get(s..p)?;
+    let n = run.chars().count();
+    let last = run.chars().next_back()?;
+    let before_ok = match prev_char(text, s) {
+        None => true,
+        Some(c) => "の、。「『(( \n".contains(c),
+    };
+    let org = run.chars().any(|c| {
+        "省庁銀行社党会府局院部国県市町村区相長官員業界協議団体学校所本店都州道".contains(c)
+    });
+    (before_ok
+        && (4..=5).contains(&n)
+        && names::is_given_ending(last)
+        && !org
+        && !NOT_NAMES.split_whitespace().any(|w| run.contains(w))
+        && TITLE_AC.0.find(run).is_none())
+    .then_some(s)
+}
+
 /// A katakana name ending at `p` (with `・` inside): its start.
 fn katakana_name_before(doc: &Doc, p: usize) -> Option<usize> {
     let text = doc.text;
@@ -261,7 +355,7 @@ fn katakana_name_ok(doc: &Doc, name: &str) -> bool {
     }
     if name
         .split('・')
-        .any(|p| p.chars().count() < 2 || names::is_katakana_not_name(p))
+        .any(|p| p.chars().count() < 2 || names::is_katakana_not_name(p) || is_title_katakana(p))
     {
         return false;
     }
@@ -305,10 +399,17 @@ fn name_after(doc: &Doc, i: usize) -> Option<usize> {
             let after_ok = !next_char(text, e).is_some_and(is_kanji)
                 || has_honorific(text, e)
                 || title_at(text, e).is_some();
+            let n = run.chars().count();
+            // A surname outside the list still makes a full name before `氏`
+            // (`片桐沙織氏`): 3–5 kanji ending like a given name.
+            let unknown_full = has_honorific(text, e)
+                && (3..=5).contains(&n)
+                && run.chars().next_back().is_some_and(names::is_given_ending)
+                && !NOT_NAMES.split_whitespace().any(|w| run.contains(w))
+                && TITLE_AC.0.find(run).is_none();
             (after_ok
-                && valid_kanji_name(run)
-                && (run.chars().count() >= 2 || has_honorific(text, e)))
-            .then_some(e)
+                && (valid_kanji_name(run) && (n >= 2 || has_honorific(text, e)) || unknown_full))
+                .then_some(e)
         }
         _ => None,
     }
@@ -339,6 +440,8 @@ pub fn bind_title(doc: &Doc, s: usize, e: usize) -> Option<String> {
     let mut p = s;
     if text.get(..p).is_some_and(|t| t.ends_with('の')) {
         p -= 'の'.len_utf8();
+    } else if text.get(..p).is_some_and(|t| t.ends_with('、')) && has_honorific(text, e) {
+        p -= '、'.len_utf8();
     }
     title_ending_at(doc, p).map(|(ts, te)| text[ts..te].to_string())
 }
@@ -379,8 +482,8 @@ fn title_after(doc: &Doc, q: usize, _companies: &[(usize, usize)]) -> Option<Str
 /// A title (chain, with its qualifier) that ends exactly at `p`: its span.
 fn title_ending_at(doc: &Doc, p: usize) -> Option<(usize, usize)> {
     let text = doc.text;
-    // Titles are short; try every start within 40 bytes.
-    let lo = p.saturating_sub(40);
+    // Titles are short; try every start within 60 bytes.
+    let lo = p.saturating_sub(60);
     let mut i = lo;
     while i < p {
         if text.is_char_boundary(i) {
@@ -427,6 +530,12 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         let Some(te) = title_at(text, ts) else {
             continue;
         };
+        let cs = compound_start(text, ts, te);
+        let (ts, te) = if cs < ts {
+            (cs, title_at(text, cs).unwrap_or(te))
+        } else {
+            (ts, te)
+        };
         // Name + [・][qualifier] + title.
         let mut p = ts;
         let mut qualified = false;
@@ -462,7 +571,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
                         p = rs + nl;
                         Some(rs)
                     }
-                    None => kanji_name_before(text, p),
+                    None => {
+                        kanji_name_before(text, p).or_else(|| unknown_surname_name(text, rs, p))
+                    }
                 }
             }
             _ => name_before(doc, p),
@@ -478,12 +589,17 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
                     .full(super::is_full_name(name)),
             );
         }
-        // Title + [(ABBR)] + [の] + name.
+        // Title + [(ABBR)] + [の|、] + name (`、` only before an honorific:
+        // `チーフ債券ストラテジスト、山岸健吾氏`).
         let mut q = te;
+        let mut comma = false;
         if text.get(q..).is_some_and(|t| t.starts_with('の')) {
             q += 'の'.len_utf8();
+        } else if text.get(q..).is_some_and(|t| t.starts_with('、')) {
+            q += '、'.len_utf8();
+            comma = true;
         }
-        if let Some(ne) = name_after(doc, q) {
+        if let Some(ne) = name_after(doc, q).filter(|&ne| !comma || has_honorific(text, ne)) {
             let name = &text[q..ne];
             let katakana = next_char(text, q).is_some_and(is_katakana);
             let strong =

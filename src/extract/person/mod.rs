@@ -419,6 +419,42 @@ mod tests {
     }
 
     #[test]
+    fn person_en_coordinated_names() {
+        let got = people("It was founded by Daniel Okafor and Mei Lin Zhao in 2022.");
+        let spans: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.3.as_deref())).collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("Daniel Okafor", Some("Daniel Okafor")),
+                ("Mei Lin Zhao", Some("Mei Lin Zhao"))
+            ]
+        );
+    }
+
+    #[test]
+    fn person_en_institution_title_and_apposition_modifiers() {
+        let got = people(
+            "Chicago Fed President Austan Goolsbee dissented, said Rosa Delgado, chief U.S. economist at Tallow Point Advisors.",
+        );
+        let titles: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.2.as_deref())).collect();
+        assert_eq!(
+            titles,
+            vec![
+                ("Austan Goolsbee", Some("Chicago Fed President")),
+                ("Rosa Delgado", Some("chief U.S. economist"))
+            ]
+        );
+    }
+
+    #[test]
+    fn person_ja_compound_analyst_title() {
+        let got = people("三井住友DSアセットマネジメントのチーフマーケットストラテジスト、森川亜紀氏は指摘した。");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "森川亜紀");
+        assert_eq!(got[0].2.as_deref(), Some("チーフマーケットストラテジスト"));
+    }
+
+    #[test]
     fn person_en_honorific_possessive() {
         let got = people("Mr O'Rourke said Donald Trump's plan was bold.");
         let spans: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.2.clone())).collect();
