@@ -3,7 +3,8 @@
 //! is bounded by the chunk size, not by the size of the dump.
 
 use crate::analyze::{analyze, Analysis, Resources};
-use crate::export::{ArticlesJson, FactsCsv, FactsJsonl, SectionsCsv, Summary};
+use crate::article::Article;
+use crate::export::{csv, json, Summary};
 use crate::input::{Item, Problem, Reader, Walker};
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -60,8 +61,8 @@ impl Default for Config {
             excel: false,
             gazetteers: Vec::new(),
             quiet: false,
-            chunk_articles: 512,
-            chunk_bytes: 8 << 20,
+            chunk_articles: 256,
+            chunk_bytes: 1 << 20,
         }
     }
 }
@@ -79,12 +80,54 @@ impl Report {
     }
 }
 
+/// The output files, written from bytes the workers rendered (see [`Rendered`]).
 struct Sinks {
-    facts_csv: Option<FactsCsv<BufWriter<File>>>,
-    sections_csv: Option<SectionsCsv<BufWriter<File>>>,
-    facts_jsonl: Option<FactsJsonl<BufWriter<File>>>,
-    articles_json: Option<ArticlesJson<BufWriter<File>>>,
-    stdout: Option<FactsJsonl<BufWriter<std::io::Stdout>>>,
+    facts_csv: Option<BufWriter<File>>,
+    sections_csv: Option<BufWriter<File>>,
+    facts_jsonl: Option<BufWriter<File>>,
+    articles_json: Option<BufWriter<File>>,
+    /// No article written to `articles.json` yet (the first needs no comma).
+    first_article: bool,
+    stdout: Option<BufWriter<std::io::Stdout>>,
+}
+
+/// One article's output, rendered by the worker thread that analysed it, so the
+/// (ordered, single-threaded) writing is only copying bytes.
+#[derive(Default)]
+struct Rendered {
+    facts_csv: Vec<u8>,
+    sections_csv: Vec<u8>,
+    facts_jsonl: Vec<u8>,
+    article_json: Vec<u8>,
+}
+
+impl Rendered {
+    fn new(a: &Analysis, cfg: &Config) -> std::io::Result<Rendered> {
+        let f = cfg.formats;
+        let files = !cfg.stdout;
+        Ok(Rendered {
+            facts_csv: if files && f.csv {
+                csv::render_facts_csv(a, cfg.excel)?
+            } else {
+                Vec::new()
+            },
+            sections_csv: if files && f.csv {
+                csv::render_sections_csv(a, cfg.excel)?
+            } else {
+                Vec::new()
+            },
+            facts_jsonl: if cfg.stdout || f.jsonl {
+                json::render_facts_jsonl(a)?
+            } else {
+                Vec::new()
+            },
+            article_json: if files && f.json {
+                json::render_article_json(a)?
+            } else {
+                Vec::new()
+            },
+        })
+    }
 }
 
 impl Sinks {
@@ -95,76 +138,84 @@ impl Sinks {
                 sections_csv: None,
                 facts_jsonl: None,
                 articles_json: None,
-                stdout: Some(FactsJsonl::new(BufWriter::new(std::io::stdout()))),
+                first_article: true,
+                stdout: Some(BufWriter::new(std::io::stdout())),
             });
         }
         std::fs::create_dir_all(&cfg.out)
             .with_context(|| format!("{}: cannot create output folder", cfg.out.display()))?;
-        let create = |name: &str| -> anyhow::Result<BufWriter<File>> {
+        let create = |name: &str, head: &[u8]| -> anyhow::Result<BufWriter<File>> {
             let p = cfg.out.join(name);
             let f = File::create(&p).with_context(|| format!("{}: cannot create", p.display()))?;
-            Ok(BufWriter::with_capacity(1 << 16, f))
+            let mut w = BufWriter::with_capacity(1 << 16, f);
+            w.write_all(head)
+                .with_context(|| format!("{}: cannot write", p.display()))?;
+            Ok(w)
         };
         let f = cfg.formats;
         Ok(Sinks {
             facts_csv: if f.csv {
-                Some(FactsCsv::new(create("facts.csv")?, cfg.excel)?)
+                Some(create("facts.csv", &csv::facts_csv_header(cfg.excel)?)?)
             } else {
                 None
             },
             sections_csv: if f.csv {
-                Some(SectionsCsv::new(create("sections.csv")?, cfg.excel)?)
+                Some(create(
+                    "sections.csv",
+                    &csv::sections_csv_header(cfg.excel)?,
+                )?)
             } else {
                 None
             },
             facts_jsonl: if f.jsonl {
-                Some(FactsJsonl::new(create("facts.jsonl")?))
+                Some(create("facts.jsonl", b"")?)
             } else {
                 None
             },
             articles_json: if f.json {
-                Some(ArticlesJson::new(create("articles.json")?)?)
+                Some(create("articles.json", b"[")?)
             } else {
                 None
             },
+            first_article: true,
             stdout: None,
         })
     }
 
-    fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
+    fn write(&mut self, r: &Rendered) -> std::io::Result<()> {
         if let Some(w) = self.facts_csv.as_mut() {
-            w.write(a)?;
+            w.write_all(&r.facts_csv)?;
         }
         if let Some(w) = self.sections_csv.as_mut() {
-            w.write(a)?;
+            w.write_all(&r.sections_csv)?;
         }
         if let Some(w) = self.facts_jsonl.as_mut() {
-            w.write(a)?;
+            w.write_all(&r.facts_jsonl)?;
         }
         if let Some(w) = self.articles_json.as_mut() {
-            w.write(a)?;
+            w.write_all(if self.first_article { b"\n" } else { b",\n" })?;
+            self.first_article = false;
+            w.write_all(&r.article_json)?;
         }
         if let Some(w) = self.stdout.as_mut() {
-            w.write(a)?;
+            w.write_all(&r.facts_jsonl)?;
         }
         Ok(())
     }
 
     fn finish(self) -> std::io::Result<()> {
-        if let Some(w) = self.facts_csv {
-            w.finish()?;
+        for mut w in [self.facts_csv, self.sections_csv, self.facts_jsonl]
+            .into_iter()
+            .flatten()
+        {
+            w.flush()?;
         }
-        if let Some(w) = self.sections_csv {
-            w.finish()?;
+        if let Some(mut w) = self.articles_json {
+            w.write_all(b"\n]\n")?;
+            w.flush()?;
         }
-        if let Some(w) = self.facts_jsonl {
-            w.finish()?;
-        }
-        if let Some(w) = self.articles_json {
-            w.finish()?;
-        }
-        if let Some(w) = self.stdout {
-            w.finish()?;
+        if let Some(mut w) = self.stdout {
+            w.flush()?;
         }
         Ok(())
     }
@@ -204,9 +255,36 @@ pub fn resources(cfg: &Config) -> anyhow::Result<(Resources, Vec<Problem>)> {
     ))
 }
 
+/// Read the next chunk: up to `chunk_articles` articles or `chunk_bytes` of text.
+/// Skipped inputs and warnings go to stderr and the summary as they come.
+fn read_chunk(reader: &mut Reader, cfg: &Config, summary: &mut Summary) -> Vec<Article> {
+    let mut bytes = 0usize;
+    let mut chunk = Vec::with_capacity(cfg.chunk_articles.min(4096));
+    for item in reader.by_ref() {
+        match item {
+            Item::Article(a) => {
+                bytes += a.text.len();
+                chunk.push(*a);
+            }
+            Item::Skipped(p) => {
+                eprintln!("{p}");
+                summary.skip(&p);
+            }
+            Item::Warning(p) => {
+                eprintln!("warning: {p}");
+                summary.warn(&p);
+            }
+        }
+        if chunk.len() >= cfg.chunk_articles || bytes >= cfg.chunk_bytes {
+            break;
+        }
+    }
+    chunk
+}
+
 /// Analyse one article; a bug that panics on some text costs that article (reported
 /// as skipped, with its source), never the run.
-fn analyze_guarded(a: &crate::article::Article, res: &Resources) -> Result<Analysis, Problem> {
+fn analyze_guarded(a: &Article, res: &Resources) -> Result<Analysis, Problem> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(a, res))).map_err(|e| {
         let what = e
             .downcast_ref::<&str>()
@@ -239,55 +317,58 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
     let pb = progress_bar(cfg.quiet);
 
     let mut reader = Reader::from_sources(walker);
-    let mut chunk = Vec::with_capacity(cfg.chunk_articles);
-    loop {
-        let mut bytes = 0usize;
-        chunk.clear();
-        for item in reader.by_ref() {
-            match item {
-                Item::Article(a) => {
-                    bytes += a.text.len();
-                    chunk.push(*a);
+    // Three chunks are in flight: while the workers analyse (and render) one, one
+    // worker also writes the previous chunk's results and reads the next chunk,
+    // so reading and writing overlap the analysis. The order of everything
+    // written is the input order, whatever the number of threads.
+    let mut chunk = read_chunk(&mut reader, cfg, &mut summary);
+    let mut done: Vec<Result<(Analysis, Rendered), Problem>> = Vec::new();
+    while !chunk.is_empty() || !done.is_empty() {
+        let (results, io) = rayon::join(
+            || -> std::io::Result<Vec<Result<(Analysis, Rendered), Problem>>> {
+                chunk
+                    .par_iter()
+                    .map(|a| {
+                        let mut an = match analyze_guarded(a, &res) {
+                            Ok(an) => an,
+                            Err(p) => return Ok(Err(p)),
+                        };
+                        let r = Rendered::new(&an, cfg)?;
+                        // Written already: keep only what the summary counts.
+                        for f in an.facts.iter_mut() {
+                            f.sentence = String::new();
+                        }
+                        Ok(Ok((an, r)))
+                    })
+                    .collect()
+            },
+            || -> anyhow::Result<Vec<Article>> {
+                for item in done.drain(..) {
+                    match item {
+                        Ok((a, r)) => {
+                            sinks.write(&r).context("writing output")?;
+                            summary.add(&a);
+                        }
+                        Err(p) => {
+                            eprintln!("{p}");
+                            summary.skip(&p);
+                        }
+                    }
                 }
-                Item::Skipped(p) => {
-                    eprintln!("{p}");
-                    summary.skip(&p);
-                }
-                Item::Warning(p) => {
-                    eprintln!("warning: {p}");
-                    summary.warn(&p);
-                }
-            }
-            if chunk.len() >= cfg.chunk_articles || bytes >= cfg.chunk_bytes {
-                break;
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<Result<Analysis, Problem>> =
-            chunk.par_iter().map(|a| analyze_guarded(a, &res)).collect();
-        for r in &results {
-            match r {
-                Ok(a) => {
-                    sinks.write(a).context("writing output")?;
-                    summary.add(a);
-                }
-                Err(p) => {
-                    eprintln!("{p}");
-                    summary.skip(p);
-                }
-            }
-        }
-        let secs = started.elapsed().as_secs_f64().max(1e-9);
-        let mb = summary.bytes as f64 / 1e6;
-        pb.set_message(format!(
-            "{} articles, {:.1} MB, {:.1} MB/s",
-            summary.articles_read,
-            mb,
-            mb / secs
-        ));
-        pb.tick();
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                let mb = summary.bytes as f64 / 1e6;
+                pb.set_message(format!(
+                    "{} articles, {:.1} MB, {:.1} MB/s",
+                    summary.articles_read,
+                    mb,
+                    mb / secs
+                ));
+                pb.tick();
+                Ok(read_chunk(&mut reader, cfg, &mut summary))
+            },
+        );
+        done = results.context("writing output")?;
+        chunk = io?;
     }
     sinks.finish().context("writing output")?;
     if let Ok(ig) = ignored.lock() {

@@ -85,14 +85,25 @@ impl RuleSet {
         while start < text.len() {
             let end =
                 memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |p| start + p);
-            let matched = self.set.matches(&text[start..end]);
-            if matched.matched_any() {
-                for i in matched.iter() {
-                    self.run_rule(i, doc, start, end, out);
-                }
-            }
+            self.run_line(doc, start, end, out);
             start = end + 1;
         }
+    }
+
+    /// Run the rules over the one line `doc.text[start..end]` (as `run` does for
+    /// each line). Returns whether any rule ran there.
+    pub fn run_line(&self, doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidate>) -> bool {
+        let Some(line) = doc.text.get(start..end) else {
+            return false;
+        };
+        let matched = self.set.matches(line);
+        if !matched.matched_any() {
+            return false;
+        }
+        for i in matched.iter() {
+            self.run_rule(i, doc, start, end, out);
+        }
+        true
     }
 
     /// Run rule `i` over `doc.text[start..end]` (the haystack ends at `end`, so

@@ -119,32 +119,7 @@ impl<W: Write> FactsCsv<W> {
     }
 
     pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        let g = |s: &str| guard(s, self.excel).into_owned();
-        for f in &a.facts {
-            let heading = a
-                .sections
-                .get(f.section)
-                .map(|s| s.heading.as_str())
-                .unwrap_or("");
-            let v = value_cells(f);
-            let mut row: Vec<String> = Vec::with_capacity(FACT_COLUMNS.len());
-            row.push(g(&a.doc_id));
-            row.push(f.section.to_string());
-            row.push(g(heading));
-            row.push(f.kind.as_str().into());
-            row.push(g(&f.text));
-            row.push(f.start.to_string());
-            row.push(f.end.to_string());
-            for (i, cell) in v.iter().enumerate() {
-                // amount, amount_max, percent, percent_max are numbers.
-                let numeric = matches!(i, 1 | 2 | 5 | 6);
-                row.push(if numeric { cell.clone() } else { g(cell) });
-            }
-            row.push(f.rule.into());
-            row.push(g(&f.sentence));
-            self.w.write_record(&row)?;
-        }
-        Ok(())
+        write_fact_rows(&mut self.w, a, self.excel)
     }
 
     pub fn finish(mut self) -> std::io::Result<()> {
@@ -165,24 +140,108 @@ impl<W: Write> SectionsCsv<W> {
     }
 
     pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        for s in &a.sections {
-            self.w.write_record([
-                guard(&a.doc_id, self.excel).as_ref(),
-                &s.section.to_string(),
-                s.kind.as_str(),
-                guard(&s.heading, self.excel).as_ref(),
-                &s.start.to_string(),
-                &s.end.to_string(),
-                &s.chars.to_string(),
-                &s.facts.to_string(),
-            ])?;
-        }
-        Ok(())
+        write_section_rows(&mut self.w, a, self.excel)
     }
 
     pub fn finish(mut self) -> std::io::Result<()> {
         self.w.flush()
     }
+}
+
+fn write_fact_rows<W: Write>(
+    w: &mut csv::Writer<W>,
+    a: &Analysis,
+    excel: bool,
+) -> std::io::Result<()> {
+    let g = |s: &str| guard(s, excel).into_owned();
+    for f in &a.facts {
+        let heading = a
+            .sections
+            .get(f.section)
+            .map(|s| s.heading.as_str())
+            .unwrap_or("");
+        let v = value_cells(f);
+        let mut row: Vec<String> = Vec::with_capacity(FACT_COLUMNS.len());
+        row.push(g(&a.doc_id));
+        row.push(f.section.to_string());
+        row.push(g(heading));
+        row.push(f.kind.as_str().into());
+        row.push(g(&f.text));
+        row.push(f.start.to_string());
+        row.push(f.end.to_string());
+        for (i, cell) in v.iter().enumerate() {
+            // amount, amount_max, percent, percent_max are numbers.
+            let numeric = matches!(i, 1 | 2 | 5 | 6);
+            row.push(if numeric { cell.clone() } else { g(cell) });
+        }
+        row.push(f.rule.into());
+        row.push(g(&f.sentence));
+        w.write_record(&row)?;
+    }
+    Ok(())
+}
+
+fn write_section_rows<W: Write>(
+    w: &mut csv::Writer<W>,
+    a: &Analysis,
+    excel: bool,
+) -> std::io::Result<()> {
+    for s in &a.sections {
+        w.write_record([
+            guard(&a.doc_id, excel).as_ref(),
+            &s.section.to_string(),
+            s.kind.as_str(),
+            guard(&s.heading, excel).as_ref(),
+            &s.start.to_string(),
+            &s.end.to_string(),
+            &s.chars.to_string(),
+            &s.facts.to_string(),
+        ])?;
+    }
+    Ok(())
+}
+
+fn into_bytes(w: csv::Writer<Vec<u8>>) -> std::io::Result<Vec<u8>> {
+    w.into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+/// A csv writer into memory for rows only: no BOM, the terminator of `excel`.
+fn row_writer(excel: bool) -> csv::Writer<Vec<u8>> {
+    let mut b = csv::WriterBuilder::new();
+    if excel {
+        b.terminator(csv::Terminator::CRLF);
+    }
+    b.from_writer(Vec::new())
+}
+
+/// The start of `facts.csv` (BOM with `--excel`, then the header row), as bytes.
+pub fn facts_csv_header(excel: bool) -> std::io::Result<Vec<u8>> {
+    let mut w = writer(Vec::new(), excel)?;
+    w.write_record(FACT_COLUMNS)?;
+    into_bytes(w)
+}
+
+/// The start of `sections.csv`, as bytes.
+pub fn sections_csv_header(excel: bool) -> std::io::Result<Vec<u8>> {
+    let mut w = writer(Vec::new(), excel)?;
+    w.write_record(SECTION_COLUMNS)?;
+    into_bytes(w)
+}
+
+/// One article's `facts.csv` rows, as bytes (what [`FactsCsv::write`] writes).
+/// Rendering in memory lets worker threads format their own articles.
+pub fn render_facts_csv(a: &Analysis, excel: bool) -> std::io::Result<Vec<u8>> {
+    let mut w = row_writer(excel);
+    write_fact_rows(&mut w, a, excel)?;
+    into_bytes(w)
+}
+
+/// One article's `sections.csv` rows, as bytes (what [`SectionsCsv::write`] writes).
+pub fn render_sections_csv(a: &Analysis, excel: bool) -> std::io::Result<Vec<u8>> {
+    let mut w = row_writer(excel);
+    write_section_rows(&mut w, a, excel)?;
+    into_bytes(w)
 }
 
 #[cfg(test)]

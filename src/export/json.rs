@@ -106,50 +106,69 @@ impl<W: Write> ArticlesJson<W> {
     }
 
     pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        let mut sections: Vec<SectionRecord> = a
-            .sections
-            .iter()
-            .map(|s| SectionRecord {
-                section: s.section,
-                kind: s.kind,
-                heading: &s.heading,
-                start: s.start,
-                end: s.end,
-                chars: s.chars,
-                facts: Vec::new(),
-            })
-            .collect();
-        for f in &a.facts {
-            if let Some(s) = sections.get_mut(f.section) {
-                s.facts.push(FactInSection {
-                    kind: f.kind,
-                    text: &f.text,
-                    start: f.start,
-                    end: f.end,
-                    sentence: &f.sentence,
-                    value: &f.value,
-                    rule: f.rule,
-                });
-            }
-        }
-        let rec = ArticleRecord {
-            doc_id: &a.doc_id,
-            source: &a.source,
-            lang: a.lang.as_str(),
-            encoding: a.encoding,
-            title: a.title.as_deref(),
-            date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            chars: a.chars,
-            sections,
-        };
         self.w.write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        serde_json::to_writer(&mut self.w, &rec)?;
-        Ok(())
+        write_article(&mut self.w, a)
     }
-
     pub fn finish(mut self) -> std::io::Result<()> {
         self.w.write_all(b"\n]\n")?;
         self.w.flush()
     }
+}
+
+fn write_article<W: Write>(w: &mut W, a: &Analysis) -> std::io::Result<()> {
+    let mut sections: Vec<SectionRecord> = a
+        .sections
+        .iter()
+        .map(|s| SectionRecord {
+            section: s.section,
+            kind: s.kind,
+            heading: &s.heading,
+            start: s.start,
+            end: s.end,
+            chars: s.chars,
+            facts: Vec::new(),
+        })
+        .collect();
+    for f in &a.facts {
+        if let Some(s) = sections.get_mut(f.section) {
+            s.facts.push(FactInSection {
+                kind: f.kind,
+                text: &f.text,
+                start: f.start,
+                end: f.end,
+                sentence: &f.sentence,
+                value: &f.value,
+                rule: f.rule,
+            });
+        }
+    }
+    let rec = ArticleRecord {
+        doc_id: &a.doc_id,
+        source: &a.source,
+        lang: a.lang.as_str(),
+        encoding: a.encoding,
+        title: a.title.as_deref(),
+        date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        chars: a.chars,
+        sections,
+    };
+    serde_json::to_writer(w, &rec)?;
+    Ok(())
+}
+
+/// One article's `facts.jsonl` lines, as bytes (what [`FactsJsonl::write`] writes).
+/// Rendering in memory lets worker threads format their own articles.
+pub fn render_facts_jsonl(a: &Analysis) -> std::io::Result<Vec<u8>> {
+    let mut w = FactsJsonl::new(Vec::new());
+    w.write(a)?;
+    Ok(w.w)
+}
+
+/// One article's record in `articles.json`, as bytes, without the separator
+/// [`ArticlesJson::write`] puts before it.
+pub fn render_article_json(a: &Analysis) -> std::io::Result<Vec<u8>> {
+    let mut w = Vec::new();
+    write_article(&mut w, a)?;
+    Ok(w)
 }

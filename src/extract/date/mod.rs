@@ -25,6 +25,7 @@
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, DateValue, Granularity, Value};
+use crate::rule::RuleSet;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::cell::Cell;
 
@@ -149,9 +150,9 @@ fn reference() -> Option<(NaiveDate, &'static str)> {
 
 fn run_all(doc: &Doc, out: &mut Vec<Candidate>) {
     let from = out.len();
-    ja::RULES.run(doc, out);
-    en::RULES.run(doc, out);
-    numeric::RULES.run(doc, out);
+    for set in rule_sets() {
+        set.run(doc, out);
+    }
     for c in out.iter_mut().skip(from) {
         compose(doc, c);
         trim_sentence_stop(doc, c);
@@ -184,6 +185,22 @@ fn trim_sentence_stop(doc: &Doc, c: &mut Candidate) {
     if !word.is_empty() && !ABBREVIATED.contains(&word.to_ascii_lowercase().as_str()) {
         c.end -= 1;
     }
+}
+
+/// The date rule sets, in the order their candidates are pushed.
+fn rule_sets() -> [&'static RuleSet; 3] {
+    [&ja::RULES, &en::RULES, &numeric::RULES]
+}
+
+/// One line where a rule set ran in the first pass (no reference date): its byte
+/// range, the candidates it produced (a range of the first pass's output), and
+/// whether a production there asked for the reference date.
+struct LineRun {
+    set: usize,
+    start: usize,
+    end: usize,
+    cands: std::ops::Range<usize>,
+    used_ref: bool,
 }
 
 static COMPOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -312,12 +329,38 @@ fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) {
         REF.with(|r| r.set(None));
         return;
     }
-    // No reference given: a first pass finds the first full date written.
+    // No reference given: a first pass finds the first full date written. It
+    // notes, line by line, whether a production asked for the reference date.
     REF.with(|r| r.set(None));
     USED_REF.with(|u| u.set(false));
-    let mut first = Vec::new();
-    run_all(doc, &mut first);
-    let needed = USED_REF.with(|u| u.get());
+    let mut raw: Vec<Candidate> = Vec::new();
+    let mut lines: Vec<LineRun> = Vec::new();
+    let text = doc.text;
+    for (k, set) in rule_sets().into_iter().enumerate() {
+        let mut start = 0;
+        while start < text.len() {
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |p| start + p);
+            let from = raw.len();
+            if set.run_line(doc, start, end, &mut raw) {
+                let used_ref = USED_REF.with(|u| u.replace(false));
+                lines.push(LineRun {
+                    set: k,
+                    start,
+                    end,
+                    cands: from..raw.len(),
+                    used_ref,
+                });
+            }
+            start = end + 1;
+        }
+    }
+    let needed = lines.iter().any(|l| l.used_ref);
+    let mut first = raw.clone();
+    for c in first.iter_mut() {
+        compose(doc, c);
+        trim_sentence_stop(doc, c);
+    }
     let found = first
         .iter()
         .filter_map(|c| match &c.value {
@@ -332,9 +375,26 @@ fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) {
         .min_by_key(|(s, _)| *s);
     match (needed, found) {
         (true, Some((_, d))) => {
+            // Only the lines where a production asked for the reference date can
+            // change; the others keep their first-pass candidates, in the same order
+            // a full second run would push them.
             REF.with(|r| r.set(Some((d, "first_date"))));
-            run_all(doc, out);
+            let sets = rule_sets();
+            let from = out.len();
+            for l in &lines {
+                if l.used_ref {
+                    if let Some(set) = sets.get(l.set) {
+                        set.run_line(doc, l.start, l.end, out);
+                    }
+                } else if let Some(cs) = raw.get(l.cands.clone()) {
+                    out.extend_from_slice(cs);
+                }
+            }
             REF.with(|r| r.set(None));
+            for c in out.iter_mut().skip(from) {
+                compose(doc, c);
+                trim_sentence_stop(doc, c);
+            }
         }
         _ => out.extend(first),
     }

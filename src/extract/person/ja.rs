@@ -12,7 +12,9 @@ use super::Mention;
 use crate::extract::Doc;
 use crate::fact::Kind;
 use crate::gazetteer::{is_kanji, is_katakana};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -35,10 +37,21 @@ static TITLE_AC: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let list: Vec<&'static str> = TITLES.split_whitespace().collect();
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Both)
         .build(&list)
         .unwrap_or_else(|e| panic!("person titles: {e}"));
     (ac, list)
 });
+
+/// The longest title starting exactly at the start of `rest`: its length in bytes.
+/// Anchored, so the search never reads past the title (linear in the title, not the text).
+fn title_len_at(rest: &str) -> Option<usize> {
+    TITLE_AC
+        .0
+        .find(Input::new(rest).anchored(Anchored::Yes))
+        .map(|m| m.end())
+}
 
 static QUALIFIER_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v: Vec<&'static str> = QUALIFIERS.split_whitespace().collect();
@@ -130,11 +143,7 @@ fn next_char(text: &str, i: usize) -> Option<char> {
 /// Chains: `会長兼CEO`, `最高経営責任者(CEO)`, `代表取締役社長兼CEO`.
 pub fn title_at(text: &str, i: usize) -> Option<usize> {
     let rest = text.get(i..)?;
-    let plain = TITLE_AC
-        .0
-        .find(rest)
-        .filter(|m| m.start() == 0)
-        .map(|m| i + m.end());
+    let plain = title_len_at(rest).map(|len| i + len);
     let compound = compound_title_at(text, i);
     let mut end = match (plain, compound) {
         (Some(a), Some(b)) => a.max(b),
@@ -150,9 +159,9 @@ pub fn title_at(text: &str, i: usize) -> Option<usize> {
             continue;
         }
         if let Some(r) = rest.strip_prefix('兼') {
-            if let Some(m) = TITLE_AC.0.find(r) {
-                let e2 = end + '兼'.len_utf8() + m.end();
-                if m.start() == 0 && title_ok(text, end + '兼'.len_utf8(), e2) {
+            if let Some(n) = title_len_at(r) {
+                let e2 = end + '兼'.len_utf8() + n;
+                if title_ok(text, end + '兼'.len_utf8(), e2) {
                     end = e2;
                     continue;
                 }
