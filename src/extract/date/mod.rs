@@ -140,6 +140,9 @@ thread_local! {
     /// Whether a production asked for the reference date (so the first-date pass
     /// can be skipped when nothing needed it).
     static USED_REF: Cell<bool> = const { Cell::new(false) };
+    /// The fiscal-year mentions of the article being extracted (match end, year),
+    /// found on first use; cleared at the start of every article.
+    static FY_MENTIONS: std::cell::RefCell<Option<Vec<(usize, i32)>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The reference date in force, if any (and its source).
@@ -280,7 +283,9 @@ fn compose(doc: &Doc, c: &mut Candidate) {
 /// Push every date candidate found in `doc`.
 pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let from = out.len();
+    FY_MENTIONS.with(|c| c.borrow_mut().take());
     extract_dates(doc, out);
+    FY_MENTIONS.with(|c| c.borrow_mut().take());
     if let Some(found) = out.get_mut(from..) {
         fiscal_context(found);
     }
@@ -623,19 +628,30 @@ fn fiscal_half(y: i32, h: u32) -> Option<Value> {
 
 /// The fiscal year in force at `pos`: the last fiscal-year mention before it.
 fn context_fiscal_year(doc: &Doc, pos: usize) -> Option<i32> {
-    let before = doc.text.get(..pos)?;
-    let mut last = None;
-    for c in FY_CONTEXT.captures_iter(before) {
-        let y = c
-            .name("a")
-            .or_else(|| c.name("b"))
-            .or_else(|| c.name("c"))
-            .and_then(|m| m.as_str().parse::<i32>().ok());
-        if let Some(y) = y {
-            last = Some(if y < 100 { 2000 + y } else { y });
-        }
-    }
-    last
+    // The article's fiscal-year mentions are found once (on first use) and kept
+    // for the rest of the article, so each lookup is a binary search rather than
+    // a scan of all the text before `pos`.
+    FY_MENTIONS.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        let mentions = cache.get_or_insert_with(|| {
+            FY_CONTEXT
+                .captures_iter(doc.text)
+                .filter_map(|c| {
+                    let end = c.get(0)?.end();
+                    let y = c
+                        .name("a")
+                        .or_else(|| c.name("b"))
+                        .or_else(|| c.name("c"))
+                        .and_then(|m| m.as_str().parse::<i32>().ok())?;
+                    Some((end, if y < 100 { 2000 + y } else { y }))
+                })
+                .collect()
+        });
+        let n = mentions.partition_point(|&(end, _)| end <= pos);
+        n.checked_sub(1)
+            .and_then(|k| mentions.get(k))
+            .map(|&(_, y)| y)
+    })
 }
 
 static FY_CONTEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
