@@ -324,26 +324,36 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
 
     // Gazetteer names; ambiguous ones need context (module docs of `gazetteer`).
     let matches = gz.find(Kind::Company, text);
-    let mut accepted_entries: Vec<usize> = Vec::new();
-    let mut accepted_aliases: Vec<&str> = Vec::new();
-    for (i, m) in matches.iter().enumerate() {
+    // Sets and a sorted-window search keep this linear in the number of matches
+    // (matches come sorted by start and do not overlap, so their ends are sorted too).
+    let mut accepted_entries: std::collections::HashSet<usize> = Default::default();
+    let mut accepted_aliases: std::collections::HashSet<&str> = Default::default();
+    let mut unambiguous_before: std::collections::HashSet<usize> = Default::default();
+    for m in matches.iter() {
         let alias = text.get(m.start..m.end).unwrap_or("");
         let (s, e) = extend_legal(text, m.start, m.end);
         let ok = !m.ambiguous
             || (s, e) != (m.start, m.end)
-            || accepted_entries.contains(&m.entry) && accepted_aliases.contains(&alias)
-            || matches[..i]
-                .iter()
-                .any(|p| p.entry == m.entry && !p.ambiguous)
+            || accepted_entries.contains(&m.entry) && accepted_aliases.contains(alias)
+            || unambiguous_before.contains(&m.entry)
             || has_cue(text, m.start, m.end)
-            || matches
-                .iter()
-                .any(|o| !o.ambiguous && o.entry != m.entry && near(text, m, o));
+            || {
+                let lo = matches.partition_point(|o| o.end + NEAR_BYTES < m.start);
+                let hi = matches.partition_point(|o| o.start <= m.end + NEAR_BYTES);
+                matches
+                    .get(lo..hi.max(lo))
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|o| !o.ambiguous && o.entry != m.entry && near(text, m, o))
+            };
+        if !m.ambiguous {
+            unambiguous_before.insert(m.entry);
+        }
         if !ok {
             continue;
         }
-        accepted_entries.push(m.entry);
-        accepted_aliases.push(alias);
+        accepted_entries.insert(m.entry);
+        accepted_aliases.insert(alias);
         let mut c = Co::new(s, e, alias, "company.gazetteer", 20);
         c.canonical = gz.entry(m.entry).map(|x| x.canonical.clone());
         cos.push(c);
@@ -413,18 +423,8 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
             }
         }
     }
-    for (name, canonical) in names {
-        for (i, _) in text.match_indices(name.as_str()) {
-            let e = i + name.len();
-            if at_boundary(text, i, e)
-                && (!crate::gazetteer::is_kanji_continued(text, i, e) || attached_word(text, i, e))
-                && !cos.iter().any(|c| c.start < e && i < c.end)
-            {
-                let mut c = Co::new(i, e, &name, "company.repeat", 8);
-                c.canonical = canonical.clone();
-                cos.push(c);
-            }
-        }
+    if !names.is_empty() {
+        push_repeats(text, &names, &mut cos);
     }
 
     for c in cos {
@@ -442,6 +442,56 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
                 display,
             }),
         });
+    }
+}
+
+/// Every occurrence of the `names` (in name order, then text order) that stands
+/// at a word boundary and overlaps no company found so far becomes a repeat.
+/// One automaton pass finds all occurrences; overlap checks are logarithmic, so
+/// the cost stays linear in the text however many names an article has.
+fn push_repeats(text: &str, names: &[(String, Option<String>)], cos: &mut Vec<Co>) {
+    let Ok(ac) = aho_corasick::AhoCorasick::new(names.iter().map(|(n, _)| n.as_str())) else {
+        return;
+    };
+    let mut occurrences: Vec<(usize, usize, usize)> = ac
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+        .collect();
+    occurrences.sort_unstable();
+    // Spans found before the repeats (they may overlap one another): sorted by
+    // start, with the running maximum of their ends.
+    let mut before: Vec<(usize, usize)> = cos.iter().map(|c| (c.start, c.end)).collect();
+    before.sort_unstable();
+    let mut max_end = Vec::with_capacity(before.len());
+    let mut m = 0;
+    for &(_, e) in &before {
+        m = m.max(e);
+        max_end.push(m);
+    }
+    let overlaps_before = |i: usize, e: usize| {
+        let n = before.partition_point(|&(s, _)| s < e);
+        n > 0 && max_end.get(n - 1).is_some_and(|&me| me > i)
+    };
+    // Repeats accepted so far never overlap one another: start -> end.
+    let mut repeats: std::collections::BTreeMap<usize, usize> = Default::default();
+    for (k, i, e) in occurrences {
+        let Some((name, canonical)) = names.get(k) else {
+            continue;
+        };
+        let clash = overlaps_before(i, e)
+            || repeats
+                .range(..e)
+                .next_back()
+                .is_some_and(|(_, &re)| re > i);
+        if !clash
+            && at_boundary(text, i, e)
+            && (!crate::gazetteer::is_kanji_continued(text, i, e) || attached_word(text, i, e))
+        {
+            repeats.insert(i, e);
+            let mut c = Co::new(i, e, name, "company.repeat", 8);
+            c.canonical = canonical.clone();
+            cos.push(c);
+        }
     }
 }
 
@@ -614,6 +664,9 @@ fn has_cue(text: &str, s: usize, e: usize) -> bool {
 }
 
 /// Another (unambiguous) company named close by, on the same line.
+/// How far apart (in bytes) a company cue name may be to vouch for an ambiguous one.
+const NEAR_BYTES: usize = 60;
+
 fn near(text: &str, m: &crate::gazetteer::GazMatch, o: &crate::gazetteer::GazMatch) -> bool {
     let (a, b) = if o.start >= m.end {
         (m.end, o.start)
@@ -622,7 +675,7 @@ fn near(text: &str, m: &crate::gazetteer::GazMatch, o: &crate::gazetteer::GazMat
     } else {
         return false;
     };
-    b - a <= 60 && text.get(a..b).is_some_and(|t| !t.contains(['\n', '。']))
+    b - a <= NEAR_BYTES && text.get(a..b).is_some_and(|t| !t.contains(['\n', '。']))
 }
 
 fn floor(text: &str, mut i: usize) -> usize {

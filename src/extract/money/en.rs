@@ -328,7 +328,9 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
         && doc
             .text
             .get(..span.start())
-            .is_some_and(|b| b.to_ascii_lowercase().trim_end().ends_with("from"))
+            .map(|b| b.trim_end())
+            .and_then(|b| b.get(b.len().saturating_sub(4)..))
+            .is_some_and(|w| w.eq_ignore_ascii_case("from"))
     {
         return None;
     }

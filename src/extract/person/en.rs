@@ -485,6 +485,16 @@ fn coordinated(text: &str, pending: &[(usize, usize)], out: &mut Vec<Mention>) {
         text.get(a..b)
             .is_some_and(|g| matches!(g, " and " | ", " | ", and " | " or "))
     };
+    // Where full ASCII names end and start: a coordinated name sits one link
+    // (` and `, `, `…) away from one of them. Sets keep this linear.
+    let full: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|m| m.full && text.get(m.start..m.end).is_some_and(|t| t.is_ascii()))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let ends: std::collections::HashSet<usize> = full.iter().map(|&(_, e)| e).collect();
+    let starts: std::collections::HashSet<usize> = full.iter().map(|&(s, _)| s).collect();
+    const LINK_LENS: [usize; 3] = [2, 4, 5];
     let mut add = Vec::new();
     for &(s, e) in pending {
         let names = text.get(s..e).unwrap_or("");
@@ -494,10 +504,10 @@ fn coordinated(text: &str, pending: &[(usize, usize)], out: &mut Vec<Mention>) {
         {
             continue;
         }
-        let ok = out.iter().any(|m| {
-            m.full
-                && text.get(m.start..m.end).is_some_and(|t| t.is_ascii())
-                && (m.end <= s && linked(m.end, s) || e <= m.start && linked(e, m.start))
+        let ok = LINK_LENS.iter().chain([6usize].iter()).any(|&len| {
+            s.checked_sub(len)
+                .is_some_and(|me| ends.contains(&me) && linked(me, s))
+                || starts.contains(&(e + len)) && linked(e, e + len)
         });
         if ok {
             add.push(Mention::new(s, e, "person.en.coordinated", 5).full(true));
