@@ -249,10 +249,15 @@ pub fn compact_number(x: f64) -> String {
 
 /// A number without exponent, grouping thousands, at most 2 decimals: 1280 → "1,280", 2.69 → "2.69".
 pub fn plain_number(x: f64) -> String {
-    let s = trim_decimals(x, 2);
+    grouped_number(x, 2)
+}
+
+/// A number without exponent, grouping thousands, at most `places` decimals.
+pub fn grouped_number(x: f64, places: usize) -> String {
+    let s = trim_decimals(x, places);
     let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
     let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             grouped.push(',');

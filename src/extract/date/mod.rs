@@ -787,16 +787,21 @@ enum Unit {
 }
 
 /// `n` units after (positive) or before (negative) the reference: the day it lands on.
+/// `d` moved by `n` units (negative: back).
+fn shift_by(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
+    match unit {
+        Unit::Day => shift_days(d, n),
+        Unit::Week => shift_days(d, n.checked_mul(7)?),
+        Unit::Month => shift_months(d, n),
+        Unit::Year => shift_months(d, n.checked_mul(12)?),
+    }
+}
+
 fn rel_offset(text: &str, unit: Unit, n: i64) -> Option<Value> {
     let Some((r, src)) = reference() else {
         return unresolved(text, Granularity::Day);
     };
-    let d = match unit {
-        Unit::Day => shift_days(r, n)?,
-        Unit::Week => shift_days(r, n.checked_mul(7)?)?,
-        Unit::Month => shift_months(r, n)?,
-        Unit::Year => shift_months(r, n.checked_mul(12)?)?,
-    };
+    let d = shift_by(r, unit, n)?;
     plain(
         d.format("%Y-%m-%d").to_string(),
         Granularity::Day,
@@ -1175,12 +1180,7 @@ fn anchored_offset(text: &str, anchor: i64, unit: Unit, n: i64) -> Option<Value>
         return unresolved(text, Granularity::Day);
     };
     let base = shift_days(r, anchor)?;
-    let d = match unit {
-        Unit::Day => shift_days(base, n)?,
-        Unit::Week => shift_days(base, n.checked_mul(7)?)?,
-        Unit::Month => shift_months(base, n)?,
-        Unit::Year => shift_months(base, n.checked_mul(12)?)?,
-    };
+    let d = shift_by(base, unit, n)?;
     plain(
         d.format("%Y-%m-%d").to_string(),
         Granularity::Day,

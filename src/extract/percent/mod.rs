@@ -27,7 +27,7 @@ mod ja;
 
 use crate::article::Lang;
 use crate::extract::Doc;
-use crate::fact::{trim_decimals, Candidate, Percent, PercentUnit, Qualifier, Value};
+use crate::fact::{Candidate, Percent, PercentUnit, Qualifier, Value};
 
 /// Literals at least one of which occurs in every percent fact of the
 /// width-folded text, for a prefilter that runs the rules only on lines holding
@@ -70,20 +70,7 @@ fn clean(x: f64) -> f64 {
 
 /// A value for display: up to four decimals, thousands grouped (`1,111`, `0.125`).
 fn show_number(x: f64) -> String {
-    let s = trim_decimals(x, 4);
-    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
-    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::with_capacity(int.len() + 4);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    crate::fact::grouped_number(x, 4)
 }
 
 /// Build the value: `70%`, `90%+`, `<5%`, `3–5%`, `0.5pt`.
