@@ -2,6 +2,7 @@
 //! the original, a sentence splitter, number parsing shared by every extractor, and
 //! offset conversion (folded bytes → original code points) done once per article.
 
+pub mod around;
 pub mod normalize;
 pub mod numbers;
 pub mod offsets;

@@ -12,6 +12,7 @@
 use crate::extract::Doc;
 use crate::fact::{Candidate, Company, Kind, Value};
 use crate::gazetteer::at_boundary;
+use crate::text::around::{ceil_boundary, floor_boundary};
 
 pub mod en;
 pub mod ja;
@@ -651,8 +652,8 @@ const EN_CONTEXT: &[&str] = &[
 ];
 
 fn has_cue(text: &str, s: usize, e: usize) -> bool {
-    let lo = floor(text, s.saturating_sub(90));
-    let hi = ceil(text, (e + 90).min(text.len()));
+    let lo = floor_boundary(text, s.saturating_sub(90));
+    let hi = ceil_boundary(text, (e + 90).min(text.len()));
     let before = text.get(lo..s).unwrap_or("");
     let after = text.get(e..hi).unwrap_or("");
     let before = before.rsplit(['\n', '。']).next().unwrap_or("");
@@ -676,20 +677,6 @@ fn near(text: &str, m: &crate::gazetteer::GazMatch, o: &crate::gazetteer::GazMat
         return false;
     };
     b - a <= NEAR_BYTES && text.get(a..b).is_some_and(|t| !t.contains(['\n', '。']))
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]

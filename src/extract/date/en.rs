@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::rule::{Rule, RuleSet};
+use crate::text::around::{char_after, char_before};
 use regex::Captures;
 use std::sync::LazyLock;
 
@@ -313,7 +314,8 @@ fn month_day(c: &Captures, doc: &Doc) -> Option<Value> {
     let d = day_num(c, "")?;
     let y = tail_year(c).ok()?;
     let span = whole(c)?;
-    if y.is_none() && next_char(doc, span.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%')
+    if y.is_none()
+        && char_after(doc.text, span.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%')
     {
         return None;
     }
@@ -338,7 +340,7 @@ fn day_month(c: &Captures, doc: &Doc) -> Option<Value> {
     let s0 = c.get(0)?.start();
     let p0 = before(doc, s0, 2);
     if p0.contains(['$', '€', '£', '¥'])
-        || prev_char(doc, s0).is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+        || char_before(doc.text, s0).is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
     {
         return None;
     }
@@ -349,7 +351,7 @@ fn day_month(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let e = c.get(0)?.end();
-    if y.is_none() && next_char(doc, e).is_some_and(|ch| ch.is_ascii_digit()) {
+    if y.is_none() && char_after(doc.text, e).is_some_and(|ch| ch.is_ascii_digit()) {
         return None;
     }
     if let Some(d2) = day_num(c, "2") {
@@ -377,7 +379,7 @@ fn month_year(c: &Captures, doc: &Doc) -> Option<Value> {
     {
         return None;
     }
-    if next_char(doc, e).is_some_and(|ch| {
+    if char_after(doc.text, e).is_some_and(|ch| {
         ch == '%'
             || ch == ','
                 && after(doc, e, 2)
@@ -417,7 +419,8 @@ fn year_month(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let s = c.get(0)?.start();
-    if prev_char(doc, s).is_some_and(|ch| matches!(ch, '$' | '€' | '£' | '¥' | '.' | ',')) {
+    if char_before(doc.text, s).is_some_and(|ch| matches!(ch, '$' | '€' | '£' | '¥' | '.' | ','))
+    {
         return None;
     }
     month(Some(g(c, "y")?.parse().ok()?), month_from_en(mon_s)?)
@@ -438,7 +441,7 @@ fn month_range(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let e = c.get(0)?.end();
-    if next_char(doc, e).is_some_and(|ch| ch.is_ascii_digit()) {
+    if char_after(doc.text, e).is_some_and(|ch| ch.is_ascii_digit()) {
         return None;
     }
     let y = match g(c, "y") {
@@ -569,7 +572,7 @@ fn quarter_code(c: &Captures, doc: &Doc) -> Option<Value> {
         return fiscal_quarter(doc, s, Some(expand_year(v)), q);
     }
     let e = c.get(0)?.end();
-    if next_char(doc, e).is_some_and(|ch| {
+    if char_after(doc.text, e).is_some_and(|ch| {
         ch == '%'
             || ch == '.'
                 && after(doc, e, 2)
@@ -1100,7 +1103,7 @@ fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     let ym = c.name("y")?;
     let y: i32 = ym.as_str().parse().ok()?;
     let (s, e) = (ym.start(), ym.end());
-    if let Some(p) = prev_char(doc, s) {
+    if let Some(p) = char_before(doc.text, s) {
         if matches!(
             p,
             '$' | '€' | '£' | '¥' | '#' | ',' | '.' | '/' | ':' | '+' | '-' | '_' | '\''

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::rule::{Rule, RuleSet};
+use crate::text::around::char_before;
 use crate::text::numbers::parse_ja_number;
 use regex::Captures;
 use std::sync::LazyLock;
@@ -164,7 +165,7 @@ fn text<'a>(c: &'a Captures) -> &'a str {
 
 /// A number must not continue a longer number (`12025年`, `1.5年`, `第3`).
 fn clean_left(doc: &Doc, pos: usize) -> bool {
-    !matches!(prev_char(doc, pos), Some(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '第' | '約' | '毎' | '/' | '-' | '~' | '・') || parse_ja_number(&c.to_string()).is_some())
+    !matches!(char_before(doc.text, pos), Some(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '第' | '約' | '毎' | '/' | '-' | '~' | '・') || parse_ja_number(&c.to_string()).is_some())
 }
 
 /// Words after a number of years/days that make it a duration or a count.
@@ -403,7 +404,7 @@ fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     let d = num(d_str)?;
     let rm = g(c, "rm");
     if rm.is_none() {
-        if !clean_left(doc, s) || prev_char(doc, s) == Some('月') {
+        if !clean_left(doc, s) || char_before(doc.text, s) == Some('月') {
             return None;
         }
         // `一日` is mostly "one day".
@@ -619,15 +620,15 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     if g(c, "mod").is_none() {
-        let at = if prev_char(doc, m.start()) == Some(' ') {
+        let at = if char_before(doc.text, m.start()) == Some(' ') {
             m.start() - 1
         } else {
             m.start()
         };
-        if let Some(p) = prev_char(doc, at) {
+        if let Some(p) = char_before(doc.text, at) {
             if p.is_ascii_digit()
                 || p == '日'
-                    && prev_char(doc, at - p.len_utf8()).is_some_and(|q| q.is_ascii_digit())
+                    && char_before(doc.text, at - p.len_utf8()).is_some_and(|q| q.is_ascii_digit())
             {
                 return None;
             }

@@ -1209,16 +1209,6 @@ fn expand_year(y: i32) -> i32 {
     }
 }
 
-/// The character just before byte offset `pos` of `doc.text`.
-fn prev_char(doc: &Doc, pos: usize) -> Option<char> {
-    doc.text.get(..pos)?.chars().next_back()
-}
-
-/// The character at byte offset `pos` of `doc.text`.
-fn next_char(doc: &Doc, pos: usize) -> Option<char> {
-    doc.text.get(pos..)?.chars().next()
-}
-
 /// The text after `pos`, up to `n` characters.
 fn after<'a>(doc: &Doc<'a>, pos: usize, n: usize) -> &'a str {
     let rest = doc.text.get(pos..).unwrap_or("");

@@ -5,6 +5,7 @@
 use super::*;
 use crate::article::Lang;
 use crate::rule::{Rule, RuleSet};
+use crate::text::around::char_before;
 use regex::Captures;
 use std::sync::LazyLock;
 
@@ -25,7 +26,7 @@ fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
 
 /// The match may not continue a longer number or code (`1.2.3.4`, `v2.1`, `10:30`).
 fn clean_edges(doc: &Doc, s: usize, e: usize, tail: bool) -> bool {
-    if let Some(p) = prev_char(doc, s) {
+    if let Some(p) = char_before(doc.text, s) {
         if p.is_ascii_alphanumeric()
             || matches!(
                 p,
@@ -34,7 +35,7 @@ fn clean_edges(doc: &Doc, s: usize, e: usize, tail: bool) -> bool {
         {
             return false;
         }
-        if p == '-' && prev_char(doc, s - 1).is_some_and(|q| q.is_ascii_digit()) {
+        if p == '-' && char_before(doc.text, s - 1).is_some_and(|q| q.is_ascii_digit()) {
             return false;
         }
     }

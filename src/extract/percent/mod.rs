@@ -28,6 +28,7 @@ mod ja;
 use crate::article::Lang;
 use crate::extract::Doc;
 use crate::fact::{Candidate, Percent, PercentUnit, Qualifier, Value};
+use crate::text::around::char_before;
 
 /// Literals at least one of which occurs in every percent fact of the
 /// width-folded text, for a prefilter that runs the rules only on lines holding
@@ -126,11 +127,6 @@ fn combine(prefix: Qualifier, suffix: Qualifier) -> Qualifier {
         (_, Qualifier::Approx) if prefix != Qualifier::Exact => prefix,
         (_, s) => s,
     }
-}
-
-/// The character just before byte offset `at` of `text`.
-fn char_before(text: &str, at: usize) -> Option<char> {
-    text.get(..at)?.chars().next_back()
 }
 
 /// The text of the same line before byte offset `at`, at most `max` bytes of it.

@@ -8,6 +8,7 @@ use super::names;
 use super::Mention;
 use crate::extract::Doc;
 use crate::fact::Kind;
+use crate::text::around::floor_boundary;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -296,13 +297,6 @@ fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
         let end = start + t.len();
         Some((text.get(ps..end).map(str::to_string), ps))
     }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Is an honorific (`Mr`, `Ms.`, `Dr`) written right before `s`?

@@ -12,6 +12,7 @@ use super::Mention;
 use crate::extract::Doc;
 use crate::fact::Kind;
 use crate::gazetteer::{is_kanji, is_katakana};
+use crate::text::around::{char_after, char_before};
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
@@ -100,7 +101,7 @@ fn is_title_katakana(w: &str) -> bool {
 /// The start of a compound title that contains the plain title at `[ts, te)`
 /// (`チーフ債券ストラテジスト` around `ストラテジスト`), else `ts`.
 fn compound_start(text: &str, ts: usize, te: usize) -> usize {
-    if !prev_char(text, ts).is_some_and(|c| is_katakana(c) || is_kanji(c) || c == '・') {
+    if !char_before(text, ts).is_some_and(|c| is_katakana(c) || is_kanji(c) || c == '・') {
         return ts;
     }
     let mut j = ts.saturating_sub(45);
@@ -130,14 +131,6 @@ static KATAKANA_FULL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static KANJI_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{Han}々]{3,5}").unwrap_or_else(|e| panic!("{e}")));
-
-fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|t| t.chars().next_back())
-}
-
-fn next_char(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|t| t.chars().next())
-}
 
 /// A title (chain) starting exactly at `i`: its end, or None.
 /// Chains: `会長兼CEO`, `最高経営責任者(CEO)`, `代表取締役社長兼CEO`.
@@ -184,12 +177,12 @@ fn paren_abbr(rest: &str) -> Option<usize> {
 fn title_ok(text: &str, s: usize, e: usize) -> bool {
     let t = text.get(s..e).unwrap_or("");
     if t.is_ascii()
-        && (prev_char(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
-            || next_char(text, e).is_some_and(|c| c.is_ascii_alphanumeric()))
+        && (char_before(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
+            || char_after(text, e).is_some_and(|c| c.is_ascii_alphanumeric()))
     {
         return false;
     }
-    !next_char(text, e).is_some_and(|c| BAD_AFTER_TITLE.contains(c))
+    !char_after(text, e).is_some_and(|c| BAD_AFTER_TITLE.contains(c))
 }
 
 /// The qualifier (country, organisation, acronym) that ends at `p`: its start.
@@ -202,7 +195,8 @@ fn qualifier_before(doc: &Doc, p: usize, companies: &[(usize, usize)]) -> Option
         .rev()
         .take_while(|b| b.is_ascii_uppercase())
         .count();
-    if (2..=6).contains(&n) && !prev_char(text, p - n).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if (2..=6).contains(&n) && !char_before(text, p - n).is_some_and(|c| c.is_ascii_alphanumeric())
+    {
         return Some(p - n);
     }
     // A katakana country: プーチン・ロシア大統領.
@@ -316,7 +310,7 @@ fn unknown_surname_name(text: &str, s: usize, p: usize) -> Option<usize> {
     let run = text.get(s..p)?;
     let n = run.chars().count();
     let last = run.chars().next_back()?;
-    let before_ok = match prev_char(text, s) {
+    let before_ok = match char_before(text, s) {
         None => true,
         Some(c) => "の、。「『(( \n".contains(c),
     };
@@ -385,7 +379,7 @@ fn katakana_name_ok(doc: &Doc, name: &str) -> bool {
 
 /// A name (katakana or kanji) that ends at `p`: its start.
 fn name_before(doc: &Doc, p: usize) -> Option<usize> {
-    match prev_char(doc.text, p)? {
+    match char_before(doc.text, p)? {
         c if is_katakana(c) => katakana_name_before(doc, p),
         c if is_kanji(c) => kanji_name_before(doc.text, p),
         _ => None,
@@ -395,7 +389,7 @@ fn name_before(doc: &Doc, p: usize) -> Option<usize> {
 /// A name (katakana or kanji) that starts at `i`: its end (before `氏`).
 fn name_after(doc: &Doc, i: usize) -> Option<usize> {
     let text = doc.text;
-    match next_char(text, i)? {
+    match char_after(text, i)? {
         c if is_katakana(c) => katakana_name_after(doc, i),
         c if is_kanji(c) => {
             let rest = text.get(i..)?;
@@ -411,7 +405,7 @@ fn name_after(doc: &Doc, i: usize) -> Option<usize> {
             }
             // The run must end the kanji stretch (or stop at 氏 / a title).
             let e = i + run.len();
-            let after_ok = !next_char(text, e).is_some_and(is_kanji)
+            let after_ok = !char_after(text, e).is_some_and(is_kanji)
                 || has_honorific(text, e)
                 || title_at(text, e).is_some();
             let n = run.chars().count();
@@ -513,7 +507,7 @@ fn title_ending_at(doc: &Doc, p: usize) -> Option<(usize, usize)> {
                         .find(|q| text.get(..s).is_some_and(|t| t.ends_with(*q)))
                     {
                         let qs = s - q.len();
-                        if !prev_char(text, qs).is_some_and(is_kanji) {
+                        if !char_before(text, qs).is_some_and(is_kanji) {
                             s = qs;
                         }
                     }
@@ -539,7 +533,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     // Titles: the name before (name + title) and after (title + name).
     for m in TITLE_AC.0.find_iter(text) {
         let ts = m.start();
-        if prev_char(text, ts) == Some('兼') {
+        if char_before(text, ts) == Some('兼') {
             continue;
         }
         let Some(te) = title_at(text, ts) else {
@@ -570,7 +564,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         if text.get(..p).is_some_and(|t| t.ends_with('・')) {
             p -= '・'.len_utf8();
         }
-        let name_start = match prev_char(text, p) {
+        let name_start = match char_before(text, p) {
             Some(c) if is_kanji(c) && !qualified => {
                 // The kanji run may end with a kanji qualifier: 李強中国首相.
                 let run_len: usize = text[..p]
@@ -616,7 +610,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         }
         if let Some(ne) = name_after(doc, q).filter(|&ne| !comma || has_honorific(text, ne)) {
             let name = &text[q..ne];
-            let katakana = next_char(text, q).is_some_and(is_katakana);
+            let katakana = char_after(text, q).is_some_and(is_katakana);
             let strong =
                 has_honorific(text, ne) || super::is_full_name(name) || names::is_surname(name);
             if katakana && (q == te || has_honorific(text, ne)) || strong {
@@ -651,8 +645,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     // Katakana full names with a known given name: ドナルド・トランプ.
     for m in KATAKANA_FULL.find_iter(text) {
         let (s, e) = (m.start(), m.end());
-        if prev_char(text, s).is_some_and(|c| is_katakana(c) || c == '・')
-            || next_char(text, e).is_some_and(|c| is_katakana(c) || c == '・')
+        if char_before(text, s).is_some_and(|c| is_katakana(c) || c == '・')
+            || char_after(text, e).is_some_and(|c| is_katakana(c) || c == '・')
         {
             continue;
         }
@@ -666,7 +660,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     // Kanji full names standing alone: known surname + given name (山田太郎).
     for m in KANJI_RUN.find_iter(text) {
         let (s, e) = (m.start(), m.end());
-        if prev_char(text, s).is_some_and(is_kanji) || next_char(text, e).is_some_and(is_kanji) {
+        if char_before(text, s).is_some_and(is_kanji) || char_after(text, e).is_some_and(is_kanji) {
             continue;
         }
         let name = m.as_str();
