@@ -790,33 +790,11 @@ fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use crate::article::Lang;
-    use crate::extract::{Doc, RefSource};
-    use crate::fact::{Candidate, DateValue, Granularity, Value};
-    use crate::gazetteer::Gazetteer;
-    use chrono::NaiveDate;
+    use crate::extract::RefSource;
+    use crate::fact::{DateValue, Granularity};
 
     fn run(text: &str, refd: Option<&str>) -> Vec<(String, DateValue)> {
-        let gaz = Gazetteer::default();
-        let doc = Doc {
-            text,
-            lang: Lang::Ja,
-            ref_date: refd.map(|d| {
-                (
-                    NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap(),
-                    RefSource::ArticleDate,
-                )
-            }),
-            gazetteer: &gaz,
-        };
-        let mut out: Vec<Candidate> = Vec::new();
-        super::super::extract(&doc, &mut out);
-        crate::extract::resolve_overlaps(out)
-            .into_iter()
-            .filter_map(|c| match c.value {
-                Value::Date(v) => Some((text[c.start..c.end].to_string(), v)),
-                _ => None,
-            })
-            .collect()
+        super::super::dates_in(text, Lang::Ja, refd.map(|d| (d, RefSource::ArticleDate)))
     }
 
     #[test]

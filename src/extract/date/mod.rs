@@ -753,13 +753,7 @@ fn rel_day(text: &str, offset: i64) -> Option<Value> {
         return unresolved(text, Granularity::Day);
     };
     let d = shift_days(r, offset)?;
-    plain(
-        d.format("%Y-%m-%d").to_string(),
-        Granularity::Day,
-        false,
-        true,
-        Some(src),
-    )
+    relative_day(d, src)
 }
 
 fn shift_days(d: NaiveDate, offset: i64) -> Option<NaiveDate> {
@@ -797,11 +791,8 @@ fn shift_by(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
     }
 }
 
-fn rel_offset(text: &str, unit: Unit, n: i64) -> Option<Value> {
-    let Some((r, src)) = reference() else {
-        return unresolved(text, Granularity::Day);
-    };
-    let d = shift_by(r, unit, n)?;
+/// A day reached from the reference date (`tomorrow`, `3日前`, `next Tuesday`).
+fn relative_day(d: NaiveDate, src: &'static str) -> Option<Value> {
     plain(
         d.format("%Y-%m-%d").to_string(),
         Granularity::Day,
@@ -811,19 +802,51 @@ fn rel_offset(text: &str, unit: Unit, n: i64) -> Option<Value> {
     )
 }
 
+/// Dates found in `text` after overlap resolution, as (span text, value): what the
+/// unit tests of the rule files check.
+#[cfg(test)]
+pub(super) fn dates_in(
+    text: &str,
+    lang: crate::article::Lang,
+    ref_date: Option<(&str, crate::extract::RefSource)>,
+) -> Vec<(String, DateValue)> {
+    let gaz = crate::gazetteer::Gazetteer::default();
+    let doc = Doc {
+        text,
+        lang,
+        ref_date: ref_date.and_then(|(d, src)| {
+            NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .ok()
+                .map(|d| (d, src))
+        }),
+        gazetteer: &gaz,
+    };
+    let mut out = Vec::new();
+    extract(&doc, &mut out);
+    crate::extract::resolve_overlaps(out)
+        .into_iter()
+        .filter_map(|c| match c.value {
+            Value::Date(v) => Some((text.get(c.start..c.end)?.to_string(), v)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn rel_offset(text: &str, unit: Unit, n: i64) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Day);
+    };
+    let d = shift_by(r, unit, n)?;
+    relative_day(d, src)
+}
+
 /// `2 years 1 month 21 days ago`: months first, then days (`sign` -1 ago, 1 later).
 fn rel_compound(text: &str, months: i64, days: i64, sign: i64) -> Option<Value> {
     let Some((r, src)) = reference() else {
         return unresolved(text, Granularity::Day);
     };
     let d = shift_days(shift_months(r, sign * months)?, sign * days)?;
-    plain(
-        d.format("%Y-%m-%d").to_string(),
-        Granularity::Day,
-        false,
-        true,
-        Some(src),
-    )
+    relative_day(d, src)
 }
 
 fn rel_month(text: &str, offset: i64) -> Option<Value> {
@@ -1003,13 +1026,7 @@ fn rel_weekday(text: &str, wd: Weekday, mode: WdMode) -> Option<Value> {
         return unresolved(text, Granularity::Day);
     };
     let d = weekday_date(r, wd, mode)?;
-    plain(
-        d.format("%Y-%m-%d").to_string(),
-        Granularity::Day,
-        false,
-        true,
-        Some(src),
-    )
+    relative_day(d, src)
 }
 
 /// A day of the month alone (`12日`, `Thursday the 21st`): the reference's month.
@@ -1138,13 +1155,7 @@ fn nth_weekday(text: &str, spec: MonthSpec, n: u32, wd: Weekday) -> Option<Value
             };
             let first = shift_months(r.with_day(1)?, off)?;
             let d = nth_weekday_date(first.year(), first.month(), n, wd)?;
-            plain(
-                d.format("%Y-%m-%d").to_string(),
-                Granularity::Day,
-                false,
-                true,
-                Some(src),
-            )
+            relative_day(d, src)
         }
     }
 }
@@ -1181,13 +1192,7 @@ fn anchored_offset(text: &str, anchor: i64, unit: Unit, n: i64) -> Option<Value>
     };
     let base = shift_days(r, anchor)?;
     let d = shift_by(base, unit, n)?;
-    plain(
-        d.format("%Y-%m-%d").to_string(),
-        Granularity::Day,
-        false,
-        true,
-        Some(src),
-    )
+    relative_day(d, src)
 }
 
 /// A weekday in the week `weeks` weeks from the reference's (`2週後の月曜日`).
