@@ -152,3 +152,15 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         outside_sections: outside,
     }
 }
+
+/// The facts of `text` analysed as one article with the built-in resources
+/// (for unit tests of the extractors).
+#[cfg(test)]
+pub(crate) fn facts_of_text(text: &str) -> Vec<Fact> {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    analyze(&article, &Resources::default()).facts
+}

@@ -681,17 +681,9 @@ fn near(text: &str, m: &crate::gazetteer::GazMatch, o: &crate::gazetteer::GazMat
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyze, Article, Resources};
 
     fn companies(text: &str) -> Vec<(String, Option<String>)> {
-        let res = Resources::default();
-        let a = Article {
-            id: "t".into(),
-            text: text.into(),
-            ..Default::default()
-        };
-        analyze(&a, &res)
-            .facts
+        crate::analyze::facts_of_text(text)
             .into_iter()
             .filter_map(|f| match f.value {
                 crate::Value::Company(c) => Some((f.text, c.canonical)),

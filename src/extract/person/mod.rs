@@ -362,17 +362,9 @@ fn surname_boundary(doc: &Doc, surname: &str, s: usize, e: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyze, Article, Resources};
 
     fn people(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
-        let res = Resources::default();
-        let a = Article {
-            id: "t".into(),
-            text: text.into(),
-            ..Default::default()
-        };
-        analyze(&a, &res)
-            .facts
+        crate::analyze::facts_of_text(text)
             .into_iter()
             .filter_map(|f| match f.value {
                 crate::Value::Person(p) => Some((f.text, p.display, p.title, p.canonical)),
