@@ -66,12 +66,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         (None, Some(d)) => Some((d, RefSource::RefDate)),
         (None, None) => None,
     };
-    let doc = Doc {
-        text: folded,
-        lang,
-        ref_date,
-        gazetteer: &res.gazetteer,
-    };
+    let doc = Doc::new(folded, lang, ref_date, &res.gazetteer);
     let cands = extract::resolve_overlaps(extract::candidates(&doc));
     let spans = split_sections(folded, article.markdown, article.title.is_some());
     let sentences = split_sentences(folded);

@@ -6,7 +6,8 @@
 
 use crate::article::Lang;
 use crate::fact::Candidate;
-use crate::gazetteer::Gazetteer;
+use crate::fact::Kind;
+use crate::gazetteer::{GazMatch, Gazetteer};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -45,6 +46,33 @@ pub struct Doc<'a> {
     /// The date extractor falls back to the first full date written in the text.
     pub ref_date: Option<(NaiveDate, RefSource)>,
     pub gazetteer: &'a Gazetteer,
+    /// Built-in and user company names found in `text`, searched once on first
+    /// use: both the person rules (a company before a title) and the company
+    /// rules need them.
+    company_matches: std::cell::OnceCell<Vec<GazMatch>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        lang: Lang,
+        ref_date: Option<(NaiveDate, RefSource)>,
+        gazetteer: &'a Gazetteer,
+    ) -> Doc<'a> {
+        Doc {
+            text,
+            lang,
+            ref_date,
+            gazetteer,
+            company_matches: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The gazetteer's company matches in `text`, in text order, without overlaps.
+    pub fn company_matches(&self) -> &[GazMatch] {
+        self.company_matches
+            .get_or_init(|| self.gazetteer.find(Kind::Company, self.text))
+    }
 }
 
 /// Every kind's candidates for `doc`, overlaps unresolved.

@@ -52,12 +52,7 @@ fn warm_up(res: &newsfacts::Resources) {
         };
         black_box(analyze(&article, res));
         let norm = Normalized::new(text);
-        let doc = Doc {
-            text: &norm.text,
-            lang: Lang::detect(&norm.text),
-            ref_date: None,
-            gazetteer: &res.gazetteer,
-        };
+        let doc = Doc::new(&norm.text, Lang::detect(&norm.text), None, &res.gazetteer);
         let mut v = Vec::new();
         for f in EXTRACTORS {
             f(&doc, &mut v);
@@ -222,12 +217,7 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
             (None, Some(d)) => Some((d, RefSource::RefDate)),
             (None, None) => None,
         };
-        let doc = Doc {
-            text: &norm.text,
-            lang,
-            ref_date,
-            gazetteer: &res.gazetteer,
-        };
+        let doc = Doc::new(&norm.text, lang, ref_date, &res.gazetteer);
         // All kinds at once, as `analyze` runs them, for comparison with the sum
         // of the per-kind rows. It runs first on every other article, so that
         // neither side always pays for cold caches.

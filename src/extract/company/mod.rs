@@ -324,7 +324,7 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let mut cos: Vec<Co> = Vec::new();
 
     // Gazetteer names; ambiguous ones need context (module docs of `gazetteer`).
-    let matches = gz.find(Kind::Company, text);
+    let matches = doc.company_matches();
     // Sets and a sorted-window search keep this linear in the number of matches
     // (matches come sorted by start and do not overlap, so their ends are sorted too).
     let mut accepted_entries: std::collections::HashSet<usize> = Default::default();

@@ -811,16 +811,12 @@ pub(super) fn dates_in(
     ref_date: Option<(&str, crate::extract::RefSource)>,
 ) -> Vec<(String, DateValue)> {
     let gaz = crate::gazetteer::Gazetteer::default();
-    let doc = Doc {
-        text,
-        lang,
-        ref_date: ref_date.and_then(|(d, src)| {
-            NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .ok()
-                .map(|d| (d, src))
-        }),
-        gazetteer: &gaz,
-    };
+    let ref_date = ref_date.and_then(|(d, src)| {
+        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .ok()
+            .map(|d| (d, src))
+    });
+    let doc = Doc::new(text, lang, ref_date, &gaz);
     let mut out = Vec::new();
     extract(&doc, &mut out);
     crate::extract::resolve_overlaps(out)

@@ -502,12 +502,7 @@ mod tests {
 
     pub(crate) fn run(text: &str) -> Vec<(String, Money)> {
         let gaz = Gazetteer::default();
-        let doc = Doc {
-            text,
-            lang: Lang::detect(text),
-            ref_date: None,
-            gazetteer: &gaz,
-        };
+        let doc = Doc::new(text, Lang::detect(text), None, &gaz);
         let mut out = Vec::new();
         extract(&doc, &mut out);
         let out = crate::extract::resolve_overlaps(out);

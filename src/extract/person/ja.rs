@@ -524,9 +524,8 @@ fn title_ending_at(doc: &Doc, p: usize) -> Option<(usize, usize)> {
 pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     let text = doc.text;
     let companies: Vec<(usize, usize)> = doc
-        .gazetteer
-        .find(Kind::Company, text)
-        .into_iter()
+        .company_matches()
+        .iter()
         .map(|m| (m.start, m.end))
         .collect();
 
