@@ -9,6 +9,7 @@
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, Value};
+use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex, RegexSet};
 
 /// Turns one match into a value, or rejects it.
@@ -43,6 +44,11 @@ pub struct RuleSet {
     rules: Vec<(Rule, Regex)>,
     /// All patterns at once: one scan of a line tells which rules can match in it.
     set: RegexSet,
+    /// Literals one of which every match contains (`%`, `ドル`...), if the kind
+    /// has such cues: a line without any is skipped before the `RegexSet` scan.
+    /// Searching for a few literals is many times cheaper than the set's
+    /// overlapping scan, and most lines of an article hold no money or percent.
+    cues: Option<AhoCorasick>,
 }
 
 impl RuleSet {
@@ -60,7 +66,27 @@ impl RuleSet {
             .collect::<Vec<_>>();
         let set = RegexSet::new(rules.iter().map(|(r, _)| r.pattern.as_str()))
             .unwrap_or_else(|e| panic!("rule set: {e}"));
-        RuleSet { rules, set }
+        RuleSet {
+            rules,
+            set,
+            cues: None,
+        }
+    }
+
+    /// Skip lines that contain none of `cues`, matched ASCII-case-insensitively.
+    /// Every match of every rule must contain one of them; the corpus tests
+    /// hold each rule to that, since a missing cue loses the rule's facts.
+    pub fn with_cues<I, S>(mut self, cues: I) -> RuleSet
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<[u8]>,
+    {
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(cues)
+            .unwrap_or_else(|e| panic!("rule set cues: {e}"));
+        self.cues = Some(ac);
+        self
     }
 
     pub fn len(&self) -> usize {
@@ -96,6 +122,9 @@ impl RuleSet {
         let Some(line) = doc.text.get(start..end) else {
             return false;
         };
+        if self.cues.as_ref().is_some_and(|c| !c.is_match(line)) {
+            return false;
+        }
         let matched = self.set.matches(line);
         if !matched.matched_any() {
             return false;
@@ -146,5 +175,42 @@ impl RuleSet {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Lang;
+    use crate::fact::{Percent, PercentUnit, Qualifier};
+    use crate::gazetteer::Gazetteer;
+
+    fn number(c: &Captures, _: &Doc) -> Option<Value> {
+        let value = c.get(0)?.as_str().parse().ok()?;
+        Some(Value::Percent(Percent {
+            value,
+            value_max: None,
+            unit: PercentUnit::Percent,
+            qualifier: Qualifier::Exact,
+            display: String::new(),
+        }))
+    }
+
+    fn spans(set: &RuleSet, text: &str) -> Vec<(usize, usize)> {
+        let gazetteer = Gazetteer::default();
+        let doc = Doc::new(text, Lang::En, None, &gazetteer);
+        let mut out = Vec::new();
+        set.run(&doc, &mut out);
+        out.iter().map(|c| (c.start, c.end)).collect()
+    }
+
+    #[test]
+    fn cues_skip_only_lines_without_any() {
+        let set = RuleSet::new(vec![Rule::new("n", "[0-9]+", number)]).with_cues(["%", "pct"]);
+        // Line 1 has no cue; line 2 has `PCT` (cues match ignoring ASCII case).
+        let text = "up 5 and 6\nup 7 PCT, 8";
+        assert_eq!(spans(&set, text), vec![(14, 15), (21, 22)]);
+        let plain = RuleSet::new(vec![Rule::new("n", "[0-9]+", number)]);
+        assert_eq!(spans(&plain, text).len(), 4);
     }
 }

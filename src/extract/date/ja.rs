@@ -60,7 +60,8 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "date.ja.day",
-            format!(r"(?P<rm>今月|来月|先月|前月|翌月|同月|次の月)?(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?P<d2>{N}) ?日)?"),
+            // `日` is required, except in a range whose second day carries it (`15~20日`).
+            format!(r"(?P<rm>今月|来月|先月|前月|翌月|同月|次の月)?(?:の)? ?(?P<d>{N}) ?(?:(?P<nichi>日)(?:{WD})?(?: ?{TO} ?(?P<d2>{N}) ?日)?|(?:{WD2})? ?{TO} ?(?P<d2r>{N}) ?日)"),
             day_rule,
         ),
         Rule::new(
@@ -412,7 +413,7 @@ fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
             return None;
         }
     }
-    if let Some(d2) = g(c, "d2") {
+    if let Some(d2) = g(c, "d2").or(g(c, "d2r")) {
         let d2 = num(d2)?;
         if d2 <= d {
             return None;

@@ -600,6 +600,32 @@ pub fn ja_names_pattern() -> String {
     )
 }
 
+/// Literals at least one of which every written amount contains, taken from the
+/// tables above: symbols, codes, word prefixes, the backslash of Japanese code
+/// pages, and one word of every name (a name's words may be spaced any way).
+/// For a case-insensitive line prefilter.
+pub fn cues() -> Vec<String> {
+    let words = CURRENCIES
+        .iter()
+        .flat_map(|c| c.en.iter().chain(c.ja.iter()))
+        .chain(MINOR_EN.iter().map(|m| &m.0))
+        .chain(MINOR_JA.iter().map(|m| &m.0))
+        .filter_map(|n| n.split_whitespace().last());
+    let mut v: Vec<String> = SYMBOLS
+        .iter()
+        .map(|s| s.0)
+        .chain(CODES.iter().copied())
+        .chain(LOWER_CODES.iter().copied())
+        .chain(WORD_PREFIXES.iter().map(|p| p.0))
+        .chain(["\\"])
+        .chain(words)
+        .map(str::to_string)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

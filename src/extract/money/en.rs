@@ -55,7 +55,8 @@ fn per() -> String {
     )
 }
 
-pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(rules()));
+pub(super) static RULES: LazyLock<RuleSet> =
+    LazyLock::new(|| RuleSet::new(rules()).with_cues(super::cues()));
 
 fn rules() -> Vec<Rule> {
     let pre = prefix();

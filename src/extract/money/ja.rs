@@ -29,7 +29,8 @@ fn number() -> String {
     format!(r"{GROUP}(?:[ \t]{{0,2}}[万億兆]{{1,2}}{GROUP}?)*")
 }
 
-pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(rules()));
+pub(super) static RULES: LazyLock<RuleSet> =
+    LazyLock::new(|| RuleSet::new(rules()).with_cues(super::cues()));
 
 pub(super) fn rules() -> Vec<Rule> {
     let num = number();

@@ -216,6 +216,15 @@ pub const CUES: &[&str] = &[
     "BTC",
 ];
 
+/// The money rule sets' line prefilter: `CUES` and every name in the currency table.
+fn cues() -> Vec<String> {
+    let mut v = currency::cues();
+    v.extend(CUES.iter().map(|c| c.to_string()));
+    v.sort();
+    v.dedup();
+    v
+}
+
 /// Push every money candidate found in `doc`.
 pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let first = out.len();

@@ -59,6 +59,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             range,
         ),
     ])
+    .with_cues(super::CUES)
 });
 
 /// `twenty-five` → 25, `two point five` → 2.5, `a hundred` → 100.

@@ -55,6 +55,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             up_to,
         ),
     ])
+    .with_cues(super::CUES)
 });
 
 /// Parse a number as the rules capture it: Arabic (`4・9` = 4.9) or kanji (`七十五点二`).
