@@ -235,9 +235,15 @@ impl Gazetteer {
 
     /// The entry an exact surface form names, with its ambiguity.
     pub fn lookup(&self, kind: Kind, alias: &str) -> Option<(&Entry, bool)> {
+        let (i, ambiguous) = self.lookup_index(kind, alias)?;
+        Some((self.inner.entries.get(i)?, ambiguous))
+    }
+
+    /// As [`Gazetteer::lookup`], with the entry's index (for [`Gazetteer::entry`]).
+    pub fn lookup_index(&self, kind: Kind, alias: &str) -> Option<(usize, bool)> {
         let index = self.index(kind)?;
         let p = index.pats.get(*index.by_alias.get(alias)?)?;
-        Some((self.inner.entries.get(p.entry)?, p.ambiguous))
+        Some((p.entry, p.ambiguous))
     }
 
     fn index(&self, kind: Kind) -> Option<&Index> {

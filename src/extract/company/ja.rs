@@ -47,6 +47,52 @@ const CONTEXT_BEFORE: &[&str] = &[
     "取引先",
 ];
 
+/// Legal forms written after the name (`X株式会社`, `XHD`).
+const LEGAL_AFTER: &[&str] = &[
+    "株式会社",
+    "(株)",
+    "(株)",
+    "ホールディングス",
+    "HD",
+    "グループ",
+];
+
+/// Legal forms written before the name (`株式会社X`).
+const LEGAL_BEFORE: &[&str] = &["株式会社", "(株)", "(株)"];
+
+/// Every cue literal of `find`, in the order: `LEGAL_AFTER`, `LEGAL_BEFORE`, `社`,
+/// `CONTEXT_BEFORE`. One pass over the text finds them all.
+static CUE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(
+        LEGAL_AFTER
+            .iter()
+            .chain(LEGAL_BEFORE)
+            .chain(&["社"])
+            .chain(CONTEXT_BEFORE),
+    )
+    .unwrap_or_else(|e| panic!("company cues: {e}"))
+});
+
+/// Where each cue of `CUE_AC` occurs, in text order: what `text.match_indices(cue)`
+/// gives for each (no cue overlaps itself), from a single search.
+struct Cues(Vec<Vec<usize>>);
+
+impl Cues {
+    fn find(text: &str) -> Cues {
+        let mut at = vec![Vec::new(); CUE_AC.patterns_len()];
+        for m in CUE_AC.find_overlapping_iter(text) {
+            if let Some(v) = at.get_mut(m.pattern().as_usize()) {
+                v.push(m.start());
+            }
+        }
+        Cues(at)
+    }
+
+    fn of(&self, k: usize) -> &[usize] {
+        self.0.get(k).map_or(&[], Vec::as_slice)
+    }
+}
+
 static ENDING_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -126,15 +172,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     let text = doc.text;
 
     // Legal forms after the name.
-    for suf in [
-        "株式会社",
-        "(株)",
-        "(株)",
-        "ホールディングス",
-        "HD",
-        "グループ",
-    ] {
-        for (p, _) in text.match_indices(suf) {
+    let at = Cues::find(text);
+    for (k, &suf) in LEGAL_AFTER.iter().enumerate() {
+        for &p in at.of(k) {
             let e = p + suf.len();
             let mut q = p;
             if suf == "HD" {
@@ -177,8 +217,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     }
 
     // Legal forms before the name: 株式会社X, (株)X.
-    for pre in ["株式会社", "(株)", "(株)"] {
-        for (s, _) in text.match_indices(pre) {
+    for (k, &pre) in LEGAL_BEFORE.iter().enumerate() {
+        for &s in at.of(LEGAL_AFTER.len() + k) {
             let i = s + pre.len();
             // `X株式会社` is handled above; here the name must follow.
             if text
@@ -199,7 +239,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     }
 
     // Context: X社, 企業X, 傘下のX.
-    for (p, _) in text.match_indices('社') {
+    for &p in at.of(LEGAL_AFTER.len() + LEGAL_BEFORE.len()) {
         let before = text.get(..p).unwrap_or("");
         let last = before.chars().next_back();
         if !last.is_some_and(|c| is_katakana(c) || c.is_ascii_alphanumeric()) {
@@ -229,8 +269,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             out.push(Co::new(s, p, core, "company.ja.sha", 9));
         }
     }
-    for cue in CONTEXT_BEFORE {
-        for (c, _) in text.match_indices(cue) {
+    for (k, &cue) in CONTEXT_BEFORE.iter().enumerate() {
+        for &c in at.of(LEGAL_AFTER.len() + LEGAL_BEFORE.len() + 1 + k) {
             let mut i = c + cue.len();
             if text.get(i..).is_some_and(|t| t.starts_with('の')) {
                 i += 'の'.len_utf8();

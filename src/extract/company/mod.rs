@@ -451,7 +451,11 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
 /// One automaton pass finds all occurrences; overlap checks are logarithmic, so
 /// the cost stays linear in the text however many names an article has.
 fn push_repeats(text: &str, names: &[(String, Option<String>)], cos: &mut Vec<Co>) {
-    let Ok(ac) = aho_corasick::AhoCorasick::new(names.iter().map(|(n, _)| n.as_str())) else {
+    // One search per article: a DFA would cost more to build than it saves.
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(names.iter().map(|(n, _)| n.as_str()))
+    else {
         return;
     };
     let mut occurrences: Vec<(usize, usize, usize)> = ac

@@ -155,10 +155,7 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         m.cue |= ja::has_honorific(text, m.end) || en::has_honorific(text, m.start);
         if m.gaz.is_none() {
-            if let Some((e, amb)) = gz.lookup(Kind::Person, name) {
-                let idx = gz.entries().iter().position(|x| std::ptr::eq(x, e));
-                m.gaz = idx.map(|i| (i, amb));
-            }
+            m.gaz = gz.lookup_index(Kind::Person, name);
         }
     }
 
