@@ -112,7 +112,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "date.en.relative",
-            r"(?i)(?-u:\b)(?:(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)|yesterday|today|tomorrow|tmrw|the\s+(?:next|following)\s+day)|(?P<mod>this|last|next|previous|coming|the\s+coming|following|the\s+following|current|the\s+current|upcoming|the\s+upcoming)\s+(?P<unit>year|month|week|weekend|quarter)|the\s+(?P<unit2>year|month|week|weekend)\s+after\s+(?:the\s+)?next|(?P<we>(?:the\s+)?weekend))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)|yesterday|today|tomorrow|tmrw|the\s+(?:next|following)\s+day)|(?:(?:early|earlier|late|later|mid)[\s-]+)?(?P<mod>this|last|next|previous|coming|the\s+coming|following|the\s+following|current|the\s+current|upcoming|the\s+upcoming)\s+(?P<unit>year|month|week|weekend|quarter)|(?:earlier|later)\s+in\s+the\s+(?P<unit3>year|month|week)|the\s+(?P<unit2>year|month|week|weekend)\s+after\s+(?:the\s+)?next|(?P<we>(?:the\s+)?weekend))(?-u:\b)",
             relative,
         )
         .priority(1),
@@ -170,7 +170,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         Rule::new("date.en.year_words", format!(r"(?i)(?-u:\b)in\s+(?P<span>{YW})(?-u:\b)"), year_words),
         Rule::new(
             "date.en.holiday",
-            r"(?i)(?-u:\b)(?P<h>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+eve|new\s+year'?s(?:\s+day)?|independence\s+day|halloween|valentine'?s\s+day)(?:,?\s+(?P<y>[12][0-9]{3}))?(?-u:\b)",
+            r"(?i)(?-u:\b)(?P<h>christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]?s\s+eve|new\s+year['’]?s(?:\s+day)?|independence\s+day|halloween|valentine['’]?s\s+day|juneteenth|boxing\s+day|veterans['’]?\s+day|earth\s+day|(?:saint|st\.?)\s+patrick['’]?s\s+day|thanksgiving(?:\s+day)?|(?-i:Black\s+Friday|BLACK\s+FRIDAY)|cyber\s+monday|labor\s+day|memorial\s+day|(?:martin\s+luther\s+king(?:,?\s+jr\.?)?|mlk)\s+day|presidents['’]?\s+day|mother['’]?s\s+day|father['’]?s\s+day|columbus\s+day|(?-i:Good\s+Friday|GOOD\s+FRIDAY)|easter\s+monday|easter(?:\s+sunday)?)(?:,?\s+(?P<y>[12][0-9]{3}))?(?-u:\b)",
             holiday,
         ),
     ])
@@ -767,6 +767,10 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
     if let Some(u) = g(c, "unit2") {
         return by_unit(t, &u.to_ascii_lowercase(), 2);
     }
+    // `later in the year`: the current one.
+    if let Some(u) = g(c, "unit3") {
+        return by_unit(t, &u.to_ascii_lowercase(), 0);
+    }
     if g(c, "we").is_some() {
         return rel_weekend(t, 0);
     }
@@ -1326,31 +1330,122 @@ fn the_nth(c: &Captures, doc: &Doc) -> Option<Value> {
     day_of_ref_month(d)
 }
 
+/// When a holiday falls: a fixed day, or a rule that needs the year.
+enum Holiday {
+    Fixed(u32, u32),
+    /// The `n`th weekday of a month (`n` 0: the last), shifted by some days
+    /// (Black Friday is the day after Thanksgiving).
+    NthWeekday(u32, u32, Weekday, i64),
+    /// Days after Easter Sunday (Good Friday: -2).
+    Easter(i64),
+}
+
+/// The holiday a name means. Movable ones follow the US calendar, as the
+/// English-language business press does (Thanksgiving, Labor Day).
+fn holiday_of(name: &str) -> Option<Holiday> {
+    use Holiday::*;
+    let w: Vec<&str> = name.split_whitespace().collect();
+    let bare = |t: &&str| {
+        let t = t.trim_end_matches(['\'', '’']);
+        t.strip_suffix("'s")
+            .or(t.strip_suffix("’s"))
+            .unwrap_or(t)
+            .to_string()
+    };
+    let first = bare(w.first()?);
+    let last = bare(w.last()?);
+    Some(match (first.as_str(), last.as_str()) {
+        ("christmas", "eve") => Fixed(12, 24),
+        ("christmas", _) => Fixed(12, 25),
+        ("new", "eve") => Fixed(12, 31),
+        ("new", "day") => Fixed(1, 1),
+        ("independence", _) => Fixed(7, 4),
+        ("halloween", _) => Fixed(10, 31),
+        ("valentine" | "valentines", _) => Fixed(2, 14),
+        ("juneteenth", _) => Fixed(6, 19),
+        ("boxing", _) => Fixed(12, 26),
+        ("veteran" | "veterans", _) => Fixed(11, 11),
+        ("earth", _) => Fixed(4, 22),
+        ("saint" | "st." | "st", _) => Fixed(3, 17),
+        ("thanksgiving", _) => NthWeekday(11, 4, Weekday::Thu, 0),
+        ("black", _) => NthWeekday(11, 4, Weekday::Thu, 1),
+        ("cyber", _) => NthWeekday(11, 4, Weekday::Thu, 4),
+        ("labor", _) => NthWeekday(9, 1, Weekday::Mon, 0),
+        ("memorial", _) => NthWeekday(5, 0, Weekday::Mon, 0),
+        ("martin" | "mlk", _) => NthWeekday(1, 3, Weekday::Mon, 0),
+        ("president" | "presidents", _) => NthWeekday(2, 3, Weekday::Mon, 0),
+        ("mother" | "mothers", _) => NthWeekday(5, 2, Weekday::Sun, 0),
+        ("father" | "fathers", _) => NthWeekday(6, 3, Weekday::Sun, 0),
+        ("columbus", _) => NthWeekday(10, 2, Weekday::Mon, 0),
+        ("good", _) => Easter(-2),
+        ("easter", "monday") => Easter(1),
+        ("easter", _) => Easter(0),
+        _ => return None,
+    })
+}
+
+/// Easter Sunday of year `y` (Gregorian calendar; the anonymous algorithm
+/// published in Nature, 1876).
+fn easter_sunday(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {
     let h = g(c, "h")?.to_ascii_lowercase();
-    let (m, d) = if h.starts_with("christmas eve") {
-        (12, 24)
-    } else if h.starts_with("christmas") {
-        (12, 25)
-    } else if h.starts_with("new year") && h.ends_with("eve") {
-        (12, 31)
-    } else if h.starts_with("new year") {
-        if !h.ends_with("day") {
-            return None;
-        }
-        (1, 1)
-    } else if h.starts_with("independence") {
-        (7, 4)
-    } else if h.starts_with("halloween") {
-        (10, 31)
-    } else {
-        (2, 14)
-    };
+    // `New Year's` alone is the season as often as the day.
+    if h.starts_with("new") && !h.ends_with("day") && !h.ends_with("eve") {
+        return None;
+    }
     let y = match g(c, "y") {
         Some(y) => Some(y.parse().ok()?),
         None => None,
     };
-    day(y, m, d)
+    let rule = holiday_of(&h)?;
+    if let Holiday::Fixed(m, d) = rule {
+        return day(y, m, d);
+    }
+    let Some((year, inferred, src)) = resolve_year(y) else {
+        return value(
+            None,
+            Granularity::Day,
+            false,
+            false,
+            None,
+            None,
+            format!(
+                "{} (unresolved)",
+                c.get(0).map_or("", |m| m.as_str()).trim()
+            ),
+        );
+    };
+    let date = match rule {
+        Holiday::NthWeekday(m, n, wd, shift) => {
+            shift_days(nth_weekday_date(year, m, n, wd)?, shift)?
+        }
+        Holiday::Easter(shift) => shift_days(easter_sunday(year)?, shift)?,
+        Holiday::Fixed(..) => return None,
+    };
+    plain(
+        date.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        inferred,
+        false,
+        src,
+    )
 }
 
 #[cfg(test)]
