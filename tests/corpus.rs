@@ -2,9 +2,13 @@
 //!
 //! One example a line: `<display>\t<input>` must yield exactly one fact of the
 //! kind, over the whole input (or over the part marked `⟦…⟧`), with that display;
-//! `-\t<input>` must yield no fact of the kind. `#` lines are comments;
-//! `@ref-date YYYY-MM-DD` and `@ref-date none` set the reference date for the
-//! lines after it. Every failure of a file is reported together.
+//! `-\t<input>` must yield no fact of the kind. `+<display>\t<input>` is for rules
+//! that need several mentions (coreference, repeats): the marked part must be one
+//! fact with that display, and other facts of the kind may stand elsewhere. A
+//! third field, `\t<rule>`, also requires the fact to come from that rule. `#`
+//! lines are comments; `@ref-date YYYY-MM-DD` and `@ref-date none` set the
+//! reference date for the lines after it. Every failure of a file is reported
+//! together.
 
 use newsfacts::{analyze, Article, Kind, Resources};
 use std::path::Path;
@@ -12,6 +16,9 @@ use std::path::Path;
 struct Example {
     line: usize,
     expected: Option<String>,
+    /// `+` lines: other facts of the kind may stand outside the marked part.
+    among: bool,
+    rule: Option<String>,
     text: String,
     span: Option<(usize, usize)>,
     ref_date: Option<chrono::NaiveDate>,
@@ -35,9 +42,20 @@ fn parse_corpus(body: &str) -> Result<Vec<Example>, String> {
             };
             continue;
         }
-        let Some((expected, input)) = line.split_once('\t') else {
+        let Some((expected, rest)) = line.split_once('\t') else {
             return Err(format!("line {}: no tab between display and input", i + 1));
         };
+        let (input, rule) = match rest.split_once('\t') {
+            Some((input, rule)) => (input, Some(rule.trim().to_string())),
+            None => (rest, None),
+        };
+        let (expected, among) = match expected.strip_prefix('+') {
+            Some(d) => (d, true),
+            None => (expected, false),
+        };
+        if among && !input.contains('⟦') {
+            return Err(format!("line {}: a `+` line must mark its span", i + 1));
+        }
         let (text, span) = match (input.find('⟦'), input.find('⟧')) {
             (Some(a), Some(b)) if a < b => {
                 let text = input.replace(['⟦', '⟧'], "");
@@ -50,6 +68,8 @@ fn parse_corpus(body: &str) -> Result<Vec<Example>, String> {
         out.push(Example {
             line: i + 1,
             expected: (expected != "-").then(|| expected.to_string()),
+            among,
+            rule,
             text,
             span,
             ref_date,
@@ -104,7 +124,7 @@ fn run_kind(kind: Kind) {
                 .collect();
             let shown: Vec<String> = got
                 .iter()
-                .map(|f| format!("{:?}={}", f.text, f.value.display()))
+                .map(|f| format!("{:?}={} ({})", f.text, f.value.display(), f.rule))
                 .collect();
             let where_ = format!("{}:{}: {:?}", file.display(), ex.line, ex.text);
             match &ex.expected {
@@ -114,15 +134,19 @@ fn run_kind(kind: Kind) {
                 None => {}
                 Some(display) => {
                     let (s, e) = ex.span.unwrap_or((0, ex.text.chars().count()));
-                    let ok = got.len() == 1
-                        && got[0].start == s
-                        && got[0].end == e
-                        && got[0].value.display() == display;
+                    let at: Vec<_> = got
+                        .iter()
+                        .filter(|f| ex.among || got.len() == 1)
+                        .filter(|f| f.start == s && f.end == e)
+                        .collect();
+                    let ok = at.len() == 1
+                        && at[0].value.display() == display
+                        && ex.rule.as_deref().is_none_or(|r| r == at[0].rule);
                     if !ok {
                         let want: String = ex.text.chars().skip(s).take(e - s).collect();
+                        let rule = ex.rule.as_deref().unwrap_or("any rule");
                         failures.push(format!(
-                            "{where_}: expected one {:?}={display}, got {shown:?}",
-                            want
+                            "{where_}: expected one {want:?}={display} ({rule}), got {shown:?}"
                         ));
                     }
                 }
