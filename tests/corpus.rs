@@ -134,10 +134,11 @@ fn run_kind(kind: Kind) {
                 None => {}
                 Some(display) => {
                     let (s, e) = ex.span.unwrap_or((0, ex.text.chars().count()));
+                    // Without `+`, the fact must be the only one of its kind.
+                    let only = ex.among || got.len() == 1;
                     let at: Vec<_> = got
                         .iter()
-                        .filter(|f| ex.among || got.len() == 1)
-                        .filter(|f| f.start == s && f.end == e)
+                        .filter(|f| only && f.start == s && f.end == e)
                         .collect();
                     let ok = at.len() == 1
                         && at[0].value.display() == display
