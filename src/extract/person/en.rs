@@ -211,13 +211,39 @@ static NAME_SEQ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&p).unwrap_or_else(|e| panic!("person.en name: {e}"))
 });
 
+/// A title before a name, with up to two modifiers (`senior analyst`); a title or
+/// modifier written in lower case may open the sentence (`Fund manager X said`).
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut all: Vec<&str> = TITLES.iter().chain(HONORIFICS).copied().collect();
-    all.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    let alt: Vec<String> = all.iter().map(|t| regex::escape(t)).collect();
-    Regex::new(&format!(r"(?-u:\b)(?P<t>{})[.,]? $", alt.join("|")))
-        .unwrap_or_else(|e| panic!("person.en title: {e}"))
+    let longest_first = |mut v: Vec<String>| {
+        v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        v.join("|")
+    };
+    let titles = longest_first(TITLES.iter().map(|t| either_case_initial(t)).collect());
+    let honorifics = longest_first(HONORIFICS.iter().map(|t| regex::escape(t)).collect());
+    let modifiers = longest_first(
+        TITLE_MODIFIERS
+            .split('|')
+            .map(|m| either_case_initial(&m.replace(r"\.", ".")))
+            .collect(),
+    );
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<t>(?:(?:{modifiers}) ){{0,2}}(?:{titles})|{honorifics})[.,]? $"
+    ))
+    .unwrap_or_else(|e| panic!("person.en title: {e}"))
 });
+
+/// `t` as a pattern (escaped) whose lower-case first letter may also be upper case.
+fn either_case_initial(t: &str) -> String {
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_lowercase() => format!(
+            "[{c}{}]{}",
+            c.to_ascii_uppercase(),
+            regex::escape(chars.as_str())
+        ),
+        _ => regex::escape(t),
+    }
+}
 
 /// Lower-case words written before an apposition title that belong to it
 /// (`chief U.S. economist`, `chief investment strategist`, `economic adviser`).
