@@ -105,28 +105,23 @@ impl Rendered {
     fn new(a: &Analysis, cfg: &Config) -> std::io::Result<Rendered> {
         let f = cfg.formats;
         let files = !cfg.stdout;
-        Ok(Rendered {
-            facts_csv: if files && f.csv {
-                csv::render_facts_csv(a, cfg.excel)?
-            } else {
-                Vec::new()
-            },
-            sections_csv: if files && f.csv {
-                csv::render_sections_csv(a, cfg.excel)?
-            } else {
-                Vec::new()
-            },
-            facts_jsonl: if cfg.stdout || f.jsonl {
-                json::render_facts_jsonl(a)?
-            } else {
-                Vec::new()
-            },
-            article_json: if files && f.json {
-                json::render_article_json(a)?
-            } else {
-                Vec::new()
-            },
-        })
+        let (csv, jsonl, json) = (files && f.csv, cfg.stdout || f.jsonl, files && f.json);
+        let mut r = Rendered::default();
+        if csv {
+            r.facts_csv = csv::render_facts_csv(a, cfg.excel)?;
+            r.sections_csv = csv::render_sections_csv(a, cfg.excel)?;
+        }
+        if jsonl || json {
+            // articles.json copies its facts from the facts.jsonl lines.
+            let lines = json::FactLines::new(a)?;
+            if json {
+                r.article_json = json::render_article_json_from(a, &lines)?;
+            }
+            if jsonl {
+                r.facts_jsonl = lines.bytes;
+            }
+        }
+        Ok(r)
     }
 }
 

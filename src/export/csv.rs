@@ -66,7 +66,7 @@ fn needs_quotes(cell: &[u8]) -> bool {
 }
 
 /// `n` in decimal, appended to `out` (what `n.to_string()` gives, without the string).
-fn push_uint(out: &mut Vec<u8>, mut n: u64) {
+pub(super) fn push_uint(out: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {

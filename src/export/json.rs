@@ -1,13 +1,21 @@
 //! `facts.jsonl` (one fact a line) and `articles.json` (a JSON array of articles,
 //! each with its sections and their facts), both written as a stream.
+//!
+//! The records are assembled by hand into a byte buffer, in the SPEC's field
+//! order and serde_json's compact form; strings and values still go through
+//! serde_json, so escaping and number formatting are serde_json's own. A fact's
+//! fields from `"kind"` on are the same in both files, so they are rendered once,
+//! for `facts.jsonl` ([`FactLines`]), and copied into `articles.json`. Facts of one
+//! sentence follow each other, so a sentence is escaped once and copied after that.
 
 use crate::analyze::Analysis;
 use crate::fact::{Fact, Kind, Value};
-use crate::section::SectionKind;
 use serde::Serialize;
 use std::io::Write;
+use std::ops::Range;
 
-/// A fact as written to facts.jsonl: the SPEC's field order.
+/// A fact as written to facts.jsonl: the SPEC's field order. (The writers below
+/// produce the same bytes without going through this record.)
 #[derive(Serialize)]
 pub struct FactRecord<'a> {
     pub doc_id: &'a str,
@@ -37,138 +45,438 @@ impl<'a> FactRecord<'a> {
     }
 }
 
+/// A JSON string (quoted and escaped by serde_json) appended to `out`.
+fn push_str(out: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, s)?;
+    Ok(())
+}
+
+/// `n` in decimal appended to `out`, as serde_json writes it.
+fn push_uint(out: &mut Vec<u8>, n: usize) {
+    super::csv::push_uint(out, n as u64);
+}
+
+/// `"key":` appended to `out`; keys are plain ASCII names, nothing to escape.
+fn push_key(out: &mut Vec<u8>, key: &str) {
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// A unit enum's name as serde writes it: `"money"`, `"heading"`.
+fn push_name(out: &mut Vec<u8>, name: &str) {
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
+}
+
+/// One article's `facts.jsonl` lines, and where each fact's fields from `"kind"`
+/// to its closing brace lie in them (what `articles.json` lists for the fact).
+#[derive(Default)]
+pub struct FactLines {
+    pub bytes: Vec<u8>,
+    fields: Vec<Range<usize>>,
+}
+
+impl FactLines {
+    pub fn new(a: &Analysis) -> std::io::Result<FactLines> {
+        let mut lines = FactLines::default();
+        lines.render(a)?;
+        Ok(lines)
+    }
+
+    /// Render `a`'s lines, reusing the buffers of the previous article.
+    fn render(&mut self, a: &Analysis) -> std::io::Result<()> {
+        let out = &mut self.bytes;
+        out.clear();
+        self.fields.clear();
+        let mut doc_id: Option<Range<usize>> = None;
+        let mut last_sentence: Option<(&Fact, Range<usize>)> = None;
+        for f in &a.facts {
+            out.push(b'{');
+            push_key(out, "doc_id");
+            match doc_id.clone() {
+                Some(at) => out.extend_from_within(at),
+                None => {
+                    let start = out.len();
+                    push_str(out, &a.doc_id)?;
+                    doc_id = Some(start..out.len());
+                }
+            }
+            out.push(b',');
+            push_key(out, "section");
+            push_uint(out, f.section);
+            out.push(b',');
+            let fields_start = out.len();
+            push_key(out, "kind");
+            push_name(out, f.kind.as_str());
+            out.push(b',');
+            push_key(out, "text");
+            push_str(out, &f.text)?;
+            out.push(b',');
+            push_key(out, "start");
+            push_uint(out, f.start);
+            out.push(b',');
+            push_key(out, "end");
+            push_uint(out, f.end);
+            out.push(b',');
+            push_key(out, "sentence");
+            let sentence = match last_sentence {
+                Some((prev, at)) if prev.sentence == f.sentence => {
+                    let start = out.len();
+                    out.extend_from_within(at);
+                    start..out.len()
+                }
+                _ => {
+                    let start = out.len();
+                    push_str(out, &f.sentence)?;
+                    start..out.len()
+                }
+            };
+            last_sentence = Some((f, sentence));
+            out.push(b',');
+            push_key(out, "value");
+            serde_json::to_writer(&mut *out, &f.value)?;
+            out.push(b',');
+            push_key(out, "rule");
+            push_str(out, f.rule)?;
+            out.push(b'}');
+            self.fields.push(fields_start..out.len());
+            out.push(b'\n');
+        }
+        Ok(())
+    }
+}
+
+/// Append `a`'s record in `articles.json` to `out`, its facts copied from `lines`
+/// (rendered from the same article).
+fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> std::io::Result<()> {
+    out.push(b'{');
+    push_key(out, "doc_id");
+    push_str(out, &a.doc_id)?;
+    out.push(b',');
+    push_key(out, "source");
+    push_str(out, &a.source)?;
+    out.push(b',');
+    push_key(out, "lang");
+    push_str(out, a.lang.as_str())?;
+    out.push(b',');
+    push_key(out, "encoding");
+    push_str(out, a.encoding)?;
+    out.push(b',');
+    push_key(out, "title");
+    serde_json::to_writer(&mut *out, &a.title)?;
+    out.push(b',');
+    push_key(out, "date");
+    serde_json::to_writer(&mut *out, &a.date.map(|d| d.format("%Y-%m-%d").to_string()))?;
+    out.push(b',');
+    push_key(out, "chars");
+    push_uint(out, a.chars);
+    out.push(b',');
+    push_key(out, "sections");
+    out.push(b'[');
+    // The facts of each section in their order; facts come in text order, so
+    // this is nearly always sorted already (and the sort is then linear).
+    let mut order: Vec<usize> = (0..a.facts.len())
+        .filter(|&i| a.facts[i].section < a.sections.len())
+        .collect();
+    order.sort_by_key(|&i| a.facts[i].section);
+    let mut next = order.iter().peekable();
+    for (n, s) in a.sections.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        out.push(b'{');
+        push_key(out, "section");
+        push_uint(out, s.section);
+        out.push(b',');
+        push_key(out, "kind");
+        push_name(out, s.kind.as_str());
+        out.push(b',');
+        push_key(out, "heading");
+        push_str(out, &s.heading)?;
+        out.push(b',');
+        push_key(out, "start");
+        push_uint(out, s.start);
+        out.push(b',');
+        push_key(out, "end");
+        push_uint(out, s.end);
+        out.push(b',');
+        push_key(out, "chars");
+        push_uint(out, s.chars);
+        out.push(b',');
+        push_key(out, "facts");
+        out.push(b'[');
+        let mut first = true;
+        while let Some(&i) = next.next_if(|&&i| a.facts[i].section == n) {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            out.push(b'{');
+            if let Some(at) = lines.fields.get(i) {
+                out.extend_from_slice(&lines.bytes[at.clone()]);
+            }
+        }
+        out.extend_from_slice(b"]}");
+    }
+    out.extend_from_slice(b"]}");
+    Ok(())
+}
+
+/// `facts.jsonl` as a stream.
 pub struct FactsJsonl<W: Write> {
     w: W,
+    lines: FactLines,
 }
 
 impl<W: Write> FactsJsonl<W> {
     pub fn new(w: W) -> Self {
-        FactsJsonl { w }
+        FactsJsonl {
+            w,
+            lines: FactLines::default(),
+        }
     }
 
     pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        for f in &a.facts {
-            serde_json::to_writer(&mut self.w, &FactRecord::new(&a.doc_id, f))?;
-            self.w.write_all(b"\n")?;
-        }
-        Ok(())
+        self.lines.render(a)?;
+        self.w.write_all(&self.lines.bytes)
     }
 
     pub fn finish(mut self) -> std::io::Result<()> {
         self.w.flush()
     }
-}
-
-#[derive(Serialize)]
-struct FactInSection<'a> {
-    kind: Kind,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    sentence: &'a str,
-    value: &'a Value,
-    rule: &'a str,
-}
-
-#[derive(Serialize)]
-struct SectionRecord<'a> {
-    section: usize,
-    kind: SectionKind,
-    heading: &'a str,
-    start: usize,
-    end: usize,
-    chars: usize,
-    facts: Vec<FactInSection<'a>>,
-}
-
-#[derive(Serialize)]
-struct ArticleRecord<'a> {
-    doc_id: &'a str,
-    source: &'a str,
-    lang: &'a str,
-    encoding: &'a str,
-    title: Option<&'a str>,
-    date: Option<String>,
-    chars: usize,
-    sections: Vec<SectionRecord<'a>>,
 }
 
 /// A JSON array written one article at a time.
 pub struct ArticlesJson<W: Write> {
     w: W,
     first: bool,
+    lines: FactLines,
+    buf: Vec<u8>,
 }
 
 impl<W: Write> ArticlesJson<W> {
     pub fn new(mut w: W) -> std::io::Result<Self> {
         w.write_all(b"[")?;
-        Ok(ArticlesJson { w, first: true })
+        Ok(ArticlesJson {
+            w,
+            first: true,
+            lines: FactLines::default(),
+            buf: Vec::new(),
+        })
     }
 
     pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        self.w.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.lines.render(a)?;
+        self.buf.clear();
+        self.buf
+            .extend_from_slice(if self.first { b"\n" } else { b",\n" });
         self.first = false;
-        write_article(&mut self.w, a)
+        write_article(&mut self.buf, a, &self.lines)?;
+        self.w.write_all(&self.buf)
     }
+
     pub fn finish(mut self) -> std::io::Result<()> {
         self.w.write_all(b"\n]\n")?;
         self.w.flush()
     }
 }
 
-fn write_article<W: Write>(w: &mut W, a: &Analysis) -> std::io::Result<()> {
-    let mut sections: Vec<SectionRecord> = a
-        .sections
-        .iter()
-        .map(|s| SectionRecord {
-            section: s.section,
-            kind: s.kind,
-            heading: &s.heading,
-            start: s.start,
-            end: s.end,
-            chars: s.chars,
-            facts: Vec::new(),
-        })
-        .collect();
-    for f in &a.facts {
-        if let Some(s) = sections.get_mut(f.section) {
-            s.facts.push(FactInSection {
-                kind: f.kind,
-                text: &f.text,
-                start: f.start,
-                end: f.end,
-                sentence: &f.sentence,
-                value: &f.value,
-                rule: f.rule,
-            });
-        }
-    }
-    let rec = ArticleRecord {
-        doc_id: &a.doc_id,
-        source: &a.source,
-        lang: a.lang.as_str(),
-        encoding: a.encoding,
-        title: a.title.as_deref(),
-        date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
-        chars: a.chars,
-        sections,
-    };
-    serde_json::to_writer(w, &rec)?;
-    Ok(())
-}
-
 /// One article's `facts.jsonl` lines, as bytes (what [`FactsJsonl::write`] writes).
 /// Rendering in memory lets worker threads format their own articles.
 pub fn render_facts_jsonl(a: &Analysis) -> std::io::Result<Vec<u8>> {
-    let mut w = FactsJsonl::new(Vec::new());
-    w.write(a)?;
-    Ok(w.w)
+    Ok(FactLines::new(a)?.bytes)
 }
 
 /// One article's record in `articles.json`, as bytes, without the separator
 /// [`ArticlesJson::write`] puts before it.
 pub fn render_article_json(a: &Analysis) -> std::io::Result<Vec<u8>> {
-    let mut w = Vec::new();
-    write_article(&mut w, a)?;
-    Ok(w)
+    render_article_json_from(a, &FactLines::new(a)?)
+}
+
+/// [`render_article_json`] from the article's `facts.jsonl` lines, already
+/// rendered: its facts are copied from them.
+pub fn render_article_json_from(a: &Analysis, lines: &FactLines) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_article(&mut out, a, lines)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{analyze, Resources};
+    use crate::article::Article;
+    use crate::section::SectionKind;
+
+    // The records as serde derives them: what the hand-written bytes must equal.
+    #[derive(Serialize)]
+    struct FactInSection<'a> {
+        kind: Kind,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        sentence: &'a str,
+        value: &'a Value,
+        rule: &'a str,
+    }
+
+    #[derive(Serialize)]
+    struct SectionRecord<'a> {
+        section: usize,
+        kind: SectionKind,
+        heading: &'a str,
+        start: usize,
+        end: usize,
+        chars: usize,
+        facts: Vec<FactInSection<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct ArticleRecord<'a> {
+        doc_id: &'a str,
+        source: &'a str,
+        lang: &'a str,
+        encoding: &'a str,
+        title: Option<&'a str>,
+        date: Option<String>,
+        chars: usize,
+        sections: Vec<SectionRecord<'a>>,
+    }
+
+    fn reference_jsonl(a: &Analysis) -> Vec<u8> {
+        let mut out = Vec::new();
+        for f in &a.facts {
+            serde_json::to_writer(&mut out, &FactRecord::new(&a.doc_id, f)).unwrap();
+            out.push(b'\n');
+        }
+        out
+    }
+
+    fn reference_article(a: &Analysis) -> Vec<u8> {
+        let mut sections: Vec<SectionRecord> = a
+            .sections
+            .iter()
+            .map(|s| SectionRecord {
+                section: s.section,
+                kind: s.kind,
+                heading: &s.heading,
+                start: s.start,
+                end: s.end,
+                chars: s.chars,
+                facts: Vec::new(),
+            })
+            .collect();
+        for f in &a.facts {
+            if let Some(s) = sections.get_mut(f.section) {
+                s.facts.push(FactInSection {
+                    kind: f.kind,
+                    text: &f.text,
+                    start: f.start,
+                    end: f.end,
+                    sentence: &f.sentence,
+                    value: &f.value,
+                    rule: f.rule,
+                });
+            }
+        }
+        serde_json::to_vec(&ArticleRecord {
+            doc_id: &a.doc_id,
+            source: &a.source,
+            lang: a.lang.as_str(),
+            encoding: a.encoding,
+            title: a.title.as_deref(),
+            date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            chars: a.chars,
+            sections,
+        })
+        .unwrap()
+    }
+
+    fn articles() -> Vec<Analysis> {
+        let texts = [
+            ("plain", None, "Apple said revenue rose 5% to $2.4 billion on June 9, 2025, Tim Cook said. Sony fell 3%.\n"),
+            ("quote \"\\ \u{1}\u{2028}", Some("Title \"q\"\n"), "## Head \"x\"\n\nトヨタ自動車は2025年6月9日、売上高が約24億ドル（前年比７０％増）になったと発表した。\nベサント財務長官が会見した。\n"),
+            ("empty", None, "nothing to see here\n"),
+        ];
+        let mut v: Vec<Analysis> = texts
+            .iter()
+            .map(|(id, title, text)| {
+                let article = Article {
+                    id: id.to_string(),
+                    title: title.map(String::from),
+                    text: text.to_string(),
+                    date: chrono::NaiveDate::from_ymd_opt(2025, 6, 9),
+                    source: format!("{id}.jsonl:1"),
+                    encoding: "UTF-8",
+                    ..Default::default()
+                };
+                analyze(&article, &Resources::default())
+            })
+            .collect();
+        // A fact out of any section is left out of articles.json.
+        let mut odd = v[0].clone();
+        odd.facts[0].section = 99;
+        v.push(odd);
+        v
+    }
+
+    #[test]
+    fn kind_names_are_serdes() {
+        for k in Kind::ALL {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+        for k in [
+            SectionKind::Title,
+            SectionKind::Body,
+            SectionKind::Heading,
+            SectionKind::Related,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn records_equal_the_serde_derived_ones() {
+        let all = articles();
+        assert!(all[1].facts.len() >= 3, "{:?}", all[1].facts);
+        for a in &all {
+            assert_eq!(
+                String::from_utf8(render_facts_jsonl(a).unwrap()).unwrap(),
+                String::from_utf8(reference_jsonl(a)).unwrap()
+            );
+            assert_eq!(
+                String::from_utf8(render_article_json(a).unwrap()).unwrap(),
+                String::from_utf8(reference_article(a)).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn stream_writers_write_what_is_rendered() {
+        let all = articles();
+        let (mut jsonl_out, mut json_out) = (Vec::new(), Vec::new());
+        let mut jsonl = FactsJsonl::new(&mut jsonl_out);
+        let mut json = ArticlesJson::new(&mut json_out).unwrap();
+        let (mut want_jsonl, mut want_json) = (Vec::new(), b"[".to_vec());
+        for (i, a) in all.iter().enumerate() {
+            jsonl.write(a).unwrap();
+            json.write(a).unwrap();
+            want_jsonl.extend(reference_jsonl(a));
+            want_json.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            want_json.extend(reference_article(a));
+        }
+        jsonl.finish().unwrap();
+        json.finish().unwrap();
+        want_json.extend_from_slice(b"\n]\n");
+        assert_eq!(jsonl_out, want_jsonl);
+        assert_eq!(json_out, want_json);
+    }
 }
