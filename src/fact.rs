@@ -4,7 +4,8 @@
 //! pipeline resolves overlaps and turns the winners into `Fact`s whose offsets are
 //! code points of the original article text (SPEC: `text[start:end] == fact.text`).
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
 /// The five kinds of fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -224,9 +225,16 @@ pub struct Fact {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    pub sentence: String,
+    /// The sentence that holds the fact. Facts of one sentence share one copy of
+    /// it: a sentence often holds several facts, and it is the longest field.
+    #[serde(serialize_with = "shared_str")]
+    pub sentence: Arc<str>,
     pub value: Value,
     pub rule: &'static str,
+}
+
+fn shared_str<S: Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
 }
 
 /// Format a magnitude compactly: 2.4e9 → "2.4B", 3.5e6 → "3.5M", 1280 → "1,280".

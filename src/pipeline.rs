@@ -324,15 +324,14 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
                 chunk
                     .par_iter()
                     .map(|a| {
-                        let mut an = match analyze_guarded(a, &res) {
+                        let an = match analyze_guarded(a, &res) {
                             Ok(an) => an,
                             Err(p) => return Ok(Err(p)),
                         };
+                        // The analysis is kept only for the summary's counts
+                        // (its facts share their sentences, so it holds about
+                        // the article's text once).
                         let r = Rendered::new(&an, cfg)?;
-                        // Written already: keep only what the summary counts.
-                        for f in an.facts.iter_mut() {
-                            f.sentence = String::new();
-                        }
                         Ok(Ok((an, r)))
                     })
                     .collect()

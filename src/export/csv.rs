@@ -59,10 +59,17 @@ pub fn guard(cell: &str, excel: bool) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Whether a cell must be quoted: it holds a delimiter, a quote or a line end.
-fn needs_quotes(cell: &[u8]) -> bool {
-    cell.iter()
-        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+/// Whether a cell must be quoted (it holds a delimiter, a quote or a line end),
+/// and whether it holds a quote to double. The whole cell is scanned without an
+/// early exit, which the compiler turns into a vector loop.
+fn scan(cell: &[u8]) -> (bool, bool) {
+    let (special, quote) = cell.iter().fold((false, false), |(special, quote), &b| {
+        (
+            special | (b == b',') | (b == b'\r') | (b == b'\n'),
+            quote | (b == b'"'),
+        )
+    });
+    (special | quote, quote)
 }
 
 /// `n` in decimal, appended to `out` (what `n.to_string()` gives, without the string).
@@ -143,16 +150,21 @@ impl<'a> Row<'a> {
     fn quoted(&mut self, cell: &str, guarded: bool) -> Range<usize> {
         let start = self.out.len();
         let bytes = cell.as_bytes();
-        if needs_quotes(bytes) {
+        let (quoted, has_quote) = scan(bytes);
+        if quoted {
             self.out.push(b'"');
             if guarded {
                 self.out.push(b'\'');
             }
-            for part in bytes.split_inclusive(|&b| b == b'"') {
-                self.out.extend_from_slice(part);
-                if part.ends_with(b"\"") {
-                    self.out.push(b'"');
+            if has_quote {
+                for part in bytes.split_inclusive(|&b| b == b'"') {
+                    self.out.extend_from_slice(part);
+                    if part.ends_with(b"\"") {
+                        self.out.push(b'"');
+                    }
                 }
+            } else {
+                self.out.extend_from_slice(bytes);
             }
             self.out.push(b'"');
         } else {

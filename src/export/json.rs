@@ -45,9 +45,22 @@ impl<'a> FactRecord<'a> {
     }
 }
 
-/// A JSON string (quoted and escaped by serde_json) appended to `out`.
+/// A JSON string appended to `out`, quoted and escaped as serde_json does it.
+/// Most strings hold nothing to escape (no control character, quote or
+/// backslash): those are copied between quotes, the others left to serde_json.
+/// The check scans the whole string without an early exit, which the compiler
+/// turns into a vector loop.
 fn push_str(out: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, s)?;
+    let escape = s
+        .bytes()
+        .fold(false, |e, b| e | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    if escape {
+        serde_json::to_writer(&mut *out, s)?;
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
     Ok(())
 }
 
