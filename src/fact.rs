@@ -37,6 +37,11 @@ impl Kind {
         }
     }
 
+    /// The kind's position in [`Kind::ALL`] (for counting by kind in an array).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -296,6 +301,13 @@ pub fn trim_decimals(x: f64, places: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_index_is_position_in_all() {
+        for (i, k) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(k.index(), i);
+        }
+    }
 
     #[test]
     fn compact_number_magnitudes() {
