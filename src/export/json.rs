@@ -50,7 +50,9 @@ impl<'a> FactRecord<'a> {
 /// backslash): those are copied between quotes, the others left to serde_json.
 /// The check scans the whole string without an early exit, which the compiler
 /// turns into a vector loop.
-fn push_str(out: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
+/// Returns where the string's bytes are in `out`.
+fn push_str(out: &mut Vec<u8>, s: &str) -> std::io::Result<Range<usize>> {
+    let start = out.len();
     let escape = s
         .bytes()
         .fold(false, |e, b| e | (b < 0x20) | (b == b'"') | (b == b'\\'));
@@ -61,7 +63,15 @@ fn push_str(out: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
     }
-    Ok(())
+    Ok(start..out.len())
+}
+
+/// Bytes written before at `at` in `out` (a repeated doc_id or sentence) appended
+/// again; returns where the copy is.
+fn copy_within(out: &mut Vec<u8>, at: Range<usize>) -> Range<usize> {
+    let start = out.len();
+    out.extend_from_within(at);
+    start..out.len()
 }
 
 /// `n` in decimal appended to `out`, as serde_json writes it.
@@ -69,10 +79,12 @@ fn push_uint(out: &mut Vec<u8>, n: usize) {
     super::csv::push_uint(out, n as u64);
 }
 
-/// `"key":` appended to `out`; keys are plain ASCII names, nothing to escape.
-fn push_key(out: &mut Vec<u8>, key: &str) {
+/// A field's key, `"name":`, appended to `out` after `sep`: `{` before an
+/// object's first field, `,` before the others. Keys are plain ASCII names.
+fn key(out: &mut Vec<u8>, sep: u8, name: &str) {
+    out.push(sep);
     out.push(b'"');
-    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\":");
 }
 
@@ -103,55 +115,36 @@ impl FactLines {
         let out = &mut self.bytes;
         out.clear();
         self.fields.clear();
+        // Where the doc_id and the last sentence were written, to copy them.
         let mut doc_id: Option<Range<usize>> = None;
         let mut last_sentence: Option<(&Fact, Range<usize>)> = None;
         for f in &a.facts {
-            out.push(b'{');
-            push_key(out, "doc_id");
-            match doc_id.clone() {
-                Some(at) => out.extend_from_within(at),
-                None => {
-                    let start = out.len();
-                    push_str(out, &a.doc_id)?;
-                    doc_id = Some(start..out.len());
-                }
-            }
-            out.push(b',');
-            push_key(out, "section");
+            key(out, b'{', "doc_id");
+            doc_id = Some(match doc_id {
+                Some(at) => copy_within(out, at),
+                None => push_str(out, &a.doc_id)?,
+            });
+            key(out, b',', "section");
             push_uint(out, f.section);
-            out.push(b',');
-            let fields_start = out.len();
-            push_key(out, "kind");
+            key(out, b',', "kind");
+            // The fields articles.json lists start at this key, after the comma.
+            let fields_start = out.len() - br#""kind":"#.len();
             push_name(out, f.kind.as_str());
-            out.push(b',');
-            push_key(out, "text");
+            key(out, b',', "text");
             push_str(out, &f.text)?;
-            out.push(b',');
-            push_key(out, "start");
+            key(out, b',', "start");
             push_uint(out, f.start);
-            out.push(b',');
-            push_key(out, "end");
+            key(out, b',', "end");
             push_uint(out, f.end);
-            out.push(b',');
-            push_key(out, "sentence");
+            key(out, b',', "sentence");
             let sentence = match last_sentence {
-                Some((prev, at)) if prev.sentence == f.sentence => {
-                    let start = out.len();
-                    out.extend_from_within(at);
-                    start..out.len()
-                }
-                _ => {
-                    let start = out.len();
-                    push_str(out, &f.sentence)?;
-                    start..out.len()
-                }
+                Some((prev, at)) if prev.sentence == f.sentence => copy_within(out, at),
+                _ => push_str(out, &f.sentence)?,
             };
             last_sentence = Some((f, sentence));
-            out.push(b',');
-            push_key(out, "value");
+            key(out, b',', "value");
             serde_json::to_writer(&mut *out, &f.value)?;
-            out.push(b',');
-            push_key(out, "rule");
+            key(out, b',', "rule");
             push_str(out, f.rule)?;
             out.push(b'}');
             self.fields.push(fields_start..out.len());
@@ -164,29 +157,21 @@ impl FactLines {
 /// Append `a`'s record in `articles.json` to `out`, its facts copied from `lines`
 /// (rendered from the same article).
 fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> std::io::Result<()> {
-    out.push(b'{');
-    push_key(out, "doc_id");
+    key(out, b'{', "doc_id");
     push_str(out, &a.doc_id)?;
-    out.push(b',');
-    push_key(out, "source");
+    key(out, b',', "source");
     push_str(out, &a.source)?;
-    out.push(b',');
-    push_key(out, "lang");
+    key(out, b',', "lang");
     push_str(out, a.lang.as_str())?;
-    out.push(b',');
-    push_key(out, "encoding");
+    key(out, b',', "encoding");
     push_str(out, a.encoding)?;
-    out.push(b',');
-    push_key(out, "title");
+    key(out, b',', "title");
     serde_json::to_writer(&mut *out, &a.title)?;
-    out.push(b',');
-    push_key(out, "date");
+    key(out, b',', "date");
     serde_json::to_writer(&mut *out, &a.date.map(|d| d.format("%Y-%m-%d").to_string()))?;
-    out.push(b',');
-    push_key(out, "chars");
+    key(out, b',', "chars");
     push_uint(out, a.chars);
-    out.push(b',');
-    push_key(out, "sections");
+    key(out, b',', "sections");
     out.push(b'[');
     // The facts of each section in their order; facts come in text order, so
     // this is nearly always sorted already (and the sort is then linear).
@@ -199,37 +184,35 @@ fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> std::io:
         if n > 0 {
             out.push(b',');
         }
-        out.push(b'{');
-        push_key(out, "section");
+        key(out, b'{', "section");
         push_uint(out, s.section);
-        out.push(b',');
-        push_key(out, "kind");
+        key(out, b',', "kind");
         push_name(out, s.kind.as_str());
-        out.push(b',');
-        push_key(out, "heading");
+        key(out, b',', "heading");
         push_str(out, &s.heading)?;
-        out.push(b',');
-        push_key(out, "start");
+        key(out, b',', "start");
         push_uint(out, s.start);
-        out.push(b',');
-        push_key(out, "end");
+        key(out, b',', "end");
         push_uint(out, s.end);
-        out.push(b',');
-        push_key(out, "chars");
+        key(out, b',', "chars");
         push_uint(out, s.chars);
-        out.push(b',');
-        push_key(out, "facts");
+        key(out, b',', "facts");
         out.push(b'[');
         let mut first = true;
         while let Some(&i) = next.next_if(|&&i| a.facts[i].section == n) {
+            let Some(fields) = lines
+                .fields
+                .get(i)
+                .and_then(|at| lines.bytes.get(at.clone()))
+            else {
+                continue;
+            };
             if !first {
                 out.push(b',');
             }
             first = false;
             out.push(b'{');
-            if let Some(at) = lines.fields.get(i) {
-                out.extend_from_slice(&lines.bytes[at.clone()]);
-            }
+            out.extend_from_slice(fields);
         }
         out.extend_from_slice(b"]}");
     }
