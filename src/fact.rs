@@ -102,6 +102,15 @@ pub enum PercentUnit {
     Point,
 }
 
+impl PercentUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PercentUnit::Percent => "percent",
+            PercentUnit::Point => "point",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Percent {
     pub value: f64,

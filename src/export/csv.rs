@@ -9,7 +9,7 @@
 //! comma, a double quote, CR or LF, and its quotes are doubled.
 
 use crate::analyze::Analysis;
-use crate::fact::{Fact, PercentUnit, Value};
+use crate::fact::{Fact, Value};
 use std::io::Write;
 use std::ops::Range;
 
@@ -230,10 +230,7 @@ fn value_cells(row: &mut Row, v: &Value) {
             row.text(p.qualifier.as_str());
             row.num(Some(p.value));
             row.num(p.value_max);
-            row.text(match p.unit {
-                PercentUnit::Percent => "percent",
-                PercentUnit::Point => "point",
-            });
+            row.text(p.unit.as_str());
             row.empty(5);
         }
         Value::Date(d) => {
