@@ -247,6 +247,7 @@ pub struct Fact {
     pub rule: &'static str,
 }
 
+/// A shared sentence serialises as the string it holds.
 fn shared_str<S: Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
     ser.serialize_str(s)
 }

@@ -328,9 +328,9 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
                             Ok(an) => an,
                             Err(p) => return Ok(Err(p)),
                         };
-                        // The analysis is kept only for the summary's counts
-                        // (its facts share their sentences, so it holds about
-                        // the article's text once).
+                        // The analysis is kept for the summary's counts until
+                        // it is written: small beside the rendered bytes, as
+                        // the facts of a sentence share one copy of it.
                         let r = Rendered::new(&an, cfg)?;
                         Ok(Ok((an, r)))
                     })
