@@ -128,10 +128,13 @@ impl<'a> Row<'a> {
     }
 
     /// A cell whose bytes were written before at `at` in the same buffer (a
-    /// repeated doc_id or sentence), copied rather than quoted again.
-    pub fn copy(&mut self, at: Range<usize>) {
+    /// repeated doc_id, heading or sentence), copied rather than quoted again;
+    /// returns where the copy is.
+    pub fn copy(&mut self, at: Range<usize>) -> Range<usize> {
         self.sep();
+        let start = self.out.len();
         self.out.extend_from_within(at);
+        start..self.out.len()
     }
 
     /// A cell written as is, quoted if it must be; returns where its bytes are.
@@ -256,37 +259,36 @@ fn value_cells(row: &mut Row, v: &Value) {
 
 /// Append one article's `facts.csv` rows to `out`.
 fn write_fact_rows(out: &mut Vec<u8>, a: &Analysis, excel: bool) {
-    // Every row starts with the doc_id, and facts of one sentence follow each
-    // other: both are quoted once and copied after that.
+    // Every row starts with the doc_id, and the facts of one section, and of one
+    // sentence, follow each other: those cells are quoted once and then copied
+    // (from the row before) while they repeat.
     let mut doc_id: Option<Range<usize>> = None;
-    let mut last_sentence: Option<(&Fact, Range<usize>)> = None;
+    let mut heading: Option<(usize, Range<usize>)> = None;
+    let mut sentence: Option<(&Fact, Range<usize>)> = None;
     for f in &a.facts {
-        let heading = a
-            .sections
-            .get(f.section)
-            .map(|s| s.heading.as_str())
-            .unwrap_or("");
         let mut row = Row::new(out, excel);
-        match doc_id.clone() {
+        doc_id = Some(match doc_id {
             Some(at) => row.copy(at),
-            None => doc_id = Some(row.text(&a.doc_id)),
-        }
+            None => row.text(&a.doc_id),
+        });
         row.uint(f.section);
-        row.text(heading);
+        heading = Some(match heading {
+            Some((section, at)) if section == f.section => (section, row.copy(at)),
+            _ => {
+                let text = a.sections.get(f.section).map_or("", |s| s.heading.as_str());
+                (f.section, row.text(text))
+            }
+        });
         row.plain(f.kind.as_str());
         row.text(&f.text);
         row.uint(f.start);
         row.uint(f.end);
         value_cells(&mut row, &f.value);
         row.plain(f.rule);
-        let sentence = match last_sentence {
-            Some((prev, at)) if prev.sentence == f.sentence => {
-                row.copy(at.clone());
-                at
-            }
-            _ => row.text(&f.sentence),
-        };
-        last_sentence = Some((f, sentence));
+        sentence = Some(match sentence {
+            Some((prev, at)) if prev.sentence == f.sentence => (f, row.copy(at)),
+            _ => (f, row.text(&f.sentence)),
+        });
         row.end();
     }
 }
