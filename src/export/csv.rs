@@ -103,7 +103,7 @@ fn push_num(out: &mut Vec<u8>, x: f64) {
     }
 }
 
-/// One CSV row being appended to a buffer: [`Row::cell`] and its siblings add a
+/// One CSV row being appended to a buffer: [`Row::text`] and its siblings add a
 /// cell each (with the comma before all but the first), [`Row::end`] the line end.
 pub struct Row<'a> {
     out: &'a mut Vec<u8>,
