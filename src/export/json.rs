@@ -2,11 +2,12 @@
 //! each with its sections and their facts), both written as a stream.
 //!
 //! The records are assembled by hand into a byte buffer, in the SPEC's field
-//! order and serde_json's compact form; strings and values still go through
-//! serde_json, so escaping and number formatting are serde_json's own. A fact's
-//! fields from `"kind"` on are the same in both files, so they are rendered once,
-//! for `facts.jsonl` ([`FactLines`]), and copied into `articles.json`. Facts of one
-//! sentence follow each other, so a sentence is escaped once and copied after that.
+//! order and serde_json's compact form, byte for byte: strings that need escaping
+//! and `f64` numbers still go through serde_json, and tests hold every record
+//! to what serde derives for it. A fact's fields from `"kind"` on are the same in
+//! both files, so they are rendered once, for `facts.jsonl` ([`FactLines`]), and
+//! copied into `articles.json`. Facts of one sentence follow each other, so a
+//! sentence is escaped once and copied after that.
 
 use crate::analyze::Analysis;
 use crate::fact::{Fact, Kind, Value};
