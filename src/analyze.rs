@@ -12,6 +12,7 @@ use crate::text::sentence::{sentence_at, split_sentences};
 use crate::text::Normalized;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What every article of a run shares: the gazetteer and the `--ref-date`.
 #[derive(Debug, Default)]
@@ -114,24 +115,32 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
             }
         })
         .collect();
-    let facts: Vec<Fact> = placed
-        .into_iter()
-        .enumerate()
-        .map(|(n, (section, c, _))| {
-            let k = n * 4;
-            sections[section].facts += 1;
-            Fact {
-                section,
-                kind: c.kind(),
-                text: text(k).to_string(),
-                start: chars[k],
-                end: chars[k + 1],
-                sentence: text(k + 2).to_string(),
-                value: c.value,
-                rule: c.rule,
+    // Facts of one sentence come one after another; they share its text.
+    let mut facts: Vec<Fact> = Vec::with_capacity(placed.len());
+    let mut last_sentence: Option<(usize, usize, Arc<str>)> = None;
+    for (n, (section, c, _)) in placed.into_iter().enumerate() {
+        let k = n * 4;
+        sections[section].facts += 1;
+        let span = (orig[k + 2], orig[k + 3]);
+        let sentence = match &last_sentence {
+            Some((start, end, shared)) if (*start, *end) == span => shared.clone(),
+            _ => {
+                let shared: Arc<str> = text(k + 2).into();
+                last_sentence = Some((span.0, span.1, shared.clone()));
+                shared
             }
-        })
-        .collect();
+        };
+        facts.push(Fact {
+            section,
+            kind: c.kind(),
+            text: text(k).to_string(),
+            start: chars[k],
+            end: chars[k + 1],
+            sentence,
+            value: c.value,
+            rule: c.rule,
+        });
+    }
 
     Analysis {
         doc_id: article.id.clone(),
@@ -158,4 +167,29 @@ pub(crate) fn facts_of_text(text: &str) -> Vec<Fact> {
         ..Default::default()
     };
     analyze(&article, &Resources::default()).facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_of_one_sentence_share_it() {
+        let facts =
+            facts_of_text("Apple paid $2.4 billion on June 9, 2025. Sony rose 5% in 2024.\n");
+        let first: Vec<&Fact> = facts.iter().filter(|f| f.start < 40).collect();
+        let second: Vec<&Fact> = facts.iter().filter(|f| f.start > 40).collect();
+        assert!(first.len() >= 2 && second.len() >= 2, "{facts:?}");
+        for group in [&first, &second] {
+            for f in group.iter() {
+                assert!(Arc::ptr_eq(&f.sentence, &group[0].sentence));
+                assert!(f.sentence.contains(&f.text));
+            }
+        }
+        assert_eq!(
+            &*first[0].sentence,
+            "Apple paid $2.4 billion on June 9, 2025."
+        );
+        assert_eq!(&*second[0].sentence, "Sony rose 5% in 2024.");
+    }
 }

@@ -4,7 +4,8 @@
 //! pipeline resolves overlaps and turns the winners into `Fact`s whose offsets are
 //! code points of the original article text (SPEC: `text[start:end] == fact.text`).
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
 /// The five kinds of fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -34,6 +35,11 @@ impl Kind {
             Kind::Person => "person",
             Kind::Company => "company",
         }
+    }
+
+    /// The kind's position in [`Kind::ALL`] (for counting by kind in an array).
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     pub fn parse(s: &str) -> Option<Kind> {
@@ -94,6 +100,15 @@ pub struct Money {
 pub enum PercentUnit {
     Percent,
     Point,
+}
+
+impl PercentUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PercentUnit::Percent => "percent",
+            PercentUnit::Point => "point",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -224,9 +239,17 @@ pub struct Fact {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    pub sentence: String,
+    /// The sentence that holds the fact. Facts of one sentence share one copy of
+    /// it: a sentence often holds several facts, and it is the longest field.
+    #[serde(serialize_with = "shared_str")]
+    pub sentence: Arc<str>,
     pub value: Value,
     pub rule: &'static str,
+}
+
+/// A shared sentence serialises as the string it holds.
+fn shared_str<S: Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
 }
 
 /// Format a magnitude compactly: 2.4e9 → "2.4B", 3.5e6 → "3.5M", 1280 → "1,280".
@@ -288,6 +311,13 @@ pub fn trim_decimals(x: f64, places: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_index_is_position_in_all() {
+        for (i, k) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(k.index(), i);
+        }
+    }
 
     #[test]
     fn compact_number_magnitudes() {

@@ -105,28 +105,23 @@ impl Rendered {
     fn new(a: &Analysis, cfg: &Config) -> std::io::Result<Rendered> {
         let f = cfg.formats;
         let files = !cfg.stdout;
-        Ok(Rendered {
-            facts_csv: if files && f.csv {
-                csv::render_facts_csv(a, cfg.excel)?
-            } else {
-                Vec::new()
-            },
-            sections_csv: if files && f.csv {
-                csv::render_sections_csv(a, cfg.excel)?
-            } else {
-                Vec::new()
-            },
-            facts_jsonl: if cfg.stdout || f.jsonl {
-                json::render_facts_jsonl(a)?
-            } else {
-                Vec::new()
-            },
-            article_json: if files && f.json {
-                json::render_article_json(a)?
-            } else {
-                Vec::new()
-            },
-        })
+        let (csv, jsonl, json) = (files && f.csv, cfg.stdout || f.jsonl, files && f.json);
+        let mut r = Rendered::default();
+        if csv {
+            r.facts_csv = csv::render_facts_csv(a, cfg.excel)?;
+            r.sections_csv = csv::render_sections_csv(a, cfg.excel)?;
+        }
+        if jsonl || json {
+            // articles.json copies its facts from the facts.jsonl lines.
+            let lines = json::FactLines::new(a)?;
+            if json {
+                r.article_json = json::render_article_json_from(a, &lines)?;
+            }
+            if jsonl {
+                r.facts_jsonl = lines.bytes;
+            }
+        }
+        Ok(r)
     }
 }
 
@@ -329,15 +324,14 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
                 chunk
                     .par_iter()
                     .map(|a| {
-                        let mut an = match analyze_guarded(a, &res) {
+                        let an = match analyze_guarded(a, &res) {
                             Ok(an) => an,
                             Err(p) => return Ok(Err(p)),
                         };
+                        // The analysis is kept for the summary's counts until
+                        // it is written: small beside the rendered bytes, as
+                        // the facts of a sentence share one copy of it.
                         let r = Rendered::new(&an, cfg)?;
-                        // Written already: keep only what the summary counts.
-                        for f in an.facts.iter_mut() {
-                            f.sentence = String::new();
-                        }
                         Ok(Ok((an, r)))
                     })
                     .collect()

@@ -132,7 +132,7 @@ fn crlf_text_keeps_its_line_ends_and_offsets() {
         .expect("date found");
     assert_eq!(date.text, "２０２５年６月９日");
     assert_eq!(
-        percent.sentence,
+        &*percent.sentence,
         "日経平均は約３％上昇し、トヨタ自動車の株価は２０２５年６月９日に最高値を付けた。"
     );
 }
