@@ -80,6 +80,9 @@ impl Report {
     }
 }
 
+/// What became of one article: its analysis and rendered output, or why it was skipped.
+type Outcome = Result<(Analysis, Rendered), Problem>;
+
 /// The output files, written from bytes the workers rendered (see [`Rendered`]).
 struct Sinks {
     facts_csv: Option<BufWriter<File>>,
@@ -317,24 +320,34 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
     // so reading and writing overlap the analysis. The order of everything
     // written is the input order, whatever the number of threads.
     let mut chunk = read_chunk(&mut reader, cfg, &mut summary);
-    let mut done: Vec<Result<(Analysis, Rendered), Problem>> = Vec::new();
+    let mut done: Vec<Outcome> = Vec::new();
     while !chunk.is_empty() || !done.is_empty() {
         let (results, io) = rayon::join(
-            || -> std::io::Result<Vec<Result<(Analysis, Rendered), Problem>>> {
-                chunk
+            || -> std::io::Result<Vec<Outcome>> {
+                // Longest articles first, one task each: the chunk ends with
+                // short articles on both threads rather than one long article
+                // on one thread while the other waits. Results go back to input
+                // order below.
+                let mut order: Vec<usize> = (0..chunk.len()).collect();
+                order.sort_by_key(|&i| std::cmp::Reverse(chunk.get(i).map_or(0, |a| a.text.len())));
+                let mut results: Vec<(usize, Outcome)> = order
                     .par_iter()
-                    .map(|a| {
+                    .with_max_len(1)
+                    .filter_map(|&i| chunk.get(i).map(|a| (i, a)))
+                    .map(|(i, a)| {
                         let an = match analyze_guarded(a, &res) {
                             Ok(an) => an,
-                            Err(p) => return Ok(Err(p)),
+                            Err(p) => return Ok((i, Err(p))),
                         };
                         // The analysis is kept for the summary's counts until
                         // it is written: small beside the rendered bytes, as
                         // the facts of a sentence share one copy of it.
                         let r = Rendered::new(&an, cfg)?;
-                        Ok(Ok((an, r)))
+                        Ok((i, Ok((an, r))))
                     })
-                    .collect()
+                    .collect::<std::io::Result<_>>()?;
+                results.sort_unstable_by_key(|(i, _)| *i);
+                Ok(results.into_iter().map(|(_, r)| r).collect())
             },
             || -> anyhow::Result<Vec<Article>> {
                 for item in done.drain(..) {
