@@ -1419,18 +1419,8 @@ fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {
         return day(y, m, d);
     }
     let Some((year, inferred, src)) = resolve_year(y) else {
-        return value(
-            None,
-            Granularity::Day,
-            false,
-            false,
-            None,
-            None,
-            format!(
-                "{} (unresolved)",
-                c.get(0).map_or("", |m| m.as_str()).trim()
-            ),
-        );
+        let written = c.get(0).map_or("", |m| m.as_str());
+        return yearless_day(format!("{} (unresolved)", written.trim()));
     };
     let date = match rule {
         Holiday::NthWeekday(m, n, wd, shift) => {

@@ -457,6 +457,12 @@ fn unresolved(text: &str, g: Granularity) -> Option<Value> {
     )
 }
 
+/// A day that is not relative but whose year nothing gives (no reference date):
+/// `iso` null, `display` says what is known (`XXXX-XX-21`, `Thanksgiving (unresolved)`).
+fn yearless_day(display: String) -> Option<Value> {
+    value(None, Granularity::Day, false, false, None, None, display)
+}
+
 /// A year: written (`Some`) or inferred from the reference (`None`).
 /// Returns (year, inferred, source).
 fn resolve_year(y: Option<i32>) -> Option<(i32, bool, Option<&'static str>)> {
@@ -493,15 +499,7 @@ fn day(y: Option<i32>, m: u32, d: u32) -> Option<Value> {
             if d > days_in_month(2000, m) {
                 return None;
             }
-            value(
-                None,
-                Granularity::Day,
-                false,
-                false,
-                None,
-                None,
-                format!("XXXX-{m:02}-{d:02}"),
-            )
+            yearless_day(format!("XXXX-{m:02}-{d:02}"))
         }
     }
 }
@@ -1038,15 +1036,7 @@ fn day_of_ref_month(d: u32) -> Option<Value> {
             })?;
             plain(iso, Granularity::Day, true, false, Some(src))
         }
-        None => value(
-            None,
-            Granularity::Day,
-            false,
-            false,
-            None,
-            None,
-            format!("XXXX-XX-{d:02}"),
-        ),
+        None => yearless_day(format!("XXXX-XX-{d:02}")),
     }
 }
 
@@ -1057,15 +1047,7 @@ fn day_with_weekday(d: u32, wd: Weekday) -> Option<Value> {
         return None;
     }
     let Some((r, src)) = reference() else {
-        return value(
-            None,
-            Granularity::Day,
-            false,
-            false,
-            None,
-            None,
-            format!("XXXX-XX-{d:02}"),
-        );
+        return yearless_day(format!("XXXX-XX-{d:02}"));
     };
     let first = r.with_day(1)?;
     for k in 0..=28i64 {
@@ -1126,15 +1108,7 @@ fn nth_weekday(text: &str, spec: MonthSpec, n: u32, wd: Weekday) -> Option<Value
         }
         MonthSpec::Written(None, m) => {
             let Some((r, src)) = reference() else {
-                return value(
-                    None,
-                    Granularity::Day,
-                    false,
-                    false,
-                    None,
-                    None,
-                    format!("{} (unresolved)", text.trim()),
-                );
+                return yearless_day(format!("{} (unresolved)", text.trim()));
             };
             let d = nth_weekday_date(r.year(), m, n, wd)?;
             plain(
