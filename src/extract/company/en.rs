@@ -14,7 +14,7 @@ const CAPSEQ: &str = r"(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Z])(?:(?: & | 
 
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
-        r"(?P<x>{CAPSEQ})(?P<suf>,? Inc\.?|,? Incorporated| Corporation| Corp\.?| Co\.?,? Ltd\.?| Co\.| Ltd\.?| Limited| LLC| L\.L\.C\.| PLC| plc| AG| S\.A\.| SA| N\.V\.| NV| SE| GmbH| ASA| AB| Oyj| SpA| S\.p\.A\.| B\.V\.| BV| K\.K\.| Pty Ltd| Holdings| Group| LP| LLP| & Co\.?)"
+        r"(?P<x>{CAPSEQ})(?P<suf>,? Inc\.?|,? Incorporated| Corporation| Corp\.?| Co\.?,? Ltd\.?| Co\.| Ltd\.?| Limited| LLC| L\.L\.C\.| PLC| Plc| plc| AG| S\.A\.| SA| N\.V\.| NV| SE| GmbH| ASA| AB| Oyj| SpA| S\.p\.A\.| B\.V\.| BV| K\.K\.| Pty Ltd| Holdings| Group| LP| LLP| & Co\.?)"
     );
     Regex::new(&p).unwrap_or_else(|e| panic!("company.en legal: {e}"))
 });
