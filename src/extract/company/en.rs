@@ -6,6 +6,7 @@ use super::Co;
 use crate::extract::person::names;
 use crate::extract::Doc;
 use crate::fact::Kind;
+use crate::text::around::floor_boundary;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -482,6 +483,33 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         if names::is_en_given(core.split(' ').next().unwrap_or("")) {
             continue;
         }
+        if core.ends_with("-based") || place_before_based(text, s + core.len()) {
+            continue;
+        }
         out.push(Co::new(s, s + core.len(), core, "company.en.context", 9));
     }
+}
+
+/// The name ending at `e` is a place: `-based` follows, directly or after a
+/// capitalised state or country (`shares of the Santa Clara, California-based
+/// company`, `the Tokyo-based firm`).
+fn place_before_based(text: &str, e: usize) -> bool {
+    let rest = text.get(e..).unwrap_or("");
+    if rest.starts_with("-based") {
+        return true;
+    }
+    let Some(region) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let Some(dash) = region
+        .get(..floor_boundary(region, 30))
+        .and_then(|r| r.find('-'))
+    else {
+        return false;
+    };
+    region[dash..].starts_with("-based")
+        && region[..dash].split(' ').all(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        })
 }

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)";
 /// Qualifier words before the number (case-insensitive).
 const PRE: &str = r"(?:(?:just|well|slightly|a little|far|much)[ ]+)?(?:more than|over|above|in excess of|upwards of|greater than|higher than|exceeding|north of|less than|under|below|fewer than|lower than|shy of|nearly|almost|close to|not quite|at least|no less than|not less than|a minimum of|minimum of|at most|up to|no more than|not more than|a maximum of|maximum of|as much as|as high as|as many as|as large as|about|around|roughly|approximately|approx\.|an estimated|some|circa|an approximate)";
-const SIGN: &str = r"(?:[+-]|(?-u:\b)(?i:minus|negative|plus)[ ]+)";
+const SIGN: &str = r"(?:(?-u:\b)(?i:plus[ ]+or[ ]+minus|plus/minus)[ ]+|\+/-[ ]?|±[ ]?|[+-]|(?-u:\b)(?i:minus|negative|plus)[ ]+)";
 /// Fractions of a unit: `half a percentage point`, `a quarter of a percent`;
 /// `a (full) percentage point` is one point (a bare `a percent` is no amount).
 const FRAC: &str = r"(?:half(?:[ ]+of)?[ ]+an?|an?[ ]+half|an?[ ]+quarter(?:[ ]+of[ ]+an?)?|one[ -]quarter(?:[ ]+of[ ]+an?)?|three[ -]quarters?(?:[ ]+of[ ]+an?)?|an?(?:[ ]+full)?)";
@@ -111,6 +111,11 @@ fn number(caps: &Captures, num: &str, words: &str) -> Option<f64> {
         Some(a) => v + frac_value(a.as_str())?,
         None => v,
     })
+}
+
+/// `plus or minus 2%`, `±2%`: a tolerance, not a sign.
+fn tolerance(sign: Option<&str>) -> bool {
+    sign.is_some_and(|s| s.contains(['/', '±']) || s.to_ascii_lowercase().contains(" or "))
 }
 
 fn negative(sign: Option<&str>) -> bool {
@@ -329,12 +334,12 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
     }
     let pre = caps.name("pre").map_or("", |m| m.as_str());
     let suf = caps.name("suf").map_or("", |m| m.as_str());
-    make(
-        v,
-        None,
-        unit,
-        combine(prefix_qualifier(pre), suffix_qualifier(suf)),
-    )
+    let q = if tolerance(caps.name("sign").map(|m| m.as_str())) {
+        Qualifier::Approx
+    } else {
+        combine(prefix_qualifier(pre), suffix_qualifier(suf))
+    };
+    make(v, None, unit, q)
 }
 
 /// Words after which `X% to Y%` is a change (`rose 0.3% to 3.2%`), not a range.
