@@ -882,7 +882,11 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
             })
             .as_deref()
         {
-            None => WdMode::Nearest,
+            None => match tense_before(doc, m.start()) {
+                Some(Tense::Past) => WdMode::OnOrBefore,
+                Some(Tense::Future) => WdMode::OnOrAfter,
+                None => WdMode::Nearest,
+            },
             Some("this") => WdMode::Week(0),
             Some("next" | "following") => WdMode::Week(1),
             Some("last" | "previous") => WdMode::Week(-1),
@@ -891,6 +895,102 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
         }
     };
     rel_weekday(m.as_str(), wd, mode)
+}
+
+/// The tense of the clause a bare weekday stands in, read from the nearest verb
+/// before it: `fell on Friday`, `said on Thursday` (past), `will meet on
+/// Monday`, `would agree to cuts at its meeting on Sunday` (future). News uses a
+/// bare weekday for the days just before and just after the article's date, and
+/// the verb tells which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// Common irregular past forms in news copy.
+const PAST_IRREGULAR: &[&str] = &[
+    "said", "told", "rose", "fell", "grew", "sank", "won", "lost", "met", "held", "went", "came",
+    "took", "gave", "made", "saw", "paid", "sold", "bought", "hit", "spoke", "wrote", "began",
+    "left", "led", "kept", "brought", "thought", "struck", "stood", "ran", "did", "was", "were",
+    "had", "became", "slid", "shed", "sent", "spent", "swung", "fought", "found", "got", "knew",
+    "broke", "chose", "drove", "flew", "froze", "rang", "rode", "shook", "stole", "threw", "woke",
+    "withdrew", "overtook", "undercut", "soared", "sought",
+];
+
+/// Words ending in `-ed` that are not past forms.
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "indeed",
+    "hundred",
+    "red",
+    "bed",
+    "shed",
+    "wed",
+    "bred",
+    "proceed",
+    "exceed",
+    "succeed",
+    "breed",
+    "greed",
+    "weed",
+    "deed",
+    "embed",
+    "united",
+    "limited",
+    "based",
+    "listed",
+    "related",
+    "detailed",
+    "advanced",
+    "combined",
+    "expected",
+    "scheduled",
+    "planned",
+    "slated",
+    "due",
+];
+
+fn tense_before(doc: &Doc, pos: usize) -> Option<Tense> {
+    let head = before(doc, pos, 160);
+    // The clause starts after the last sentence stop (a `.` only before a
+    // space: `4.7%` goes on), semicolon, line break or quotation mark.
+    let cut = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '!' | '?' | ';' | '\n' | '"' | '“' | '”')
+                || c == '.' && head[i + 1..].starts_with(' ')
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &head[cut..];
+    let words: Vec<String> = clause
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase().replace('’', "'"))
+        .collect();
+    // The nearest evidence wins, within the last twelve words.
+    for (i, w) in words.iter().enumerate().rev().take(12) {
+        let next = words.get(i + 1).map(String::as_str);
+        if matches!(w.as_str(), "will" | "would" | "shall") || w.ends_with("'ll") {
+            return Some(Tense::Future);
+        }
+        if matches!(
+            w.as_str(),
+            "scheduled" | "expected" | "planned" | "slated" | "due" | "set" | "plans" | "plan"
+        ) && matches!(next, Some("to" | "for"))
+        {
+            return Some(Tense::Future);
+        }
+        let past_ed = w.len() >= 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w.as_str());
+        if past_ed || PAST_IRREGULAR.contains(&w.as_str()) {
+            return Some(Tense::Past);
+        }
+    }
+    None
 }
 
 /// A written date right after a weekday (`Friday 7/6`, `this friday (jun-15)`).

@@ -982,6 +982,12 @@ enum WdMode {
     After,
     /// The last one strictly before the reference (`past Wednesday`).
     Before,
+    /// The reference day or the next such day (`will meet on Monday`).
+    OnOrAfter,
+    /// The reference day or the last such day (`fell on Friday`); but the day
+    /// after the reference stays the day after: a story dated in New York
+    /// reports Tokyo's Wednesday trading on Tuesday.
+    OnOrBefore,
 }
 
 fn weekday_date(r: NaiveDate, wd: Weekday, mode: WdMode) -> Option<NaiveDate> {
@@ -1011,6 +1017,11 @@ fn weekday_date(r: NaiveDate, wd: Weekday, mode: WdMode) -> Option<NaiveDate> {
             let back = (rd - t).rem_euclid(7);
             -(if back == 0 { 7 } else { back })
         }
+        WdMode::OnOrAfter => (t - rd).rem_euclid(7),
+        WdMode::OnOrBefore => match (t - rd).rem_euclid(7) {
+            1 => 1,
+            _ => -(rd - t).rem_euclid(7),
+        },
     };
     shift_days(r, off)
 }
