@@ -460,7 +460,9 @@ pub(crate) fn dollar_prefix_at(text: &str, pos: usize) -> Option<&'static str> {
 }
 
 /// Re-read amounts written with a bare `$` in the currency of the latest explicit
-/// dollar (`C$`, `A$`, `US$`...) written before them in the article.
+/// dollar (`C$`, `A$`, `US$`...) written before them in the article. A bare `$`
+/// amount in brackets stays USD: it is the wire-copy conversion of the amount
+/// before it (`A$1.2 billion ($790 million)`, `1.5 trillion yen ($10 billion)`).
 fn reread_bare_dollars(text: &str, cands: &mut [Candidate]) {
     let has_bare = |c: &Candidate| {
         text.get(c.start..c.end)
@@ -491,6 +493,13 @@ fn reread_bare_dollars(text: &str, cands: &mut [Candidate]) {
         };
         let pos = c.start + dollar;
         if dollar_prefix_at(text, pos).is_some() {
+            continue;
+        }
+        let opens_bracket = text
+            .get(..c.start)
+            .and_then(|t| t.trim_end().chars().next_back())
+            == Some('(');
+        if opens_bracket {
             continue;
         }
         let k = explicit.partition_point(|(i, _)| *i < pos);
