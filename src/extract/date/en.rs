@@ -101,7 +101,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(1),
         Rule::new(
             "date.en.fiscal_year",
-            format!(r"(?-u:\b)(?:(?i:fiscal)\s+(?i:year\s+)?(?P<y>[12][0-9]{{3}})|(?i:fiscal)\s+'(?P<yq>[0-9]{{2}})|FY\s?'?(?P<y2>[0-9]{{4}}|[0-9]{{2}}))(?-u:\b)(?:\s*(?:(?i:(?P<qw>{QW})[- ]quarter)|[Qq](?P<q>[1-4])|H(?P<h>[12])|(?i:(?P<hw>first|second)[- ]half))(?-u:\b))?"),
+            format!(r"(?-u:\b)(?:(?i:fiscal)\s+(?i:year\s+)?(?P<y>[12][0-9]{{3}})|(?i:fiscal)\s+'(?P<yq>[0-9]{{2}})|FY\s?'?(?P<y2>[0-9]{{4}}|[0-9]{{2}}))(?-u:\b)(?:\s*(?:(?i:(?P<qw>{QW})[- ]quarter)|[Qq](?P<q>[1-4])|H(?P<h>[12])|(?i:(?P<hw>first|second)[- ]half))(?-u:\b)|,?\s+(?i:ending|ended|that\s+ends|which\s+ends)\s+(?i:in\s+)?(?P<endm>(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))(?-u:\b)\.?(?:\s+(?P<endd>[0-3]?[0-9])(?-u:\b))?)?"),
             fiscal_year_rule,
         )
         .priority(2),
@@ -164,7 +164,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "date.en.year",
-            r"(?i)(?-u:\b)(?:(?P<pre>in|since|from|by|until|till|of|during|before|after|through|to|and|or|for|between|early|late|mid|year|calendar\s+year|cy)[\s-]+)?(?P<span>(?P<y>(?:1[6-9]|20|21)[0-9]{2}))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<pre>in|since|from|by|until|till|of|during|before|after|through|to|and|or|for|between|early|late|mid|end|year|calendar\s+year|cy)[\s-]+)?(?P<span>(?P<y>(?:1[6-9]|20|21)[0-9]{2}))(?-u:\b)",
             year_alone,
         ),
         Rule::new("date.en.year_words", format!(r"(?i)(?-u:\b)in\s+(?P<span>{YW})(?-u:\b)"), year_words),
@@ -722,7 +722,8 @@ fn fiscal_year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
             },
         );
     }
-    fiscal_year(y, None)
+    // `fiscal 2026 ending in March`: the end month is written.
+    fiscal_year(y, g(c, "endm").and_then(month_from_en))
 }
 
 fn decade_rule(c: &Captures, _doc: &Doc) -> Option<Value> {
@@ -1250,6 +1251,7 @@ fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
                 | "early"
                 | "late"
                 | "mid"
+                | "end"
                 | "year"
         )
     ) || pre
@@ -1576,6 +1578,18 @@ mod tests {
         assert_eq!(got[0].1.iso.as_deref(), Some("2025-06-08"));
         assert!(got[0].1.relative);
         assert_eq!(got[0].1.year_source.as_deref(), Some("ref_date"));
+    }
+
+    #[test]
+    fn date_en_fiscal_year_with_its_end_month() {
+        let got = run(
+            "A profit in fiscal 2026 ending in March.",
+            Some("2025-11-26"),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "fiscal 2026 ending in March");
+        assert_eq!(got[0].1.iso.as_deref(), Some("FY2026"));
+        assert_eq!(got[0].1.fy_end.as_deref(), Some("2026-03"));
     }
 
     #[test]
