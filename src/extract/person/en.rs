@@ -227,7 +227,7 @@ static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
             .collect(),
     );
     Regex::new(&format!(
-        r"(?-u:\b)(?P<t>(?:(?:{modifiers}) ){{0,2}}(?:{titles})|{honorifics})[.,]? $"
+        r"(?-u:\b)(?P<t>(?:[Ff]ormer )?(?:(?:{modifiers}) ){{0,2}}(?:{titles})|{honorifics})[.,]? $"
     ))
     .unwrap_or_else(|e| panic!("person.en title: {e}"))
 });
@@ -251,14 +251,14 @@ const TITLE_MODIFIERS: &str = r"chief|senior|deputy|acting|interim|global|U\.S\.
 
 /// Institutions written before a title that belong to it (`White House economic
 /// adviser`, `Chicago Fed President`); a company's name does not (`SoftBank CEO`).
-const TITLE_INSTITUTIONS: &str = r"White House|Federal Reserve|Fed|Treasury|State Department|Commerce Department|Justice Department|Pentagon|Kremlin|ECB|IMF|BOJ|Bank of England|Bank of Japan|European Commission|[A-Z][a-z]+(?: [A-Z][a-z]+)? Fed";
+const TITLE_INSTITUTIONS: &str = r"White House|Federal Reserve|Fed|Treasury|State Department|Commerce Department|Justice Department|Pentagon|Kremlin|ECB|European Central Bank|IMF|World Bank|BOJ|Bank of England|Bank of Japan|Bank of Canada|People's Bank of China|Reserve Bank of India|Reserve Bank of Australia|Swiss National Bank|Bundesbank|SEC|European Commission|[A-Z][a-z]+(?: [A-Z][a-z]+)? Fed";
 
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     let mut all: Vec<&str> = TITLES.to_vec();
     all.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let alt: Vec<String> = all.iter().map(|t| regex::escape(t)).collect();
     Regex::new(&format!(
-        r"^, (?:(?:the|a|an|its|their|former) )?(?:[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?P<t>(?:(?:{TITLE_INSTITUTIONS}) )?(?:(?:{TITLE_MODIFIERS}) ){{0,3}}(?:{})(?: of [a-z]+(?: [a-z]+)?)?)(?-u:\b)",
+        r"^, (?:[0-9]{{1,3}}, )?(?:(?:the|a|an|its|their|former) )?(?:[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?P<t>(?:(?:{TITLE_INSTITUTIONS}) )?(?:(?:{TITLE_MODIFIERS}) ){{0,3}}(?:{})(?: of [a-z]+(?: [a-z]+)?)?)(?-u:\b)",
         alt.join("|")
     ))
     .unwrap_or_else(|e| panic!("person.en apposition: {e}"))
@@ -349,7 +349,11 @@ pub fn bind_title(text: &str, s: usize, e: usize) -> Option<String> {
 
 /// `head of research at` → `head of research`; `CFO of` stays without a lower-case object.
 fn trim_title(t: &str) -> &str {
-    let mut t = t;
+    // `chief executive of the firm`: the object is a noun phrase, not part of the title.
+    let mut t = [" of the ", " of a ", " of an ", " of its ", " of their "]
+        .iter()
+        .find_map(|w| t.find(w).map(|i| &t[..i]))
+        .unwrap_or(t);
     for w in [" at", " in", " for", " with", " and", " on", " the"] {
         if let Some(x) = t.strip_suffix(w) {
             t = x;
@@ -364,7 +368,7 @@ fn trim_title(t: &str) -> &str {
 fn title_prefix_start(text: &str, ts: usize) -> usize {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|[^A-Za-z.])(?P<p>(?:{TITLE_INSTITUTIONS}) (?:(?:{TITLE_MODIFIERS}) ){{0,2}})$"
+            r"(?:^|[^A-Za-z.])(?P<p>(?:[Ff]ormer )?(?:{TITLE_INSTITUTIONS}) (?:(?:{TITLE_MODIFIERS}) ){{0,2}})$"
         ))
         .unwrap_or_else(|e| panic!("{e}"))
     });
