@@ -88,7 +88,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(2),
         Rule::new(
             "date.ja.week_of_year",
-            r"(?:(?P<y>[0-9]{4}) ?年|(?P<ry>今年|来年|去年|昨年))?(?:の)? ?(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週|(?P<first>最初)の週|(?P<last>最後)の週)",
+            r"(?:(?:(?P<y>[0-9]{4}) ?年|(?P<ry>今年|来年|去年|昨年))(?:の)? ?)?(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週|(?P<first>最初)の週|(?P<last>最後)の週)",
             week_of_year_rule,
         )
         .priority(1),
@@ -675,7 +675,12 @@ fn nth_weekday_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     nth_weekday(text(c), spec, n, wd)
 }
 
-fn week_of_year_rule(c: &Captures, _doc: &Doc) -> Option<Value> {
+fn week_of_year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    // `1月の第3週`, `今月の第3週`: a week of the month, not of the year.
+    let head = before(doc, start(c), 2);
+    if head.ends_with("月の") || head.ends_with('月') {
+        return None;
+    }
     let n = if g(c, "first").is_some() {
         1
     } else if g(c, "last").is_some() {
