@@ -169,6 +169,11 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new("date.en.year_words", format!(r"(?i)(?-u:\b)in\s+(?P<span>{YW})(?-u:\b)"), year_words),
         Rule::new(
+            "date.en.to_date",
+            r"(?i)(?-u:\b)(?P<u>year|month|quarter)[- ]to[- ]date(?-u:\b)|(?-u:\b)(?P<ab>YTD|MTD|QTD)(?-u:\b)",
+            to_date,
+        ),
+        Rule::new(
             "date.en.holiday",
             r"(?i)(?-u:\b)(?P<h>christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]?s\s+eve|new\s+year['’]?s(?:\s+day)?|independence\s+day|halloween|valentine['’]?s\s+day|juneteenth|boxing\s+day|veterans['’]?\s+day|earth\s+day|(?:saint|st\.?)\s+patrick['’]?s\s+day|thanksgiving(?:\s+day)?|(?-i:Black\s+Friday|BLACK\s+FRIDAY)|cyber\s+monday|labor\s+day|memorial\s+day|(?:martin\s+luther\s+king(?:,?\s+jr\.?)?|mlk)\s+day|presidents['’]?\s+day|mother['’]?s\s+day|father['’]?s\s+day|columbus\s+day|(?-i:Good\s+Friday|GOOD\s+FRIDAY)|easter\s+monday|easter(?:\s+sunday)?)(?:,?\s+(?P<y>[12][0-9]{3}))?(?-u:\b)",
             holiday,
@@ -1430,6 +1435,17 @@ fn the_nth(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let d = day_num(c, "")?;
     day_of_ref_month(d)
+}
+
+/// `year to date`, `YTD`, `month-to-date`, `QTD`.
+fn to_date(c: &Captures, _doc: &Doc) -> Option<Value> {
+    let unit = match (g(c, "u"), g(c, "ab")) {
+        (Some(u), _) => u.to_ascii_lowercase(),
+        (None, Some("MTD")) => "month".to_string(),
+        (None, Some("QTD")) => "quarter".to_string(),
+        (None, _) => "year".to_string(),
+    };
+    period_to_date(c.get(0)?.as_str(), &unit)
 }
 
 /// When a holiday falls: a fixed day, or a rule that needs the year.

@@ -105,6 +105,9 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         )
         .priority(2),
         Rule::new("date.ja.holiday", r"元旦|元日|大晦日|大みそか", holiday),
+        Rule::new("date.ja.to_date", r"年初来", |c, _| {
+            period_to_date(c.get(0)?.as_str(), "year")
+        }),
         Rule::new(
             "date.ja.offset",
             r"(?P<parts>(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(?:日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)(?:と|、|,)? ?){1,3}) ?(?:間)? ?(?P<dir>前|後)",

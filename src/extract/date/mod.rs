@@ -754,6 +754,24 @@ fn rel_day(text: &str, offset: i64) -> Option<Value> {
     relative_day(d, src)
 }
 
+/// From the first day of the reference's `unit` (`year`, `month`, `quarter`) to
+/// the reference day: `year to date`, `YTD`, `年初来`.
+fn period_to_date(text: &str, unit: &str) -> Option<Value> {
+    let Some((r, src)) = reference() else {
+        return unresolved(text, Granularity::Range);
+    };
+    let first_month = match unit {
+        "year" => 1,
+        "month" => r.month(),
+        _ => (r.month() - 1) / 3 * 3 + 1,
+    };
+    let start = NaiveDate::from_ymd_opt(r.year(), first_month, 1)?;
+    if start == r {
+        return relative_day(r, src);
+    }
+    range(relative_day(start, src), relative_day(r, src))
+}
+
 fn shift_days(d: NaiveDate, offset: i64) -> Option<NaiveDate> {
     if offset >= 0 {
         d.checked_add_days(Days::new(offset as u64))
