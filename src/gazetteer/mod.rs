@@ -36,6 +36,7 @@
 //! user entry claims is taken from whichever built-in entry had it.
 
 use crate::fact::Kind;
+use crate::text::around::{char_after, char_before};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use std::path::Path;
@@ -358,14 +359,11 @@ pub fn is_kanji(c: char) -> bool {
 
 /// Is `[s, e)` of `text` a whole word for a gazetteer alias (see module docs)?
 pub fn at_boundary(text: &str, s: usize, e: usize) -> bool {
-    let (Some(first), Some(last)) = (
-        text.get(s..).and_then(|t| t.chars().next()),
-        text.get(..e).and_then(|t| t.chars().next_back()),
-    ) else {
+    let (Some(first), Some(last)) = (char_after(text, s), char_before(text, e)) else {
         return false;
     };
-    let before = text.get(..s).and_then(|t| t.chars().next_back());
-    let after = text.get(e..).and_then(|t| t.chars().next());
+    let before = char_before(text, s);
+    let after = char_after(text, e);
     let clash = |a: char, b: Option<char>| match b {
         None => false,
         Some(b) => {
@@ -378,10 +376,10 @@ pub fn at_boundary(text: &str, s: usize, e: usize) -> bool {
 
 /// Does a kanji word continue across either end of `[s, e)`? (`日鉄` in `新日鉄`).
 pub fn is_kanji_continued(text: &str, s: usize, e: usize) -> bool {
-    let first = text.get(s..).and_then(|t| t.chars().next());
-    let last = text.get(..e).and_then(|t| t.chars().next_back());
-    let before = text.get(..s).and_then(|t| t.chars().next_back());
-    let after = text.get(e..).and_then(|t| t.chars().next());
+    let first = char_after(text, s);
+    let last = char_before(text, e);
+    let before = char_before(text, s);
+    let after = char_after(text, e);
     (first.is_some_and(is_kanji) && before.is_some_and(is_kanji))
         || (last.is_some_and(is_kanji) && after.is_some_and(is_kanji))
 }

@@ -139,7 +139,8 @@ pub fn en_scale(word: &str) -> Option<f64> {
     })
 }
 
-fn en_unit_word(w: &str) -> Option<f64> {
+/// One English number word below a hundred (`a` and `an` are one), lower case.
+pub fn en_unit_word(w: &str) -> Option<f64> {
     Some(match w {
         "zero" => 0.0,
         "a" | "an" | "one" => 1.0,

@@ -6,7 +6,7 @@ use super::Co;
 use crate::extract::person::names;
 use crate::extract::Doc;
 use crate::fact::Kind;
-use crate::text::around::floor_boundary;
+use crate::text::around::{char_after, char_before, floor_boundary};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -357,17 +357,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         let (Some(x), Some(suf)) = (c.name("x"), c.name("suf")) else {
             continue;
         };
-        if text
-            .get(..x.start())
-            .and_then(|t| t.chars().next_back())
-            .is_some_and(|c| c.is_alphanumeric())
-        {
-            continue;
-        }
-        if text
-            .get(suf.end()..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| c.is_ascii_alphanumeric())
+        if char_before(text, x.start()).is_some_and(char::is_alphanumeric)
+            || char_after(text, suf.end()).is_some_and(|c| c.is_ascii_alphanumeric())
         {
             continue;
         }
@@ -404,10 +395,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         let (Some(x), Some(h)) = (c.name("x"), c.name("h")) else {
             continue;
         };
-        if text
-            .get(..x.start())
-            .and_then(|t| t.chars().next_back())
-            .is_some_and(|c| c.is_alphanumeric())
+        if char_before(text, x.start()).is_some_and(char::is_alphanumeric)
             || text.get(h.end()..).is_some_and(|t| {
                 t.starts_with(" of")
                     || t.starts_with('-')
@@ -464,11 +452,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         let Some(x) = c.name("x").or_else(|| c.name("y")).or_else(|| c.name("z")) else {
             continue;
         };
-        if text
-            .get(..x.start())
-            .and_then(|t| t.chars().next_back())
-            .is_some_and(|c| c.is_alphanumeric())
-        {
+        if char_before(text, x.start()).is_some_and(char::is_alphanumeric) {
             continue;
         }
         let Some(off) = strip_leading(x.as_str()) else {

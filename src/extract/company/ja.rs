@@ -8,6 +8,7 @@ use crate::extract::person::names;
 use crate::extract::Doc;
 use crate::fact::Kind;
 use crate::gazetteer::{is_kanji, is_katakana};
+use crate::text::around::{char_after, char_before};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
@@ -178,11 +179,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             let e = p + suf.len();
             let mut q = p;
             if suf == "HD" {
-                if text
-                    .get(e..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(|c| c.is_ascii_alphanumeric())
-                {
+                if char_after(text, e).is_some_and(|c| c.is_ascii_alphanumeric()) {
                     continue;
                 }
                 if text.get(..q).is_some_and(|t| t.ends_with(' ')) {
@@ -221,11 +218,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         for &s in at.of(LEGAL_AFTER.len() + k) {
             let i = s + pre.len();
             // `X株式会社` is handled above; here the name must follow.
-            if text
-                .get(..s)
-                .and_then(|t| t.chars().next_back())
-                .is_some_and(name_char)
-            {
+            if char_before(text, s).is_some_and(name_char) {
                 continue;
             }
             let Some(e) = run_after(text, i, 16) else {
@@ -246,10 +239,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             continue;
         }
         // Not 会社/社長/社員 compounds after katakana? `社` followed by kanji is usually 社長, 社債.
-        if text
-            .get(p + '社'.len_utf8()..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| "長員債内外会是屋宅".contains(c))
+        if char_after(text, p + '社'.len_utf8()).is_some_and(|c| "長員債内外会是屋宅".contains(c))
         {
             continue;
         }
@@ -292,11 +282,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     // Industry endings: トヨタ自動車, 三菱商事.
     for m in ENDING_AC.find_iter(text) {
         let (p, e) = (m.start(), m.end());
-        if text
-            .get(e..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| is_kanji(c) && !"株".contains(c))
-        {
+        if char_after(text, e).is_some_and(|c| is_kanji(c) && !"株".contains(c)) {
             // `自動車業界`, `銀行株` (株 is fine: 三菱商事株).
             continue;
         }

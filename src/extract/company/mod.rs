@@ -12,70 +12,10 @@
 use crate::extract::Doc;
 use crate::fact::{Candidate, Company, Kind, Value};
 use crate::gazetteer::at_boundary;
-use crate::text::around::{ceil_boundary, floor_boundary};
+use crate::text::around::{ceil_boundary, char_after, char_before, floor_boundary};
 
 pub mod en;
 pub mod ja;
-
-/// Cue literals: a line without any of them holds no rule-found company
-/// (gazetteer matches need no cue).
-pub const CUES: &[&str] = &[
-    "株式会社",
-    "(株)",
-    "(株)",
-    "ホールディングス",
-    "HD",
-    "グループ",
-    "社",
-    "企業",
-    "大手",
-    "傘下",
-    "子会社",
-    "自動車",
-    "製鉄",
-    "商事",
-    "製作所",
-    "銀行",
-    "證券",
-    "証券",
-    "電機",
-    "電力",
-    "重工",
-    "物産",
-    "不動産",
-    "建設",
-    "工業",
-    "製薬",
-    "化学",
-    "Inc",
-    "Corp",
-    "Co.",
-    "Co ",
-    "Ltd",
-    "LLC",
-    "PLC",
-    "plc",
-    "AG",
-    "SA",
-    "S.A.",
-    "N.V.",
-    "NV",
-    "SE",
-    "GmbH",
-    "Holdings",
-    "Group",
-    "Limited",
-    "shares",
-    "stock",
-    "acquir",
-    "buy",
-    "bought",
-    "rival",
-    "stake",
-    "NASDAQ",
-    "Nasdaq",
-    "NYSE",
-];
 
 /// Names that rules must not report: governments, ministries, agencies,
 /// regulators, central banks, exchanges, indices, unions, universities, products.
@@ -254,7 +194,7 @@ fn bracket_alias(text: &str, s: usize, e: usize) -> Option<usize> {
         (kana, kana > 0 && before[p - kana..].chars().count() >= 2)
     };
     let x = p - len;
-    let prev = text.get(..x).and_then(|t| t.chars().next_back());
+    let prev = char_before(text, x);
     (ok && !prev.is_some_and(|c| c.is_ascii_alphanumeric() || crate::gazetteer::is_katakana(c)))
         .then_some(x)
 }
@@ -285,10 +225,7 @@ const ATTACHED: &[&str] = &[
 ];
 
 fn attached_word(text: &str, s: usize, e: usize) -> bool {
-    let before_kanji = text
-        .get(..s)
-        .and_then(|t| t.chars().next_back())
-        .is_some_and(crate::gazetteer::is_kanji);
+    let before_kanji = char_before(text, s).is_some_and(crate::gazetteer::is_kanji);
     !before_kanji
         && text
             .get(e..)
@@ -567,10 +504,7 @@ fn extend_legal(text: &str, s: usize, e: usize) -> (usize, usize) {
             if rest.starts_with(suf) {
                 let end = e + suf.len();
                 let ends_word = suf.ends_with('.')
-                    || !text
-                        .get(end..)
-                        .and_then(|t| t.chars().next())
-                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                    || !char_after(text, end).is_some_and(|c| c.is_ascii_alphanumeric());
                 if ends_word {
                     e2 = end;
                     break;

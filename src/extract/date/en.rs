@@ -6,6 +6,7 @@
 use super::*;
 use crate::rule::{Rule, RuleSet};
 use crate::text::around::{char_after, char_before};
+use crate::text::numbers::en_unit_word;
 use regex::Captures;
 use std::sync::LazyLock;
 
@@ -235,43 +236,15 @@ fn day_num(c: &Captures, s: &str) -> Option<u32> {
     ord_word(g(c, &format!("dw{s}"))?)
 }
 
-/// The year written after a date, if any; `Err` when it is malformed.
 /// The value of a year written in words (see `YW`).
 fn year_from_words(s: &str) -> Option<i32> {
     let s = s.to_ascii_lowercase().replace('-', " ");
     let words: Vec<&str> = s.split_whitespace().filter(|w| *w != "and").collect();
     let small = |w: &str| -> Option<i32> {
-        Some(match w {
-            "zero" | "oh" => 0,
-            "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "eleven" => 11,
-            "twelve" => 12,
-            "thirteen" => 13,
-            "fourteen" => 14,
-            "fifteen" => 15,
-            "sixteen" => 16,
-            "seventeen" => 17,
-            "eighteen" => 18,
-            "nineteen" => 19,
-            "twenty" => 20,
-            "thirty" => 30,
-            "forty" => 40,
-            "fifty" => 50,
-            "sixty" => 60,
-            "seventy" => 70,
-            "eighty" => 80,
-            "ninety" => 90,
-            _ => return None,
-        })
+        match w {
+            "oh" => Some(0),
+            w => en_unit_word(w).map(|v| v as i32),
+        }
     };
     let tail = |ws: &[&str]| -> Option<i32> { ws.iter().map(|w| small(w)).sum::<Option<i32>>() };
     let (head, rest) = words.split_first()?;
@@ -293,6 +266,7 @@ fn year_words(c: &Captures, doc: &Doc) -> Option<Value> {
     year(year_from_words(g(c, "span")?)?)
 }
 
+/// The year written after a date, if any; `Err` when it is malformed.
 fn tail_year(c: &Captures) -> Result<Option<i32>, ()> {
     if let Some(y) = g(c, "yw") {
         return year_from_words(y).map(Some).ok_or(());
@@ -1030,23 +1004,17 @@ fn week_weekday(c: &Captures, _doc: &Doc) -> Option<Value> {
     rel_weekday(c.get(0)?.as_str(), wd, WdMode::Week(off))
 }
 
-fn count_word(w: &str) -> Option<i64> {
+/// A count of units written in words or digits (`three`, `a couple of`, `12`).
+pub(super) fn count_word(w: &str) -> Option<i64> {
     let w = w.to_ascii_lowercase();
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match w.as_str() {
-        "a" | "an" | "one" => 1,
-        "two" | "a couple of" => 2,
-        "three" | "a few" | "few" | "several" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        n => n.parse().ok()?,
+        "a couple of" => 2,
+        "a few" | "few" | "several" => 3,
+        n => match en_unit_word(n) {
+            Some(v) => v as i64,
+            None => n.parse().ok()?,
+        },
     })
 }
 
@@ -1399,7 +1367,7 @@ fn day_of_rel_month(c: &Captures, _doc: &Doc) -> Option<Value> {
     rel_month_day(c.get(0)?.as_str(), rel_month_word(g(c, "rm")?), d)
 }
 
-fn en_unit(u: &str) -> Unit {
+pub(super) fn en_unit(u: &str) -> Unit {
     match u.to_ascii_lowercase().as_str() {
         "day" => Unit::Day,
         "week" => Unit::Week,

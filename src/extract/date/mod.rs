@@ -33,107 +33,6 @@ mod en;
 mod ja;
 mod numeric;
 
-/// Literals one of which occurs on every line holding a date fact (for a prefilter).
-pub const CUES: &[&str] = &[
-    "年",
-    "月",
-    "日",
-    "期",
-    "週",
-    "曜",
-    "今",
-    "昨",
-    "去",
-    "来",
-    "先",
-    "翌",
-    "前",
-    "後",
-    "当",
-    "同",
-    "本",
-    "あす",
-    "あした",
-    "きのう",
-    "きょう",
-    "おととい",
-    "あさって",
-    "代",
-    "/",
-    "-",
-    ".",
-    "Q",
-    "q",
-    "H",
-    "FY",
-    "fiscal",
-    "Fiscal",
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "6",
-    "7",
-    "8",
-    "9",
-    "jan",
-    "Jan",
-    "JAN",
-    "feb",
-    "Feb",
-    "FEB",
-    "mar",
-    "Mar",
-    "MAR",
-    "apr",
-    "Apr",
-    "APR",
-    "may",
-    "May",
-    "MAY",
-    "jun",
-    "Jun",
-    "JUN",
-    "jul",
-    "Jul",
-    "JUL",
-    "aug",
-    "Aug",
-    "AUG",
-    "sep",
-    "Sep",
-    "SEP",
-    "oct",
-    "Oct",
-    "OCT",
-    "nov",
-    "Nov",
-    "NOV",
-    "dec",
-    "Dec",
-    "DEC",
-    "day",
-    "Day",
-    "DAY",
-    "tomorrow",
-    "Tomorrow",
-    "tmrw",
-    "week",
-    "Week",
-    "month",
-    "Month",
-    "year",
-    "Year",
-    "quarter",
-    "Quarter",
-    "half",
-    "Half",
-    "ago",
-    "later",
-];
-
 thread_local! {
     /// The reference date of the article being extracted, and where it came from.
     static REF: Cell<Option<(NaiveDate, &'static str)>> = const { Cell::new(None) };
@@ -238,36 +137,15 @@ fn compose(doc: &Doc, c: &mut Candidate) {
     else {
         return;
     };
-    let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        x => match x.parse() {
-            Ok(v) => v,
-            Err(_) => return,
-        },
+    let Some(n) = en::count_word(n.as_str()) else {
+        return;
     };
     let n = if dir.as_str().eq_ignore_ascii_case("before") {
         -n
     } else {
         n
     };
-    let shifted = match u.as_str().to_ascii_lowercase().as_str() {
-        "day" => shift_days(base, n),
-        "week" => n.checked_mul(7).and_then(|k| shift_days(base, k)),
-        "month" => shift_months(base, n),
-        _ => n.checked_mul(12).and_then(|k| shift_months(base, k)),
-    };
-    let Some(d) = shifted else {
+    let Some(d) = shift_by(base, en::en_unit(u.as_str()), n) else {
         return;
     };
     let iso = d.format("%Y-%m-%d").to_string();

@@ -56,7 +56,7 @@ fn per() -> String {
 }
 
 pub(super) static RULES: LazyLock<RuleSet> =
-    LazyLock::new(|| RuleSet::new(rules()).with_cues(super::cues()));
+    LazyLock::new(|| RuleSet::new(rules()).with_cues(currency::cues()));
 
 fn rules() -> Vec<Rule> {
     let pre = prefix();

@@ -30,7 +30,7 @@ fn number() -> String {
 }
 
 pub(super) static RULES: LazyLock<RuleSet> =
-    LazyLock::new(|| RuleSet::new(rules()).with_cues(super::cues()));
+    LazyLock::new(|| RuleSet::new(rules()).with_cues(currency::cues()));
 
 pub(super) fn rules() -> Vec<Rule> {
     let num = number();

@@ -12,6 +12,7 @@ use crate::article::Lang;
 use crate::extract::Doc;
 use crate::fact::{PercentUnit, Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
+use crate::text::around::char_after;
 use crate::text::numbers::{kanji_digit, parse_decimal, parse_ja_number};
 use regex::Captures;
 use std::sync::LazyLock;
@@ -107,7 +108,7 @@ fn unit_value(text: &str, caps: &Captures, n: f64) -> Option<(PercentUnit, f64)>
     }
     let wari = caps.name("wari")?;
     // 割 starting another word: 割烹 (a restaurant), 割愛, 割譲, 割賦, 割当.
-    let next = text.get(wari.end()..).and_then(|t| t.chars().next());
+    let next = char_after(text, wari.end());
     if next.is_some_and(|c| matches!(c, '烹' | '愛' | '譲' | '賦' | '当' | '込')) {
         return None;
     }

@@ -8,7 +8,7 @@ use super::names;
 use super::Mention;
 use crate::extract::Doc;
 use crate::fact::Kind;
-use crate::text::around::floor_boundary;
+use crate::text::around::{char_after, char_before, floor_boundary};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -391,14 +391,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     let mut pending: Vec<(usize, usize)> = Vec::new();
     for m in NAME_SEQ.find_iter(text) {
         let (s0, e0) = (m.start(), m.end());
-        if text
-            .get(..s0)
-            .and_then(|t| t.chars().next_back())
-            .is_some_and(|c| c.is_alphanumeric() || c == '\'')
-            || text
-                .get(e0..)
-                .and_then(|t| t.chars().next())
-                .is_some_and(|c| c.is_alphanumeric())
+        if char_before(text, s0).is_some_and(|c| c.is_alphanumeric() || c == '\'')
+            || char_after(text, e0).is_some_and(|c| c.is_alphanumeric())
         {
             continue;
         }

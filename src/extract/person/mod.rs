@@ -19,63 +19,12 @@
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, Kind, Person, Value};
+use crate::text::around::{char_after, char_before};
 use std::collections::HashMap;
 
 pub mod en;
 pub mod ja;
 pub mod names;
-
-/// Cue literals: a line without any of them holds no person (gazetteer matches
-/// need no cue, the automaton is itself the scan).
-pub const CUES: &[&str] = &[
-    "氏",
-    "さん",
-    "大統領",
-    "首相",
-    "総理",
-    "長官",
-    "大臣",
-    "相",
-    "代表",
-    "議長",
-    "総裁",
-    "知事",
-    "市長",
-    "主席",
-    "委員長",
-    "大使",
-    "報道官",
-    "社長",
-    "会長",
-    "専務",
-    "常務",
-    "取締役",
-    "CEO",
-    "CFO",
-    "COO",
-    "CTO",
-    "責任者",
-    "頭取",
-    "創業者",
-    "教授",
-    "議員",
-    "監督",
-    "・",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "President",
-    "Minister",
-    "Secretary",
-    "Chair",
-    "chief",
-    "Chief",
-    "said",
-    "says",
-    "told",
-    "according to",
-];
 
 /// A name found in the article (byte offsets of the folded text).
 #[derive(Clone, Debug)]
@@ -332,8 +281,8 @@ fn surname_of(name: &str) -> Option<&str> {
 /// May the bare surname at `[s, e)` stand for the person?
 fn surname_boundary(doc: &Doc, surname: &str, s: usize, e: usize) -> bool {
     let text = doc.text;
-    let before = text.get(..s).and_then(|t| t.chars().next_back());
-    let after = text.get(e..).and_then(|t| t.chars().next());
+    let before = char_before(text, s);
+    let after = char_after(text, e);
     if surname.is_ascii() {
         return !before.is_some_and(|c| c.is_ascii_alphanumeric())
             && !after.is_some_and(|c| c.is_ascii_alphanumeric())
