@@ -1515,13 +1515,7 @@ fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {
         Holiday::Easter(shift) => shift_days(easter_sunday(year)?, shift)?,
         Holiday::Fixed(..) => return None,
     };
-    plain(
-        date.format("%Y-%m-%d").to_string(),
-        Granularity::Day,
-        inferred,
-        false,
-        src,
-    )
+    calendar_day(date, inferred, src)
 }
 
 #[cfg(test)]

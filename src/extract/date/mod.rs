@@ -365,13 +365,7 @@ fn day(y: Option<i32>, m: u32, d: u32) -> Option<Value> {
     match resolve_year(y) {
         Some((y, inferred, src)) => {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            plain(
-                date.format("%Y-%m-%d").to_string(),
-                Granularity::Day,
-                inferred,
-                false,
-                src,
-            )
+            calendar_day(date, inferred, src)
         }
         None => {
             if d > days_in_month(2000, m) {
@@ -685,6 +679,17 @@ fn shift_by(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
     }
 }
 
+/// A calendar day, not relative; `inferred` when its year was not written.
+fn calendar_day(d: NaiveDate, inferred: bool, src: Option<&str>) -> Option<Value> {
+    plain(
+        d.format("%Y-%m-%d").to_string(),
+        Granularity::Day,
+        inferred,
+        false,
+        src,
+    )
+}
+
 /// A day reached from the reference date (`tomorrow`, `3日前`, `next Tuesday`).
 fn relative_day(d: NaiveDate, src: &'static str) -> Option<Value> {
     plain(
@@ -962,13 +967,7 @@ fn day_with_weekday(d: u32, wd: Weekday) -> Option<Value> {
             let m = shift_months(first, off)?;
             if let Some(date) = NaiveDate::from_ymd_opt(m.year(), m.month(), d) {
                 if date.weekday() == wd {
-                    return plain(
-                        date.format("%Y-%m-%d").to_string(),
-                        Granularity::Day,
-                        true,
-                        false,
-                        Some(src),
-                    );
+                    return calendar_day(date, true, Some(src));
                 }
             }
         }
@@ -1005,26 +1004,14 @@ fn nth_weekday(text: &str, spec: MonthSpec, n: u32, wd: Weekday) -> Option<Value
     match spec {
         MonthSpec::Written(Some(y), m) => {
             let d = nth_weekday_date(y, m, n, wd)?;
-            plain(
-                d.format("%Y-%m-%d").to_string(),
-                Granularity::Day,
-                false,
-                false,
-                None,
-            )
+            calendar_day(d, false, None)
         }
         MonthSpec::Written(None, m) => {
             let Some((r, src)) = reference() else {
                 return yearless_day(format!("{} (unresolved)", text.trim()));
             };
             let d = nth_weekday_date(r.year(), m, n, wd)?;
-            plain(
-                d.format("%Y-%m-%d").to_string(),
-                Granularity::Day,
-                true,
-                false,
-                Some(src),
-            )
+            calendar_day(d, true, Some(src))
         }
         MonthSpec::Relative(off) => {
             let Some((r, src)) = reference() else {
