@@ -8,6 +8,7 @@ use super::{combine, currency, is_exchange_rate, money, next_char, prev_char, qu
 use crate::extract::Doc;
 use crate::fact::{Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
+use crate::text::around::char_after;
 use crate::text::numbers::{big_unit, en_scale, parse_decimal, parse_en_words, EN_NUMBER_WORDS};
 use regex::Captures;
 use std::sync::LazyLock;
@@ -280,7 +281,7 @@ fn backslash_yen_ok(caps: &Captures, doc: &Doc) -> bool {
         .text
         .get(..cur.start())
         .and_then(|b| b.chars().next_back());
-    let after = doc.text.get(span.end()..).and_then(|a| a.chars().next());
+    let after = char_after(doc.text, span.end());
     !before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '\\' | '/' | '"' | '\''))
         && !after.is_some_and(|c| matches!(c, '\\' | '/' | '"' | '\''))
 }

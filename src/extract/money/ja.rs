@@ -7,6 +7,7 @@ use super::{combine, currency, is_exchange_rate, money, qualifier_of};
 use crate::extract::Doc;
 use crate::fact::{Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
+use crate::text::around::char_after;
 use crate::text::numbers::{big_unit, parse_ja_number};
 use regex::Captures;
 use std::sync::LazyLock;
@@ -104,7 +105,7 @@ fn context_ok(caps: &Captures, doc: &Doc, value: f64, unit: &str) -> bool {
         }
     }
     if unit == "元" {
-        let after = doc.text.get(span.end()..).and_then(|s| s.chars().next());
+        let after = char_after(doc.text, span.end());
         if after.is_some_and(|c| "化論的素号年首帥凶祖旦来老次".contains(c)) {
             return false;
         }
@@ -116,7 +117,7 @@ fn context_ok(caps: &Captures, doc: &Doc, value: f64, unit: &str) -> bool {
         }
     }
     // `フランス`, `リラックス`, `レアル・マドリード`: a longer katakana word, not a currency.
-    let after = doc.text.get(span.end()..).and_then(|s| s.chars().next());
+    let after = char_after(doc.text, span.end());
     let katakana_after =
         after.is_some_and(|c| ('\u{30a1}'..='\u{30fa}').contains(&c) || c == 'ー' || c == '・');
     if katakana_after
@@ -130,7 +131,7 @@ fn context_ok(caps: &Captures, doc: &Doc, value: f64, unit: &str) -> bool {
         return false;
     }
     // A digit or kanji digit right after the unit belongs to something longer.
-    let after = doc.text.get(span.end()..).and_then(|s| s.chars().next());
+    let after = char_after(doc.text, span.end());
     !after.is_some_and(|c| c.is_ascii_digit())
 }
 
@@ -202,7 +203,7 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
     let span = caps.name("span")?;
     if group(caps, "sep") == Some("から") {
         // `2億ドルから3億ドルに` is a change, not a range.
-        let after = doc.text.get(span.end()..).and_then(|s| s.chars().next());
+        let after = char_after(doc.text, span.end());
         if after.is_some_and(|c| c == 'に' || c == 'へ') {
             return None;
         }
@@ -247,7 +248,7 @@ fn compound(caps: &Captures, doc: &Doc) -> Option<Value> {
         ("CNY", None) if n3.is_some() => return None,
         (_, None) if n3.is_none() && group(caps, "and").is_some() => {
             // `100ユーロと30`: a bare tail only where the phrase goes on in kana.
-            let after = doc.text.get(span.end()..).and_then(|s| s.chars().next());
+            let after = char_after(doc.text, span.end());
             let kana_or_end = after.is_none_or(|c| {
                 ('\u{3040}'..='\u{309f}').contains(&c) || "。、.,!?」) \n".contains(c)
             });
