@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod sink;
 pub mod summary;
 
 pub use self::csv::{FactsCsv, SectionsCsv};
