@@ -4,9 +4,9 @@
 
 use crate::article::{Article, Lang};
 use crate::extract::{self, Doc, RefSource};
-use crate::fact::{Fact, Kind};
+use crate::fact::{Fact, Field, Kind};
 use crate::gazetteer::Gazetteer;
-use crate::section::{split_sections, SectionKind};
+use crate::section::{split_sections, SectionKind, SectionSpan};
 use crate::text::offsets::{bytes_to_chars, chars_to_bytes};
 use crate::text::sentence::{sentence_at, split_sentences};
 use crate::text::Normalized;
@@ -26,6 +26,8 @@ pub struct Resources {
 pub struct Section {
     pub section: usize,
     pub kind: SectionKind,
+    /// The field its offsets index: the text, or a title given apart.
+    pub field: Field,
     pub heading: String,
     pub start: usize,
     pub end: usize,
@@ -57,7 +59,9 @@ impl Analysis {
     }
 }
 
-/// Analyse one article.
+/// Analyse one article. A title given apart from the text (JSONL `title`) is
+/// analysed as the article's first section, of kind `title`; its facts and its
+/// section have `field` [`Field::Title`] and offsets into the title.
 pub fn analyze(article: &Article, res: &Resources) -> Analysis {
     let norm = Normalized::new(&article.text);
     let folded = norm.text.as_str();
@@ -67,14 +71,84 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         (None, Some(d)) => Some((d, RefSource::RefDate)),
         (None, None) => None,
     };
+    let mut part = Part {
+        sections: Vec::new(),
+        facts: Vec::new(),
+        outside: 0,
+    };
+    let title = article.title.as_deref().filter(|t| !t.trim().is_empty());
+    if let Some(title) = title {
+        let tnorm = Normalized::new(title);
+        let tfolded = tnorm.text.as_str();
+        let trimmed = tfolded.trim();
+        let start = tfolded.len() - tfolded.trim_start().len();
+        let span = SectionSpan {
+            kind: SectionKind::Title,
+            start,
+            end: start + trimmed.len(),
+            heading: (start, start + trimmed.len()),
+        };
+        analyze_field(
+            &mut part,
+            (title, tfolded),
+            Field::Title,
+            vec![span],
+            lang,
+            ref_date,
+            res,
+        );
+    }
+    let spans = split_sections(folded, article.markdown, article.title.is_some());
+    analyze_field(
+        &mut part,
+        (&article.text, folded),
+        Field::Text,
+        spans,
+        lang,
+        ref_date,
+        res,
+    );
+
+    Analysis {
+        doc_id: article.id.clone(),
+        source: article.source.clone(),
+        encoding: article.encoding,
+        lang,
+        title: article.title.clone(),
+        date: article.date,
+        bytes: article.text.len(),
+        chars: folded.chars().count(),
+        sections: part.sections,
+        facts: part.facts,
+        outside_sections: part.outside,
+    }
+}
+
+/// The sections and facts found so far in an article's fields.
+struct Part {
+    sections: Vec<Section>,
+    facts: Vec<Fact>,
+    outside: usize,
+}
+
+/// Extract the facts of one field (`original` as written, `folded` its
+/// width-folded view) split into `spans`, and append its sections and facts to
+/// `part`, numbering sections after those already there.
+fn analyze_field(
+    part: &mut Part,
+    (original, folded): (&str, &str),
+    field: Field,
+    spans: Vec<SectionSpan>,
+    lang: Lang,
+    ref_date: Option<(NaiveDate, RefSource)>,
+    res: &Resources,
+) {
     let doc = Doc::new(folded, lang, ref_date, &res.gazetteer);
     let cands = extract::resolve_overlaps(extract::candidates(&doc));
-    let spans = split_sections(folded, article.markdown, article.title.is_some());
     let sentences = split_sentences(folded);
 
     // Attach each candidate to the section that holds it and its sentence.
     let mut placed = Vec::with_capacity(cands.len());
-    let mut outside = 0;
     for c in cands {
         let i = spans.partition_point(|s| s.end <= c.start);
         match spans.get(i) {
@@ -83,7 +157,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
                 let sentence = (ss.min(c.start), se.max(c.end));
                 placed.push((i, c, sentence));
             }
-            _ => outside += 1,
+            _ => part.outside += 1,
         }
     }
 
@@ -96,31 +170,29 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         offsets.extend([s.start, s.end, s.heading.0, s.heading.1]);
     }
     let chars = bytes_to_chars(folded, &offsets);
-    let orig = chars_to_bytes(&article.text, &chars);
-    let text = |k: usize| &article.text[orig[k]..orig[k + 1]];
+    let orig = chars_to_bytes(original, &chars);
+    let text = |k: usize| &original[orig[k]..orig[k + 1]];
 
-    let mut sections: Vec<Section> = spans
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let k = placed.len() * 4 + i * 4;
-            Section {
-                section: i,
-                kind: s.kind,
-                heading: text(k + 2).to_string(),
-                start: chars[k],
-                end: chars[k + 1],
-                chars: chars[k + 1] - chars[k],
-                facts: 0,
-            }
-        })
-        .collect();
+    let first = part.sections.len();
+    part.sections.extend(spans.iter().enumerate().map(|(i, s)| {
+        let k = placed.len() * 4 + i * 4;
+        Section {
+            section: first + i,
+            kind: s.kind,
+            field,
+            heading: text(k + 2).to_string(),
+            start: chars[k],
+            end: chars[k + 1],
+            chars: chars[k + 1] - chars[k],
+            facts: 0,
+        }
+    }));
     // Facts of one sentence come one after another; they share its text.
-    let mut facts: Vec<Fact> = Vec::with_capacity(placed.len());
+    part.facts.reserve(placed.len());
     let mut last_sentence: Option<(usize, usize, Arc<str>)> = None;
     for (n, (section, c, _)) in placed.into_iter().enumerate() {
         let k = n * 4;
-        sections[section].facts += 1;
+        part.sections[first + section].facts += 1;
         let span = (orig[k + 2], orig[k + 3]);
         let sentence = match &last_sentence {
             Some((start, end, shared)) if (*start, *end) == span => shared.clone(),
@@ -130,8 +202,9 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
                 shared
             }
         };
-        facts.push(Fact {
-            section,
+        part.facts.push(Fact {
+            section: first + section,
+            field,
             kind: c.kind(),
             text: text(k).to_string(),
             start: chars[k],
@@ -140,20 +213,6 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
             value: c.value,
             rule: c.rule,
         });
-    }
-
-    Analysis {
-        doc_id: article.id.clone(),
-        source: article.source.clone(),
-        encoding: article.encoding,
-        lang,
-        title: article.title.clone(),
-        date: article.date,
-        bytes: article.text.len(),
-        chars: folded.chars().count(),
-        sections,
-        facts,
-        outside_sections: outside,
     }
 }
 

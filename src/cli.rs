@@ -1,6 +1,7 @@
 //! Command-line flags (clap) and their validation into a `Config`.
 
-use crate::pipeline::{Config, Formats};
+use crate::export::Format;
+use crate::pipeline::Config;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -34,13 +35,13 @@ pub struct ExtractArgs {
     /// Output folder.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
-    /// Files to write, comma-separated: csv (facts.csv, sections.csv), jsonl (facts.jsonl), json (articles.json).
-    #[arg(long, default_value = "csv,jsonl,json")]
+    /// Formats to write, comma-separated: csv (facts.csv, sections.csv), jsonl (facts.jsonl, articles.jsonl), json (articles.json, one array), records (records.jsonl: every record tagged).
+    #[arg(long, default_value = "csv,jsonl")]
     pub format: String,
     /// Reference date (YYYY-MM-DD) for year-less and relative dates, when an article has none.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub ref_date: Option<String>,
-    /// Write facts as JSONL to stdout instead of files.
+    /// Write the record stream (facts, sections, articles, problems; one tagged JSON record a line) to stdout instead of files.
     #[arg(long)]
     pub stdout: bool,
     /// CSV for Excel: UTF-8 BOM, CRLF, cells that start like a formula are guarded.
@@ -57,30 +58,32 @@ pub struct ExtractArgs {
 impl ExtractArgs {
     /// Validate the flags. Err is a usage error (exit status 2).
     pub fn into_config(self) -> Result<Config, String> {
-        let mut formats = Formats {
-            csv: false,
-            jsonl: false,
-            json: false,
+        let names = || {
+            Format::ALL
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
+        let mut formats = Vec::new();
         for f in self
             .format
             .split(',')
             .map(str::trim)
             .filter(|f| !f.is_empty())
         {
-            match f {
-                "csv" => formats.csv = true,
-                "jsonl" => formats.jsonl = true,
-                "json" => formats.json = true,
-                other => {
+            match Format::parse(f) {
+                Some(f) => formats.push(f),
+                None => {
                     return Err(format!(
-                        "--format: unknown format {other:?} (expected csv, jsonl, json)"
+                        "--format: unknown format {f:?} (expected {})",
+                        names()
                     ))
                 }
             }
         }
-        if !(formats.csv || formats.jsonl || formats.json) {
-            return Err("--format: name at least one of csv, jsonl, json".into());
+        if formats.is_empty() {
+            return Err(format!("--format: name at least one of {}", names()));
         }
         let ref_date = match self.ref_date {
             None => None,

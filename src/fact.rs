@@ -231,10 +231,31 @@ impl Candidate {
     }
 }
 
-/// A resolved fact, offsets in code points of the original text.
+/// Which field of the input a fact (or a section) was found in: the article's
+/// text, or a title given apart from it (JSONL `title`). Offsets index that field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    #[default]
+    Text,
+    Title,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::Title => "title",
+        }
+    }
+}
+
+/// A resolved fact, offsets in code points of the original text (of the title
+/// when `field` is [`Field::Title`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fact {
     pub section: usize,
+    pub field: Field,
     pub kind: Kind,
     pub text: String,
     pub start: usize,

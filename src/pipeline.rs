@@ -4,7 +4,8 @@
 
 use crate::analyze::{analyze, Analysis, Resources};
 use crate::article::Article;
-use crate::export::{csv, json, Summary};
+use crate::export::sink::{DirSink, Sink, StdoutSink};
+use crate::export::{Format, Level, Options, Rendered, Renderers, Summary, Writers};
 use crate::input::{Item, Problem, Reader, Walker};
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -15,30 +16,13 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Which files to write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Formats {
-    pub csv: bool,
-    pub jsonl: bool,
-    pub json: bool,
-}
-
-impl Default for Formats {
-    fn default() -> Self {
-        Formats {
-            csv: true,
-            jsonl: true,
-            json: true,
-        }
-    }
-}
-
 /// A validated run configuration.
 #[derive(Clone, Debug)]
 pub struct Config {
     pub inputs: Vec<PathBuf>,
     pub out: PathBuf,
-    pub formats: Formats,
+    /// The formats to write (with `stdout`: ignored, the record stream is written).
+    pub formats: Vec<Format>,
     pub ref_date: Option<NaiveDate>,
     pub stdout: bool,
     pub excel: bool,
@@ -55,7 +39,7 @@ impl Default for Config {
         Config {
             inputs: vec![PathBuf::from("input")],
             out: PathBuf::from("output"),
-            formats: Formats::default(),
+            formats: Format::DEFAULT.to_vec(),
             ref_date: None,
             stdout: false,
             excel: false,
@@ -80,143 +64,31 @@ impl Report {
     }
 }
 
-/// What became of one article: its analysis and rendered output, or why it was skipped.
-type Outcome = Result<(Analysis, Rendered), Problem>;
+/// What became of one article: its analysis and the bytes the formats that
+/// render on worker threads made of it, or why it was skipped.
+type Outcome = Result<(Analysis, Vec<Option<Rendered>>), Problem>;
 
-/// The output files, written from bytes the workers rendered (see [`Rendered`]).
-struct Sinks {
-    facts_csv: Option<BufWriter<File>>,
-    sections_csv: Option<BufWriter<File>>,
-    facts_jsonl: Option<BufWriter<File>>,
-    articles_json: Option<BufWriter<File>>,
-    /// No article written to `articles.json` yet (the first needs no comma).
-    first_article: bool,
-    stdout: Option<BufWriter<std::io::Stdout>>,
-}
-
-/// One article's output, rendered by the worker thread that analysed it, so the
-/// (ordered, single-threaded) writing is only copying bytes.
-#[derive(Default)]
-struct Rendered {
-    facts_csv: Vec<u8>,
-    sections_csv: Vec<u8>,
-    facts_jsonl: Vec<u8>,
-    article_json: Vec<u8>,
-}
-
-impl Rendered {
-    fn new(a: &Analysis, cfg: &Config) -> std::io::Result<Rendered> {
-        let f = cfg.formats;
-        let files = !cfg.stdout;
-        let (csv, jsonl, json) = (files && f.csv, cfg.stdout || f.jsonl, files && f.json);
-        let mut r = Rendered::default();
-        if csv {
-            r.facts_csv = csv::render_facts_csv(a, cfg.excel)?;
-            r.sections_csv = csv::render_sections_csv(a, cfg.excel)?;
-        }
-        if jsonl || json {
-            // articles.json copies its facts from the facts.jsonl lines.
-            let lines = json::FactLines::new(a)?;
-            if json {
-                r.article_json = json::render_article_json_from(a, &lines)?;
-            }
-            if jsonl {
-                r.facts_jsonl = lines.bytes;
-            }
-        }
-        Ok(r)
-    }
-}
-
-impl Sinks {
-    fn open(cfg: &Config) -> anyhow::Result<Sinks> {
-        if cfg.stdout {
-            return Ok(Sinks {
-                facts_csv: None,
-                sections_csv: None,
-                facts_jsonl: None,
-                articles_json: None,
-                first_article: true,
-                stdout: Some(BufWriter::new(std::io::stdout())),
-            });
-        }
-        std::fs::create_dir_all(&cfg.out)
-            .with_context(|| format!("{}: cannot create output folder", cfg.out.display()))?;
-        let create = |name: &str, head: &[u8]| -> anyhow::Result<BufWriter<File>> {
-            let p = cfg.out.join(name);
-            let f = File::create(&p).with_context(|| format!("{}: cannot create", p.display()))?;
-            let mut w = BufWriter::with_capacity(1 << 16, f);
-            w.write_all(head)
-                .with_context(|| format!("{}: cannot write", p.display()))?;
-            Ok(w)
-        };
-        let f = cfg.formats;
-        Ok(Sinks {
-            facts_csv: if f.csv {
-                Some(create("facts.csv", &csv::facts_csv_header(cfg.excel)?)?)
-            } else {
-                None
-            },
-            sections_csv: if f.csv {
-                Some(create(
-                    "sections.csv",
-                    &csv::sections_csv_header(cfg.excel)?,
-                )?)
-            } else {
-                None
-            },
-            facts_jsonl: if f.jsonl {
-                Some(create("facts.jsonl", b"")?)
-            } else {
-                None
-            },
-            articles_json: if f.json {
-                Some(create("articles.json", b"[")?)
-            } else {
-                None
-            },
-            first_article: true,
-            stdout: None,
-        })
-    }
-
-    fn write(&mut self, r: &Rendered) -> std::io::Result<()> {
-        if let Some(w) = self.facts_csv.as_mut() {
-            w.write_all(&r.facts_csv)?;
-        }
-        if let Some(w) = self.sections_csv.as_mut() {
-            w.write_all(&r.sections_csv)?;
-        }
-        if let Some(w) = self.facts_jsonl.as_mut() {
-            w.write_all(&r.facts_jsonl)?;
-        }
-        if let Some(w) = self.articles_json.as_mut() {
-            w.write_all(if self.first_article { b"\n" } else { b",\n" })?;
-            self.first_article = false;
-            w.write_all(&r.article_json)?;
-        }
-        if let Some(w) = self.stdout.as_mut() {
-            w.write_all(&r.facts_jsonl)?;
-        }
-        Ok(())
-    }
-
-    fn finish(self) -> std::io::Result<()> {
-        for mut w in [self.facts_csv, self.sections_csv, self.facts_jsonl]
-            .into_iter()
-            .flatten()
-        {
-            w.flush()?;
-        }
-        if let Some(mut w) = self.articles_json {
-            w.write_all(b"\n]\n")?;
-            w.flush()?;
-        }
-        if let Some(mut w) = self.stdout {
-            w.flush()?;
-        }
-        Ok(())
-    }
+/// The writers of the run's formats, and the sink they create their files in:
+/// the out folder, or stdout for the record stream.
+fn open_writers(cfg: &Config) -> anyhow::Result<Writers> {
+    let formats = if cfg.stdout {
+        vec![Format::Records]
+    } else {
+        cfg.formats.clone()
+    };
+    let mut writers = Writers::new(&formats, &Options { excel: cfg.excel });
+    let mut sink: Box<dyn Sink> = if cfg.stdout {
+        Box::new(StdoutSink)
+    } else {
+        Box::new(
+            DirSink::new(&cfg.out)
+                .with_context(|| format!("{}: cannot create output folder", cfg.out.display()))?,
+        )
+    };
+    writers
+        .begin(sink.as_mut())
+        .with_context(|| format!("{}: cannot create output files", cfg.out.display()))?;
+    Ok(writers)
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -255,7 +127,13 @@ pub fn resources(cfg: &Config) -> anyhow::Result<(Resources, Vec<Problem>)> {
 
 /// Read the next chunk: up to `chunk_articles` articles or `chunk_bytes` of text.
 /// Skipped inputs and warnings go to stderr and the summary as they come.
-fn read_chunk(reader: &mut Reader, cfg: &Config, summary: &mut Summary) -> Vec<Article> {
+/// Problems go to the writers too (the record stream carries them).
+fn read_chunk(
+    reader: &mut Reader,
+    cfg: &Config,
+    summary: &mut Summary,
+    writers: &mut Writers,
+) -> std::io::Result<Vec<Article>> {
     let mut bytes = 0usize;
     let mut chunk = Vec::with_capacity(cfg.chunk_articles.min(4096));
     for item in reader.by_ref() {
@@ -267,17 +145,19 @@ fn read_chunk(reader: &mut Reader, cfg: &Config, summary: &mut Summary) -> Vec<A
             Item::Skipped(p) => {
                 eprintln!("{p}");
                 summary.skip(&p);
+                writers.problem(Level::Skipped, &p)?;
             }
             Item::Warning(p) => {
                 eprintln!("warning: {p}");
                 summary.warn(&p);
+                writers.problem(Level::Warning, &p)?;
             }
         }
         if chunk.len() >= cfg.chunk_articles || bytes >= cfg.chunk_bytes {
             break;
         }
     }
-    chunk
+    Ok(chunk)
 }
 
 /// Analyse one article; a bug that panics on some text costs that article (reported
@@ -305,13 +185,17 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
         threads: rayon::current_num_threads(),
         ..Default::default()
     };
+    let mut writers = open_writers(cfg)?;
+    let renderers: Renderers = writers.renderers();
     for p in &gaz_problems {
         eprintln!("warning: {}", p.reason);
         summary.warn(p);
+        writers
+            .problem(Level::Warning, p)
+            .context("writing output")?;
     }
     let walker = Walker::new(&cfg.inputs);
     let ignored = walker.ignored();
-    let mut sinks = Sinks::open(cfg)?;
     let pb = progress_bar(cfg.quiet);
 
     let mut reader = Reader::from_sources(walker);
@@ -319,7 +203,8 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
     // worker also writes the previous chunk's results and reads the next chunk,
     // so reading and writing overlap the analysis. The order of everything
     // written is the input order, whatever the number of threads.
-    let mut chunk = read_chunk(&mut reader, cfg, &mut summary);
+    let mut chunk =
+        read_chunk(&mut reader, cfg, &mut summary, &mut writers).context("writing output")?;
     let mut done: Vec<Outcome> = Vec::new();
     while !chunk.is_empty() || !done.is_empty() {
         let (results, io) = rayon::join(
@@ -342,7 +227,7 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
                         // The analysis is kept for the summary's counts until
                         // it is written: small beside the rendered bytes, as
                         // the facts of a sentence share one copy of it.
-                        let r = Rendered::new(&an, cfg)?;
+                        let r = renderers.render(&an)?;
                         Ok((i, Ok((an, r))))
                     })
                     .collect::<std::io::Result<_>>()?;
@@ -353,12 +238,15 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
                 for item in done.drain(..) {
                     match item {
                         Ok((a, r)) => {
-                            sinks.write(&r).context("writing output")?;
+                            writers.write(&a, r).context("writing output")?;
                             summary.add(&a);
                         }
                         Err(p) => {
                             eprintln!("{p}");
                             summary.skip(&p);
+                            writers
+                                .problem(Level::Skipped, &p)
+                                .context("writing output")?;
                         }
                     }
                 }
@@ -371,13 +259,13 @@ pub fn run(cfg: &Config) -> anyhow::Result<Report> {
                     mb / secs
                 ));
                 pb.tick();
-                Ok(read_chunk(&mut reader, cfg, &mut summary))
+                read_chunk(&mut reader, cfg, &mut summary, &mut writers).context("writing output")
             },
         );
         done = results.context("writing output")?;
         chunk = io?;
     }
-    sinks.finish().context("writing output")?;
+    writers.finish().context("writing output")?;
     if let Ok(ig) = ignored.lock() {
         summary.ignored_files = ig.paths.iter().map(|p| p.display().to_string()).collect();
         summary.ignored_files_count = ig.count;

@@ -17,6 +17,26 @@ fn summary(out: &Path) -> Json {
         .expect("valid JSON")
 }
 
+/// The rows of a `sections.csv` (BOM and all), each as its cells.
+fn section_rows(path: &Path) -> Vec<Vec<String>> {
+    let bytes = fs::read(path).unwrap();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    csv::Reader::from_reader(body)
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// The `sections.csv` row of `doc_id`'s section `n`, from `section` on:
+/// `[section, kind, section_kind, field, heading, start, end, chars, facts]`.
+fn section_of(path: &Path, doc_id: &str, n: usize) -> Vec<String> {
+    section_rows(path)
+        .into_iter()
+        .find(|r| r[0] == doc_id && r[3] == n.to_string())
+        .unwrap_or_else(|| panic!("no section {n} of {doc_id} in {}", path.display()))[3..]
+        .to_vec()
+}
+
 /// A folder holding the seed article plus whatever the test adds.
 fn input_with_seed() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -41,25 +61,29 @@ fn cli_writes_every_file_with_spec_columns() {
         "facts.csv",
         "facts.jsonl",
         "sections.csv",
-        "articles.json",
+        "articles.jsonl",
         "summary.json",
     ] {
         assert!(out.join(f).exists(), "{f} written");
     }
+    assert!(!out.join("articles.json").exists(), "only when asked for");
     let csv = fs::read_to_string(out.join("facts.csv")).unwrap();
     assert_eq!(
         csv.lines().next().unwrap(),
-        "doc_id,section,section_heading,kind,text,start,end,display,amount,amount_max,currency,qualifier,percent,percent_max,unit,date_iso,granularity,name,title,canonical,rule,sentence"
+        "id,doc_id,source,lang,article_date,section,section_kind,section_heading,field,kind,text,start,end,display,amount,amount_max,currency,qualifier,per,percent,percent_max,unit,date_iso,granularity,date_start,date_end,year_inferred,relative,fy_end,year_source,name,title,canonical,subject_id,subject,metric,period_id,period,change,rule,sentence"
     );
     let sections = fs::read_to_string(out.join("sections.csv")).unwrap();
     assert_eq!(
         sections.lines().next().unwrap(),
-        "doc_id,section,kind,heading,start,end,chars,facts"
+        "doc_id,source,lang,section,kind,section_kind,field,heading,start,end,chars,facts"
     );
     assert_eq!(sections.lines().count(), 13, "seed has 12 sections");
-    let articles: Json =
-        serde_json::from_str(&fs::read_to_string(out.join("articles.json")).unwrap()).unwrap();
-    assert_eq!(articles.as_array().unwrap().len(), 1);
+    let articles = fs::read_to_string(out.join("articles.jsonl")).unwrap();
+    let articles: Vec<Json> = articles
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(articles.len(), 1);
     assert_eq!(articles[0]["doc_id"], "seed");
     assert_eq!(articles[0]["sections"].as_array().unwrap().len(), 12);
     let s = summary(&out);
@@ -78,9 +102,23 @@ fn cli_only_requested_formats() {
         .assert()
         .success();
     assert!(out.join("facts.jsonl").exists());
+    assert!(out.join("articles.jsonl").exists());
     assert!(!out.join("facts.csv").exists());
     assert!(!out.join("articles.json").exists());
     assert!(out.join("summary.json").exists());
+    let out = out.with_file_name("json");
+    bin()
+        .args(["extract", "-q", "--format", "json"])
+        .arg(&inp)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let articles: Json =
+        serde_json::from_str(&fs::read_to_string(out.join("articles.json")).unwrap()).unwrap();
+    assert_eq!(articles.as_array().unwrap().len(), 1);
+    assert_eq!(articles[0]["sections"].as_array().unwrap().len(), 12);
+    assert!(!out.join("facts.jsonl").exists());
 }
 
 #[test]
@@ -266,15 +304,10 @@ fn bad_input_50mb_single_line_article_is_processed_and_reported() {
     );
     assert_eq!(s["warnings_count"], 1);
     assert_eq!(s["warnings"][0]["line"], 1);
-    let sections = fs::read_to_string(out.join("sections.csv")).unwrap();
-    let huge = sections
-        .lines()
-        .find(|l| l.starts_with("huge,"))
-        .expect("huge article has a section");
     let chars = big.chars().count().to_string();
-    assert!(
-        huge.starts_with(&format!("huge,0,body,,0,{chars},{chars},")),
-        "{huge}"
+    assert_eq!(
+        section_of(&out.join("sections.csv"), "huge", 0)[..8],
+        ["0", "body", "body", "text", "", "0", &chars, &chars]
     );
 }
 
@@ -306,11 +339,19 @@ fn encodings_are_detected_and_reported() {
     assert_eq!(s["encodings"]["EUC-JP"], 1);
     assert_eq!(s["encodings"]["UTF-16LE"], 1);
     assert_eq!(s["encodings"]["UTF-8 (BOM)"], 1);
-    let sections = fs::read_to_string(out.join("sections.csv")).unwrap();
     for id in ["sjis", "euc", "utf16", "bom"] {
-        assert!(
-            sections.contains(&format!("{id},0,title,クアルコムの発表,0,8,8,")),
-            "{id}: {sections}"
+        assert_eq!(
+            section_of(&out.join("sections.csv"), id, 0)[..8],
+            [
+                "0",
+                "title",
+                "title",
+                "text",
+                "クアルコムの発表",
+                "0",
+                "8",
+                "8"
+            ]
         );
     }
 }
@@ -331,9 +372,12 @@ fn doc_ids_are_relative_paths_without_extension() {
         .arg(&out)
         .assert()
         .success();
-    let sections = fs::read_to_string(out.join("sections.csv")).unwrap();
-    assert!(sections.contains("\nja/seed,0,title,"));
-    assert!(sections.contains("\nnotes,0,title,Title,"));
+    let sections = out.join("sections.csv");
+    assert_eq!(section_of(&sections, "ja/seed", 0)[1], "title");
+    assert_eq!(
+        section_of(&sections, "notes", 0)[..5],
+        ["0", "title", "title", "text", "Title"]
+    );
     let s = summary(&out);
     assert!(s["ignored_files"][0]
         .as_str()
@@ -348,24 +392,42 @@ fn doc_ids_are_relative_paths_without_extension() {
         .arg(&out2)
         .assert()
         .success();
-    assert!(fs::read_to_string(out2.join("sections.csv"))
-        .unwrap()
-        .contains("\nseed,0,title,"));
+    assert_eq!(
+        section_of(&out2.join("sections.csv"), "seed", 0)[1],
+        "title"
+    );
 }
 
 #[test]
-fn stdin_jsonl_to_stdout() {
+fn stdin_jsonl_to_stdout_as_tagged_records() {
     let line = serde_json::json!({"id": "s1", "text": SEED, "date": "2025-06-09", "lang": "ja"})
         .to_string();
     let a = bin()
         .args(["extract", "-", "--stdout", "-q"])
-        .write_stdin(format!("{line}\n"))
+        .write_stdin(format!("{line}\n{{not json\n{{\"id\": \"t\"}}\n"))
         .assert()
-        .success();
+        .code(1);
     let stdout = String::from_utf8(a.get_output().stdout.clone()).unwrap();
-    for l in stdout.lines() {
-        let f: Json = serde_json::from_str(l).expect("each line is a JSON fact");
+    let records: Vec<Json> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON record"))
+        .collect();
+    let of = |tag: &str| -> Vec<&Json> { records.iter().filter(|r| r["record"] == tag).collect() };
+    let (articles, sections, facts, problems) =
+        (of("article"), of("section"), of("fact"), of("problem"));
+    assert_eq!(
+        articles.len() + sections.len() + facts.len() + problems.len(),
+        records.len()
+    );
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["doc_id"], "s1");
+    assert_eq!(articles[0]["facts"], facts.len());
+    assert_eq!(articles[0]["sections"], sections.len());
+    assert!(facts.len() > 10);
+    for (n, f) in facts.iter().enumerate() {
         assert_eq!(f["doc_id"], "s1");
+        assert_eq!(f["id"], format!("s1#{n}"));
+        assert_eq!(f["source"], "-:1");
         let (s, e) = (
             f["start"].as_u64().unwrap() as usize,
             f["end"].as_u64().unwrap() as usize,
@@ -373,6 +435,10 @@ fn stdin_jsonl_to_stdout() {
         let text: String = SEED.chars().skip(s).take(e - s).collect();
         assert_eq!(f["text"], text.as_str());
     }
+    // The two bad lines are problems with their line numbers, not lost.
+    let lines: Vec<&Json> = problems.iter().map(|p| &p["line"]).collect();
+    assert_eq!(lines, [&Json::from(2), &Json::from(3)]);
+    assert!(problems.iter().all(|p| p["level"] == "skipped"));
 }
 
 #[test]
@@ -392,12 +458,12 @@ fn jsonl_ids_default_to_stem_and_line() {
         .arg(&out)
         .assert()
         .success();
-    let sections = fs::read_to_string(out.join("sections.csv")).unwrap();
-    assert!(
-        sections.contains("\ndump:1,0,title,First story,"),
-        "{sections}"
+    let sections = out.join("sections.csv");
+    assert_eq!(
+        section_of(&sections, "dump:1", 0)[..5],
+        ["0", "title", "title", "text", "First story"]
     );
-    assert!(sections.contains("\n7,0,body,"), "{sections}");
+    assert_eq!(section_of(&sections, "7", 0)[1], "body");
 }
 
 #[test]
@@ -417,8 +483,9 @@ fn excel_csv_has_bom_crlf_and_formula_guard() {
     assert!(bytes.starts_with(b"\xEF\xBB\xBFdoc_id,"));
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.contains("\r\n"));
+    assert!(text.contains("\r\n'=cmd,"), "{text}");
     assert!(
-        text.contains("'=cmd,0,title,\"'=HYPERLINK(\"\"x\"\")\""),
+        text.contains(",title,title,text,\"'=HYPERLINK(\"\"x\"\")\","),
         "{text}"
     );
     let plain = dir.path().join("plain");
@@ -431,8 +498,9 @@ fn excel_csv_has_bom_crlf_and_formula_guard() {
         .success();
     let text = fs::read_to_string(plain.join("sections.csv")).unwrap();
     assert!(!text.contains('\r'));
+    assert!(text.contains("\n=cmd,"), "{text}");
     assert!(
-        text.contains("=cmd,0,title,\"=HYPERLINK(\"\"x\"\")\""),
+        text.contains(",title,title,text,\"=HYPERLINK(\"\"x\"\")\","),
         "{text}"
     );
 }
@@ -454,7 +522,7 @@ fn same_bytes_whatever_the_thread_count() {
             .success();
         outputs.push(out);
     }
-    for f in ["facts.csv", "facts.jsonl", "sections.csv", "articles.json"] {
+    for f in ["facts.csv", "facts.jsonl", "sections.csv", "articles.jsonl"] {
         let a = fs::read(outputs[0].join(f)).unwrap();
         let b = fs::read(outputs[1].join(f)).unwrap();
         assert!(a == b, "{f} differs between 1 and 4 threads");

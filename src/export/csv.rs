@@ -1,46 +1,27 @@
-//! `facts.csv` and `sections.csv`: RFC 4180, UTF-8. With `--excel`: a BOM, CRLF line
-//! ends, and text cells that a spreadsheet would run as a formula (`=`, `+`, `-`,
-//! `@`, tab, CR) prefixed with `'`. Numbers in numeric columns are left as numbers.
+//! `facts.csv` and `sections.csv`: RFC 4180, UTF-8, the columns of
+//! [`FACT_COLUMNS`] and [`SECTION_COLUMNS`]. Floats always carry a decimal point
+//! (`2400000000.0`) and booleans are `true`/`false`, so readers that guess types
+//! from the text (pandas, DuckDB) guess right; dates are `YYYY-MM-DD`; a null is
+//! an empty cell. With `--excel`: a BOM, CRLF line ends, and text cells that a
+//! spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) prefixed with
+//! `'`.
 //!
 //! Rows are written by hand straight into a byte buffer (see [`Row`]) rather than
-//! through the `csv` crate: a fact row has 22 cells, and building them as strings
+//! through the `csv` crate: a fact row has 41 cells, and building them as strings
 //! for a record writer cost more than everything else in the export. The quoting
-//! is the `csv` crate's default, byte for byte: a cell is quoted when it holds a
-//! comma, a double quote, CR or LF, and its quotes are doubled.
+//! is the `csv` crate's default, byte for byte (a unit test compares the two): a
+//! cell is quoted when it holds a comma, a double quote, CR or LF, and its quotes
+//! are doubled.
 
+use super::row::{
+    fact_rows, section_rows, Cell, Column, ColumnType, FACT_COLUMNS, SECTION_COLUMNS,
+};
+use super::sink::{OutFile, Sink};
+use super::{Prerender, Rendered, Writer};
 use crate::analyze::Analysis;
-use crate::fact::{Fact, Value};
-use std::io::Write;
+use chrono::Datelike;
+use std::io::{self, Write};
 use std::ops::Range;
-
-pub const FACT_COLUMNS: [&str; 22] = [
-    "doc_id",
-    "section",
-    "section_heading",
-    "kind",
-    "text",
-    "start",
-    "end",
-    "display",
-    "amount",
-    "amount_max",
-    "currency",
-    "qualifier",
-    "percent",
-    "percent_max",
-    "unit",
-    "date_iso",
-    "granularity",
-    "name",
-    "title",
-    "canonical",
-    "rule",
-    "sentence",
-];
-
-pub const SECTION_COLUMNS: [&str; 8] = [
-    "doc_id", "section", "kind", "heading", "start", "end", "chars", "facts",
-];
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -87,19 +68,37 @@ pub(super) fn push_uint(out: &mut Vec<u8>, mut n: u64) {
     out.extend_from_slice(&digits[i..]);
 }
 
-/// A number of a numeric column: whole numbers below 10^15 without a decimal
-/// point (2.4e9 → `2400000000`), others as Rust's `{}` prints them (never with
-/// an exponent).
-fn push_num(out: &mut Vec<u8>, x: f64) {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        let n = x as i64;
-        if n < 0 {
-            out.push(b'-');
-        }
-        push_uint(out, n.unsigned_abs());
+/// A float as CSV writes it: Rust's shortest round-trip form, never with an
+/// exponent, and always with a decimal point (`2400000000.0`, `2.69`), so that
+/// a reader guessing column types sees a float even when every value is whole.
+pub(super) fn push_float(out: &mut Vec<u8>, x: f64) {
+    let start = out.len();
+    // Writing into a Vec cannot fail.
+    let _ = write!(out, "{x}");
+    if x.is_finite() && !out[start..].contains(&b'.') {
+        out.extend_from_slice(b".0");
+    }
+}
+
+/// A day as `YYYY-MM-DD` (years 0 to 9999; others as chrono prints them).
+pub(super) fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        out.extend_from_slice(&[
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+            b'0' + (m / 10) as u8,
+            b'0' + (m % 10) as u8,
+            b'-',
+            b'0' + (day / 10) as u8,
+            b'0' + (day % 10) as u8,
+        ]);
     } else {
-        // Writing into a Vec cannot fail.
-        let _ = write!(out, "{x}");
+        let _ = write!(out, "{}", d.format("%Y-%m-%d"));
     }
 }
 
@@ -184,19 +183,26 @@ impl<'a> Row<'a> {
         push_uint(self.out, n as u64);
     }
 
-    /// A number of a numeric column; empty for None.
-    pub fn num(&mut self, x: Option<f64>) {
+    /// A float cell (see [`push_float`]).
+    pub fn float(&mut self, x: f64) {
         self.sep();
-        if let Some(x) = x {
-            push_num(self.out, x);
-        }
+        push_float(self.out, x);
     }
 
-    /// Empty cells.
-    pub fn empty(&mut self, n: usize) {
-        for _ in 0..n {
-            self.sep();
-        }
+    pub fn bool(&mut self, b: bool) {
+        self.sep();
+        self.out
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    pub fn date(&mut self, d: chrono::NaiveDate) {
+        self.sep();
+        push_date(self.out, d);
+    }
+
+    /// An empty cell (a null).
+    pub fn null(&mut self) {
+        self.sep();
     }
 
     pub fn end(self) {
@@ -206,193 +212,173 @@ impl<'a> Row<'a> {
 }
 
 /// A header row (with the BOM before it for `--excel`).
-fn header(out: &mut Vec<u8>, columns: &[&str], excel: bool) {
+fn header(out: &mut Vec<u8>, columns: &[Column], excel: bool) {
     if excel {
         out.extend_from_slice(BOM);
     }
     let mut row = Row::new(out, excel);
     for c in columns {
-        row.plain(c);
+        row.plain(c.name);
     }
     row.end();
 }
 
-/// The kind-specific cells of a fact, in column order from `display` to `canonical`.
-fn value_cells(row: &mut Row, v: &Value) {
-    row.text(v.display());
-    match v {
-        Value::Money(m) => {
-            row.num(Some(m.amount));
-            row.num(m.amount_max);
-            row.text(&m.currency);
-            row.text(m.qualifier.as_str());
-            row.empty(8);
+/// Rows appended to one buffer. A category cell that repeats the previous row's
+/// cell in the same column (the same string: the doc_id, the heading, the
+/// sentence shared by a sentence's facts) is copied from the row before rather
+/// than scanned and quoted again.
+struct Rows<'o, const N: usize> {
+    out: &'o mut Vec<u8>,
+    excel: bool,
+    /// Per column: the previous row's string (address, length) and where its
+    /// bytes are in `out`.
+    last: [Option<((usize, usize), Range<usize>)>; N],
+}
+
+impl<'o, const N: usize> Rows<'o, N> {
+    fn new(out: &'o mut Vec<u8>, excel: bool) -> Self {
+        Rows {
+            out,
+            excel,
+            last: std::array::from_fn(|_| None),
         }
-        Value::Percent(p) => {
-            row.empty(3);
-            row.text(p.qualifier.as_str());
-            row.num(Some(p.value));
-            row.num(p.value_max);
-            row.text(p.unit.as_str());
-            row.empty(5);
+    }
+
+    fn push(&mut self, columns: &[Column; N], cells: [Cell; N]) {
+        let mut row = Row::new(self.out, self.excel);
+        for ((c, cell), last) in columns.iter().zip(cells).zip(self.last.iter_mut()) {
+            match cell {
+                Cell::Null => row.null(),
+                Cell::Text(s) if c.ty == ColumnType::Category => {
+                    let id = (s.as_ptr() as usize, s.len());
+                    let at = match last.take() {
+                        Some((prev, at)) if prev == id => row.copy(at),
+                        _ => row.text(s),
+                    };
+                    *last = Some((id, at));
+                }
+                Cell::Text(s) => {
+                    row.text(s);
+                }
+                Cell::Int(n) => row.uint(n as usize),
+                Cell::Float(x) => row.float(x),
+                Cell::Bool(b) => row.bool(b),
+                Cell::Date(d) => row.date(d),
+            }
         }
-        Value::Date(d) => {
-            row.empty(7);
-            row.text(d.iso.as_deref().unwrap_or(""));
-            row.text(d.granularity.as_str());
-            row.empty(3);
-        }
-        Value::Person(p) => {
-            row.empty(9);
-            row.text(&p.name);
-            row.text(p.title.as_deref().unwrap_or(""));
-            row.text(p.canonical.as_deref().unwrap_or(""));
-        }
-        Value::Company(co) => {
-            row.empty(9);
-            row.text(&co.name);
-            row.empty(1);
-            row.text(co.canonical.as_deref().unwrap_or(""));
-        }
+        row.end();
     }
 }
 
 /// Append one article's `facts.csv` rows to `out`.
 fn write_fact_rows(out: &mut Vec<u8>, a: &Analysis, excel: bool) {
-    // Every row starts with the doc_id, and the facts of one section, and of one
-    // sentence, follow each other: those cells are quoted once and then copied
-    // (from the row before) while they repeat.
-    let mut doc_id: Option<Range<usize>> = None;
-    let mut heading: Option<(usize, Range<usize>)> = None;
-    let mut sentence: Option<(&Fact, Range<usize>)> = None;
-    for f in &a.facts {
-        let mut row = Row::new(out, excel);
-        doc_id = Some(match doc_id {
-            Some(at) => row.copy(at),
-            None => row.text(&a.doc_id),
-        });
-        row.uint(f.section);
-        heading = Some(match heading {
-            Some((section, at)) if section == f.section => (section, row.copy(at)),
-            _ => {
-                let text = a.sections.get(f.section).map_or("", |s| s.heading.as_str());
-                (f.section, row.text(text))
-            }
-        });
-        row.plain(f.kind.as_str());
-        row.text(&f.text);
-        row.uint(f.start);
-        row.uint(f.end);
-        value_cells(&mut row, &f.value);
-        row.plain(f.rule);
-        sentence = Some(match sentence {
-            Some((prev, at)) if prev.sentence == f.sentence => (f, row.copy(at)),
-            _ => (f, row.text(&f.sentence)),
-        });
-        row.end();
+    let mut rows = Rows::new(out, excel);
+    for r in fact_rows(a) {
+        rows.push(&FACT_COLUMNS, r.cells());
     }
 }
 
 /// Append one article's `sections.csv` rows to `out`.
 fn write_section_rows(out: &mut Vec<u8>, a: &Analysis, excel: bool) {
-    for s in &a.sections {
-        let mut row = Row::new(out, excel);
-        row.text(&a.doc_id);
-        row.uint(s.section);
-        row.plain(s.kind.as_str());
-        row.text(&s.heading);
-        row.uint(s.start);
-        row.uint(s.end);
-        row.uint(s.chars);
-        row.uint(s.facts);
-        row.end();
-    }
-}
-
-/// `facts.csv` as a stream: the header, then each article's rows.
-pub struct FactsCsv<W: Write> {
-    w: W,
-    excel: bool,
-    /// The current article's rows, reused from one article to the next.
-    buf: Vec<u8>,
-}
-
-impl<W: Write> FactsCsv<W> {
-    pub fn new(mut w: W, excel: bool) -> std::io::Result<Self> {
-        w.write_all(&facts_csv_header(excel)?)?;
-        Ok(FactsCsv {
-            w,
-            excel,
-            buf: Vec::new(),
-        })
-    }
-
-    pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        self.buf.clear();
-        write_fact_rows(&mut self.buf, a, self.excel);
-        self.w.write_all(&self.buf)
-    }
-
-    pub fn finish(mut self) -> std::io::Result<()> {
-        self.w.flush()
-    }
-}
-
-/// `sections.csv` as a stream: the header, then each article's rows.
-pub struct SectionsCsv<W: Write> {
-    w: W,
-    excel: bool,
-    buf: Vec<u8>,
-}
-
-impl<W: Write> SectionsCsv<W> {
-    pub fn new(mut w: W, excel: bool) -> std::io::Result<Self> {
-        w.write_all(&sections_csv_header(excel)?)?;
-        Ok(SectionsCsv {
-            w,
-            excel,
-            buf: Vec::new(),
-        })
-    }
-
-    pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        self.buf.clear();
-        write_section_rows(&mut self.buf, a, self.excel);
-        self.w.write_all(&self.buf)
-    }
-
-    pub fn finish(mut self) -> std::io::Result<()> {
-        self.w.flush()
+    let mut rows = Rows::new(out, excel);
+    for r in section_rows(a) {
+        rows.push(&SECTION_COLUMNS, r.cells());
     }
 }
 
 /// The start of `facts.csv` (BOM with `--excel`, then the header row), as bytes.
-pub fn facts_csv_header(excel: bool) -> std::io::Result<Vec<u8>> {
+pub fn facts_csv_header(excel: bool) -> Vec<u8> {
     let mut out = Vec::new();
     header(&mut out, &FACT_COLUMNS, excel);
-    Ok(out)
+    out
 }
 
 /// The start of `sections.csv`, as bytes.
-pub fn sections_csv_header(excel: bool) -> std::io::Result<Vec<u8>> {
+pub fn sections_csv_header(excel: bool) -> Vec<u8> {
     let mut out = Vec::new();
     header(&mut out, &SECTION_COLUMNS, excel);
-    Ok(out)
+    out
 }
 
-/// One article's `facts.csv` rows, as bytes (what [`FactsCsv::write`] writes).
-/// Rendering in memory lets worker threads format their own articles.
-pub fn render_facts_csv(a: &Analysis, excel: bool) -> std::io::Result<Vec<u8>> {
+/// One article's `facts.csv` rows, as bytes.
+pub fn render_facts_csv(a: &Analysis, excel: bool) -> Vec<u8> {
     let mut out = Vec::new();
     write_fact_rows(&mut out, a, excel);
-    Ok(out)
+    out
 }
 
-/// One article's `sections.csv` rows, as bytes (what [`SectionsCsv::write`] writes).
-pub fn render_sections_csv(a: &Analysis, excel: bool) -> std::io::Result<Vec<u8>> {
+/// One article's `sections.csv` rows, as bytes.
+pub fn render_sections_csv(a: &Analysis, excel: bool) -> Vec<u8> {
     let mut out = Vec::new();
     write_section_rows(&mut out, a, excel);
-    Ok(out)
+    out
+}
+
+/// The `csv` format: `facts.csv` and `sections.csv`.
+pub struct CsvWriter {
+    excel: bool,
+    files: Option<(OutFile, OutFile)>,
+}
+
+impl CsvWriter {
+    pub fn new(excel: bool) -> Self {
+        CsvWriter { excel, files: None }
+    }
+
+    fn files(&mut self) -> io::Result<&mut (OutFile, OutFile)> {
+        self.files
+            .as_mut()
+            .ok_or_else(|| io::Error::other("csv writer used before begin"))
+    }
+}
+
+/// Renders an article's CSV rows: `[facts.csv rows, sections.csv rows]`.
+struct CsvRender {
+    excel: bool,
+}
+
+impl Prerender for CsvRender {
+    fn render(&self, a: &Analysis) -> io::Result<Rendered> {
+        Ok(vec![
+            render_facts_csv(a, self.excel),
+            render_sections_csv(a, self.excel),
+        ])
+    }
+}
+
+impl Writer for CsvWriter {
+    fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
+        let mut facts = sink.create("facts.csv")?;
+        facts.write_all(&facts_csv_header(self.excel))?;
+        let mut sections = sink.create("sections.csv")?;
+        sections.write_all(&sections_csv_header(self.excel))?;
+        self.files = Some((facts, sections));
+        Ok(())
+    }
+
+    fn write(&mut self, a: &Analysis) -> io::Result<()> {
+        let r = CsvRender { excel: self.excel }.render(a)?;
+        self.write_rendered(a, r)
+    }
+
+    fn prerender(&self) -> Option<Box<dyn Prerender>> {
+        Some(Box::new(CsvRender { excel: self.excel }))
+    }
+
+    fn write_rendered(&mut self, _a: &Analysis, rendered: Rendered) -> io::Result<()> {
+        let (facts, sections) = self.files()?;
+        let mut parts = rendered.into_iter();
+        facts.write_all(&parts.next().unwrap_or_default())?;
+        sections.write_all(&parts.next().unwrap_or_default())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if let Some((mut facts, mut sections)) = self.files.take() {
+            facts.flush()?;
+            sections.flush()?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -401,7 +387,7 @@ mod tests {
 
     fn num(x: f64) -> String {
         let mut out = Vec::new();
-        push_num(&mut out, x);
+        push_float(&mut out, x);
         String::from_utf8(out).unwrap()
     }
 
@@ -474,17 +460,82 @@ mod tests {
     }
 
     #[test]
-    fn numbers_print_without_exponent() {
-        assert_eq!(num(2.4e9), "2400000000");
+    fn floats_print_without_exponent_and_with_a_point() {
+        assert_eq!(num(2.4e9), "2400000000.0");
         assert_eq!(num(2.69), "2.69");
-        assert_eq!(num(-3.0), "-3");
-        assert_eq!(num(-0.0), "0");
-        assert_eq!(num(0.0), "0");
-        assert_eq!(num(999_999_999_999_999.0), "999999999999999");
-        assert_eq!(num(1e15), "1000000000000000");
-        assert_eq!(num(1e20), "100000000000000000000");
+        assert_eq!(num(-3.0), "-3.0");
+        assert_eq!(num(0.0), "0.0");
+        assert_eq!(num(999_999_999_999_999.0), "999999999999999.0");
+        assert_eq!(num(1e20), "100000000000000000000.0");
         assert_eq!(num(1.5e-7), "0.00000015");
         assert_eq!(num(-12.25), "-12.25");
+        for x in [2.4e9, 2.69, -3.0, 1e20, 1.5e-7, 0.1 + 0.2] {
+            assert_eq!(num(x).parse::<f64>().unwrap(), x);
+        }
+    }
+
+    #[test]
+    fn dates_print_as_iso_days() {
+        for s in ["2025-06-09", "0999-01-31", "2026-12-01"] {
+            let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+            let mut out = Vec::new();
+            push_date(&mut out, d);
+            assert_eq!(out, s.as_bytes());
+        }
+    }
+
+    /// Every fact and section row, read back with the `csv` crate, has the
+    /// header's cells, each cell what its row gives.
+    #[test]
+    fn rows_read_back_with_the_csv_crate() {
+        use crate::analyze::{analyze, Resources};
+        use crate::article::Article;
+        let article = Article {
+            id: "a,\"b\"".into(),
+            title: Some("=Sony \"rose\" 5%".into()),
+            text: "Apple paid $2.69 a share, about $2.4 billion, on June 9, 2025, Tim Cook said.\nトヨタ自動車の2026年3月期は、売上高が1兆円、前年比-3%。\n".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 6, 10),
+            source: "x.jsonl:1".into(),
+            ..Default::default()
+        };
+        let a = analyze(&article, &Resources::default());
+        for excel in [false, true] {
+            let mut bytes = facts_csv_header(excel);
+            bytes.extend(render_facts_csv(&a, excel));
+            let body = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+            let mut r = ::csv::Reader::from_reader(body);
+            let head: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+            let names: Vec<&str> = FACT_COLUMNS.iter().map(|c| c.name).collect();
+            assert_eq!(head, names);
+            let rows: Vec<::csv::StringRecord> = r.records().map(Result::unwrap).collect();
+            assert_eq!(rows.len(), a.facts.len());
+            for (rec, fr) in rows.iter().zip(fact_rows(&a)) {
+                for ((c, cell), got) in FACT_COLUMNS.iter().zip(fr.cells()).zip(rec.iter()) {
+                    let want = match cell {
+                        Cell::Null => String::new(),
+                        Cell::Text(s) => guard(s, excel).into_owned(),
+                        Cell::Int(n) => n.to_string(),
+                        Cell::Float(x) => {
+                            assert_eq!(got.parse::<f64>().unwrap(), x, "{}", c.name);
+                            assert!(got.contains('.'), "{}: {got}", c.name);
+                            continue;
+                        }
+                        Cell::Bool(b) => b.to_string(),
+                        Cell::Date(d) => d.to_string(),
+                    };
+                    assert_eq!(got, want, "{}", c.name);
+                }
+            }
+            let mut bytes = sections_csv_header(excel);
+            bytes.extend(render_sections_csv(&a, excel));
+            let body = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+            let mut r = ::csv::Reader::from_reader(body);
+            let rows: Vec<::csv::StringRecord> = r.records().map(Result::unwrap).collect();
+            assert_eq!(rows.len(), a.sections.len());
+            assert_eq!(&rows[0][0], "a,\"b\"");
+            assert_eq!(&rows[0][5], "title");
+            assert_eq!(&rows[0][6], "title");
+        }
     }
 
     #[test]

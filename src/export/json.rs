@@ -1,50 +1,36 @@
-//! `facts.jsonl` (one fact a line) and `articles.json` (a JSON array of articles,
-//! each with its sections and their facts), both written as a stream.
+//! The JSON formats, all written as a stream, one article at a time:
+//! - `jsonl`: `facts.jsonl` (one fact a line) and `articles.jsonl` (one article a
+//!   line: its sections, each with its facts, nested);
+//! - `json`: `articles.json`, the same articles as one JSON array;
+//! - `records`: `records.jsonl` (or stdout), every article, section, fact and
+//!   input problem as one JSON object a line, tagged by `"record"`.
+//!
+//! A fact's fields are those of its [`FactRow`], with the kind-specific ones
+//! nested in `value` and the link ones in `link`; a section's and an article's
+//! record in the stream are their rows' cells under the columns' names.
 //!
 //! The records are assembled by hand into a byte buffer, in the SPEC's field
 //! order and serde_json's compact form, byte for byte: strings that need escaping
 //! and `f64` numbers still go through serde_json, and tests hold every record
-//! to what serde derives for it. A fact's fields from `"kind"` on are the same in
-//! both files, so they are rendered once, for `facts.jsonl` ([`FactLines`]), and
-//! copied into `articles.json`. Facts of one sentence follow each other, so a
-//! sentence is escaped once and copied after that.
+//! to what serde derives for it. A fact's fields from `"id"` on are the same in
+//! every file, so they are rendered once, for `facts.jsonl` ([`FactLines`]), and
+//! copied into the nested articles. Facts of one sentence follow each other, so
+//! a sentence is escaped once and copied after that.
 
+use super::row::{
+    fact_rows, section_rows, ArticleRow, Cell, Column, FactRow, LinkCells, ARTICLE_COLUMNS,
+    SECTION_COLUMNS,
+};
+use super::sink::{OutFile, Sink};
+use super::{Level, Prerender, Rendered, Writer};
 use crate::analyze::Analysis;
-use crate::fact::{Fact, Kind, Value};
-use serde::Serialize;
-use std::io::Write;
+use crate::fact::Value;
+use crate::input::Problem;
+use std::io::{self, Write};
 use std::ops::Range;
 
-/// A fact as written to facts.jsonl: the SPEC's field order. (The writers below
-/// produce the same bytes without going through this record.)
-#[derive(Serialize)]
-pub struct FactRecord<'a> {
-    pub doc_id: &'a str,
-    pub section: usize,
-    pub kind: Kind,
-    pub text: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub sentence: &'a str,
-    pub value: &'a Value,
-    pub rule: &'a str,
-}
-
-impl<'a> FactRecord<'a> {
-    pub fn new(doc_id: &'a str, f: &'a Fact) -> Self {
-        FactRecord {
-            doc_id,
-            section: f.section,
-            kind: f.kind,
-            text: &f.text,
-            start: f.start,
-            end: f.end,
-            sentence: &f.sentence,
-            value: &f.value,
-            rule: f.rule,
-        }
-    }
-}
+/// The file of the `records` format when it is not written to stdout.
+pub const RECORDS_FILE: &str = "records.jsonl";
 
 /// A JSON string appended to `out`, quoted and escaped as serde_json does it.
 /// Most strings hold nothing to escape (no control character, quote or
@@ -197,8 +183,70 @@ fn push_value(out: &mut Vec<u8>, v: &Value) -> std::io::Result<()> {
     Ok(())
 }
 
-/// One article's `facts.jsonl` lines, and where each fact's fields from `"kind"`
-/// to its closing brace lie in them (what `articles.json` lists for the fact).
+fn push_null(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"null");
+}
+
+/// A day as a JSON string, `"YYYY-MM-DD"`.
+fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    out.push(b'"');
+    super::csv::push_date(out, d);
+    out.push(b'"');
+}
+
+fn push_opt_date(out: &mut Vec<u8>, d: Option<chrono::NaiveDate>) {
+    match d {
+        Some(d) => push_date(out, d),
+        None => push_null(out),
+    }
+}
+
+/// A row's cells as the fields of a JSON object, each under its column's name,
+/// appended after `sep` (`{` to open the object, `,` to go on with one).
+fn push_cells(out: &mut Vec<u8>, sep: u8, columns: &[Column], cells: &[Cell]) -> io::Result<()> {
+    let mut sep = sep;
+    for (c, cell) in columns.iter().zip(cells) {
+        key(out, sep, c.name);
+        sep = b',';
+        match *cell {
+            Cell::Null => push_null(out),
+            Cell::Text(s) => {
+                push_str(out, s)?;
+            }
+            Cell::Int(n) => super::csv::push_uint(out, n),
+            Cell::Float(x) => push_f64(out, x)?,
+            Cell::Bool(b) => push_bool(out, b),
+            Cell::Date(d) => push_date(out, d),
+        }
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// A fact's `link` object, or `null` when the fact carries no link.
+fn push_link(out: &mut Vec<u8>, l: &LinkCells) -> io::Result<()> {
+    if *l == LinkCells::default() {
+        push_null(out);
+        return Ok(());
+    }
+    key(out, b'{', "subject_id");
+    push_opt_str(out, l.subject_id)?;
+    key(out, b',', "subject");
+    push_opt_str(out, l.subject)?;
+    key(out, b',', "metric");
+    push_opt_str(out, l.metric)?;
+    key(out, b',', "period_id");
+    push_opt_str(out, l.period_id)?;
+    key(out, b',', "period");
+    push_opt_str(out, l.period)?;
+    key(out, b',', "change");
+    push_opt_str(out, l.change)?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// One article's `facts.jsonl` lines, and where each fact's fields from `"id"`
+/// to its closing brace lie in them (what the nested articles list for it).
 #[derive(Default)]
 pub struct FactLines {
     pub bytes: Vec<u8>,
@@ -206,48 +254,72 @@ pub struct FactLines {
 }
 
 impl FactLines {
-    pub fn new(a: &Analysis) -> std::io::Result<FactLines> {
+    pub fn new(a: &Analysis) -> io::Result<FactLines> {
         let mut lines = FactLines::default();
         lines.render(a)?;
         Ok(lines)
     }
 
     /// Render `a`'s lines, reusing the buffers of the previous article.
-    fn render(&mut self, a: &Analysis) -> std::io::Result<()> {
+    pub fn render(&mut self, a: &Analysis) -> io::Result<()> {
         let out = &mut self.bytes;
         out.clear();
         self.fields.clear();
-        // Where the doc_id and the last sentence were written, to copy them.
-        let mut doc_id: Option<Range<usize>> = None;
-        let mut last_sentence: Option<(&Fact, Range<usize>)> = None;
-        for f in &a.facts {
-            key(out, b'{', "doc_id");
-            doc_id = Some(match doc_id {
+        // The fields that are the article's own, rendered once and copied; and
+        // where the last sentence was written, to copy it while it repeats.
+        let mut article: Option<Range<usize>> = None;
+        let mut last_sentence: Option<(&str, Range<usize>)> = None;
+        for r in fact_rows(a) {
+            let r: FactRow = r;
+            article = Some(match article {
                 Some(at) => copy_within(out, at),
-                None => push_str(out, &a.doc_id)?,
+                None => {
+                    let start = out.len();
+                    key(out, b'{', "doc_id");
+                    push_str(out, r.doc_id)?;
+                    key(out, b',', "source");
+                    push_str(out, r.source)?;
+                    key(out, b',', "lang");
+                    push_name(out, r.lang);
+                    key(out, b',', "article_date");
+                    push_opt_date(out, r.article_date);
+                    start..out.len()
+                }
             });
             key(out, b',', "section");
-            push_uint(out, f.section);
+            super::csv::push_uint(out, r.section as u64);
+            key(out, b',', "section_kind");
+            push_name(out, r.section_kind);
+            key(out, b',', "id");
+            // The fields the nested articles list start at this key, after the comma.
+            let fields_start = out.len() - br#""id":"#.len();
+            push_str(out, &r.id)?;
+            key(out, b',', "field");
+            push_name(out, r.field);
             key(out, b',', "kind");
-            // The fields articles.json lists start at this key, after the comma.
-            let fields_start = out.len() - br#""kind":"#.len();
-            push_name(out, f.kind.as_str());
+            push_name(out, r.kind);
             key(out, b',', "text");
-            push_str(out, &f.text)?;
+            push_str(out, r.text)?;
             key(out, b',', "start");
-            push_uint(out, f.start);
+            push_uint(out, r.start);
             key(out, b',', "end");
-            push_uint(out, f.end);
+            push_uint(out, r.end);
             key(out, b',', "sentence");
             let sentence = match last_sentence {
-                Some((prev, at)) if prev.sentence == f.sentence => copy_within(out, at),
-                _ => push_str(out, &f.sentence)?,
+                Some((prev, at)) if std::ptr::eq(prev, r.sentence) => copy_within(out, at),
+                _ => push_str(out, r.sentence)?,
             };
-            last_sentence = Some((f, sentence));
+            last_sentence = Some((r.sentence, sentence));
             key(out, b',', "value");
-            push_value(out, &f.value)?;
+            push_value(out, &r.fact.value)?;
+            key(out, b',', "date_start");
+            push_opt_date(out, r.date_start);
+            key(out, b',', "date_end");
+            push_opt_date(out, r.date_end);
+            key(out, b',', "link");
+            push_link(out, &r.link)?;
             key(out, b',', "rule");
-            push_str(out, f.rule)?;
+            push_str(out, r.rule)?;
             out.push(b'}');
             self.fields.push(fields_start..out.len());
             out.push(b'\n');
@@ -256,9 +328,9 @@ impl FactLines {
     }
 }
 
-/// Append `a`'s record in `articles.json` to `out`, its facts copied from `lines`
-/// (rendered from the same article).
-fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> std::io::Result<()> {
+/// Append `a`'s nested record (`articles.jsonl`, `articles.json`) to `out`, its
+/// facts copied from `lines` (rendered from the same article).
+fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> io::Result<()> {
     key(out, b'{', "doc_id");
     push_str(out, &a.doc_id)?;
     key(out, b',', "source");
@@ -268,9 +340,9 @@ fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> std::io:
     key(out, b',', "encoding");
     push_str(out, a.encoding)?;
     key(out, b',', "title");
-    serde_json::to_writer(&mut *out, &a.title)?;
+    push_opt_str(out, a.title.as_deref())?;
     key(out, b',', "date");
-    serde_json::to_writer(&mut *out, &a.date.map(|d| d.format("%Y-%m-%d").to_string()))?;
+    push_opt_date(out, a.date);
     key(out, b',', "chars");
     push_uint(out, a.chars);
     key(out, b',', "sections");
@@ -290,6 +362,8 @@ fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> std::io:
         push_uint(out, s.section);
         key(out, b',', "kind");
         push_name(out, s.kind.as_str());
+        key(out, b',', "field");
+        push_name(out, s.field.as_str());
         key(out, b',', "heading");
         push_str(out, &s.heading)?;
         key(out, b',', "start");
@@ -322,83 +396,222 @@ fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> std::io:
     Ok(())
 }
 
-/// `facts.jsonl` as a stream.
-pub struct FactsJsonl<W: Write> {
-    w: W,
-    lines: FactLines,
-}
-
-impl<W: Write> FactsJsonl<W> {
-    pub fn new(w: W) -> Self {
-        FactsJsonl {
-            w,
-            lines: FactLines::default(),
-        }
-    }
-
-    pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        self.lines.render(a)?;
-        self.w.write_all(&self.lines.bytes)
-    }
-
-    pub fn finish(mut self) -> std::io::Result<()> {
-        self.w.flush()
-    }
-}
-
-/// A JSON array written one article at a time.
-pub struct ArticlesJson<W: Write> {
-    w: W,
-    first: bool,
-    lines: FactLines,
-    buf: Vec<u8>,
-}
-
-impl<W: Write> ArticlesJson<W> {
-    pub fn new(mut w: W) -> std::io::Result<Self> {
-        w.write_all(b"[")?;
-        Ok(ArticlesJson {
-            w,
-            first: true,
-            lines: FactLines::default(),
-            buf: Vec::new(),
-        })
-    }
-
-    pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
-        self.lines.render(a)?;
-        self.buf.clear();
-        self.buf
-            .extend_from_slice(if self.first { b"\n" } else { b",\n" });
-        self.first = false;
-        write_article(&mut self.buf, a, &self.lines)?;
-        self.w.write_all(&self.buf)
-    }
-
-    pub fn finish(mut self) -> std::io::Result<()> {
-        self.w.write_all(b"\n]\n")?;
-        self.w.flush()
-    }
-}
-
-/// One article's `facts.jsonl` lines, as bytes (what [`FactsJsonl::write`] writes).
-/// Rendering in memory lets worker threads format their own articles.
-pub fn render_facts_jsonl(a: &Analysis) -> std::io::Result<Vec<u8>> {
+/// One article's `facts.jsonl` lines, as bytes.
+pub fn render_facts_jsonl(a: &Analysis) -> io::Result<Vec<u8>> {
     Ok(FactLines::new(a)?.bytes)
 }
 
-/// One article's record in `articles.json`, as bytes, without the separator
-/// [`ArticlesJson::write`] puts before it.
-pub fn render_article_json(a: &Analysis) -> std::io::Result<Vec<u8>> {
+/// One article's nested record, as bytes, without a line end.
+pub fn render_article_json(a: &Analysis) -> io::Result<Vec<u8>> {
     render_article_json_from(a, &FactLines::new(a)?)
 }
 
 /// [`render_article_json`] from the article's `facts.jsonl` lines, already
 /// rendered: its facts are copied from them.
-pub fn render_article_json_from(a: &Analysis, lines: &FactLines) -> std::io::Result<Vec<u8>> {
+pub fn render_article_json_from(a: &Analysis, lines: &FactLines) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     write_article(&mut out, a, lines)?;
     Ok(out)
+}
+
+/// One article's records in the record stream: the article, its sections, its
+/// facts, each a line.
+pub fn render_records(a: &Analysis) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    key(&mut out, b'{', "record");
+    push_name(&mut out, "article");
+    push_cells(
+        &mut out,
+        b',',
+        &ARTICLE_COLUMNS,
+        &ArticleRow::new(a).cells(),
+    )?;
+    out.push(b'\n');
+    for s in section_rows(a) {
+        key(&mut out, b'{', "record");
+        push_name(&mut out, "section");
+        push_cells(&mut out, b',', &SECTION_COLUMNS, &s.cells())?;
+        out.push(b'\n');
+    }
+    let lines = FactLines::new(a)?;
+    for line in lines.bytes.split_inclusive(|&b| b == b'\n') {
+        // A fact line is an object: the tag goes in after its opening brace.
+        key(&mut out, b'{', "record");
+        push_name(&mut out, "fact");
+        out.push(b',');
+        out.extend_from_slice(line.get(1..).unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// A problem's record in the record stream.
+pub fn render_problem(level: Level, p: &Problem) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    key(&mut out, b'{', "record");
+    push_name(&mut out, "problem");
+    key(&mut out, b',', "level");
+    push_name(&mut out, level.as_str());
+    key(&mut out, b',', "source");
+    push_str(&mut out, &p.path)?;
+    key(&mut out, b',', "line");
+    match p.line {
+        Some(l) => push_uint(&mut out, l),
+        None => push_null(&mut out),
+    }
+    key(&mut out, b',', "reason");
+    push_str(&mut out, &p.reason)?;
+    out.extend_from_slice(b"}\n");
+    Ok(out)
+}
+
+fn not_begun() -> io::Error {
+    io::Error::other("writer used before begin")
+}
+
+/// The `jsonl` format: `facts.jsonl` and `articles.jsonl`.
+#[derive(Default)]
+pub struct JsonlWriter {
+    files: Option<(OutFile, OutFile)>,
+}
+
+struct JsonlRender;
+
+impl Prerender for JsonlRender {
+    fn render(&self, a: &Analysis) -> io::Result<Rendered> {
+        // The nested article copies its facts from the facts.jsonl lines.
+        let lines = FactLines::new(a)?;
+        let mut article = render_article_json_from(a, &lines)?;
+        article.push(b'\n');
+        Ok(vec![lines.bytes, article])
+    }
+}
+
+impl Writer for JsonlWriter {
+    fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
+        self.files = Some((sink.create("facts.jsonl")?, sink.create("articles.jsonl")?));
+        Ok(())
+    }
+
+    fn write(&mut self, a: &Analysis) -> io::Result<()> {
+        let r = JsonlRender.render(a)?;
+        self.write_rendered(a, r)
+    }
+
+    fn prerender(&self) -> Option<Box<dyn Prerender>> {
+        Some(Box::new(JsonlRender))
+    }
+
+    fn write_rendered(&mut self, _a: &Analysis, rendered: Rendered) -> io::Result<()> {
+        let (facts, articles) = self.files.as_mut().ok_or_else(not_begun)?;
+        let mut parts = rendered.into_iter();
+        facts.write_all(&parts.next().unwrap_or_default())?;
+        articles.write_all(&parts.next().unwrap_or_default())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if let Some((mut facts, mut articles)) = self.files.take() {
+            facts.flush()?;
+            articles.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// The `json` format: `articles.json`, one JSON array written an article at a time.
+#[derive(Default)]
+pub struct ArticlesJson {
+    file: Option<OutFile>,
+    /// No article written yet (the first needs no comma).
+    empty: bool,
+}
+
+struct ArticleRender;
+
+impl Prerender for ArticleRender {
+    fn render(&self, a: &Analysis) -> io::Result<Rendered> {
+        Ok(vec![render_article_json(a)?])
+    }
+}
+
+impl Writer for ArticlesJson {
+    fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
+        let mut file = sink.create("articles.json")?;
+        file.write_all(b"[")?;
+        self.file = Some(file);
+        self.empty = true;
+        Ok(())
+    }
+
+    fn write(&mut self, a: &Analysis) -> io::Result<()> {
+        let r = ArticleRender.render(a)?;
+        self.write_rendered(a, r)
+    }
+
+    fn prerender(&self) -> Option<Box<dyn Prerender>> {
+        Some(Box::new(ArticleRender))
+    }
+
+    fn write_rendered(&mut self, _a: &Analysis, rendered: Rendered) -> io::Result<()> {
+        let file = self.file.as_mut().ok_or_else(not_begun)?;
+        file.write_all(if self.empty { b"\n" } else { b",\n" })?;
+        self.empty = false;
+        file.write_all(&rendered.concat())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if let Some(mut file) = self.file.take() {
+            file.write_all(b"\n]\n")?;
+            file.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// The `records` format: the tagged record stream, for mappers (`--stdout`).
+#[derive(Default)]
+pub struct RecordsWriter {
+    file: Option<OutFile>,
+}
+
+struct RecordsRender;
+
+impl Prerender for RecordsRender {
+    fn render(&self, a: &Analysis) -> io::Result<Rendered> {
+        Ok(vec![render_records(a)?])
+    }
+}
+
+impl Writer for RecordsWriter {
+    fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
+        self.file = Some(sink.create(RECORDS_FILE)?);
+        Ok(())
+    }
+
+    fn write(&mut self, a: &Analysis) -> io::Result<()> {
+        let r = RecordsRender.render(a)?;
+        self.write_rendered(a, r)
+    }
+
+    fn problem(&mut self, level: Level, p: &Problem) -> io::Result<()> {
+        let file = self.file.as_mut().ok_or_else(not_begun)?;
+        file.write_all(&render_problem(level, p)?)
+    }
+
+    fn prerender(&self) -> Option<Box<dyn Prerender>> {
+        Some(Box::new(RecordsRender))
+    }
+
+    fn write_rendered(&mut self, _a: &Analysis, rendered: Rendered) -> io::Result<()> {
+        let file = self.file.as_mut().ok_or_else(not_begun)?;
+        file.write_all(&rendered.concat())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if let Some(mut file) = self.file.take() {
+            file.flush()?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -406,24 +619,54 @@ mod tests {
     use super::*;
     use crate::analyze::{analyze, Resources};
     use crate::article::Article;
+    use crate::fact::{Field, Kind};
     use crate::section::SectionKind;
+    use serde::Serialize;
 
     // The records as serde derives them: what the hand-written bytes must equal.
     #[derive(Serialize)]
+    struct Link<'a> {
+        subject_id: Option<&'a str>,
+        subject: Option<&'a str>,
+        metric: Option<&'a str>,
+        period_id: Option<&'a str>,
+        period: Option<&'a str>,
+        change: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
     struct FactInSection<'a> {
+        id: &'a str,
+        field: Field,
         kind: Kind,
         text: &'a str,
         start: usize,
         end: usize,
         sentence: &'a str,
         value: &'a Value,
+        date_start: Option<String>,
+        date_end: Option<String>,
+        link: Option<Link<'a>>,
         rule: &'a str,
+    }
+
+    #[derive(Serialize)]
+    struct FactRecord<'a> {
+        doc_id: &'a str,
+        source: &'a str,
+        lang: &'a str,
+        article_date: Option<String>,
+        section: usize,
+        section_kind: &'a str,
+        #[serde(flatten)]
+        rest: FactInSection<'a>,
     }
 
     #[derive(Serialize)]
     struct SectionRecord<'a> {
         section: usize,
         kind: SectionKind,
+        field: Field,
         heading: &'a str,
         start: usize,
         end: usize,
@@ -443,22 +686,63 @@ mod tests {
         sections: Vec<SectionRecord<'a>>,
     }
 
+    fn day(d: Option<chrono::NaiveDate>) -> Option<String> {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+    }
+
+    fn in_section<'a>(r: &'a FactRow<'a>) -> FactInSection<'a> {
+        let l = &r.link;
+        FactInSection {
+            id: &r.id,
+            field: r.fact.field,
+            kind: r.fact.kind,
+            text: r.text,
+            start: r.start,
+            end: r.end,
+            sentence: r.sentence,
+            value: &r.fact.value,
+            date_start: day(r.date_start),
+            date_end: day(r.date_end),
+            link: (*l != LinkCells::default()).then_some(Link {
+                subject_id: l.subject_id,
+                subject: l.subject,
+                metric: l.metric,
+                period_id: l.period_id,
+                period: l.period,
+                change: l.change,
+            }),
+            rule: r.rule,
+        }
+    }
+
     fn reference_jsonl(a: &Analysis) -> Vec<u8> {
+        let rows: Vec<FactRow> = fact_rows(a).collect();
         let mut out = Vec::new();
-        for f in &a.facts {
-            serde_json::to_writer(&mut out, &FactRecord::new(&a.doc_id, f)).unwrap();
+        for r in &rows {
+            let rec = FactRecord {
+                doc_id: r.doc_id,
+                source: r.source,
+                lang: r.lang,
+                article_date: day(r.article_date),
+                section: r.section,
+                section_kind: r.section_kind,
+                rest: in_section(r),
+            };
+            serde_json::to_writer(&mut out, &rec).unwrap();
             out.push(b'\n');
         }
         out
     }
 
     fn reference_article(a: &Analysis) -> Vec<u8> {
+        let rows: Vec<FactRow> = fact_rows(a).collect();
         let mut sections: Vec<SectionRecord> = a
             .sections
             .iter()
             .map(|s| SectionRecord {
                 section: s.section,
                 kind: s.kind,
+                field: s.field,
                 heading: &s.heading,
                 start: s.start,
                 end: s.end,
@@ -466,17 +750,9 @@ mod tests {
                 facts: Vec::new(),
             })
             .collect();
-        for f in &a.facts {
-            if let Some(s) = sections.get_mut(f.section) {
-                s.facts.push(FactInSection {
-                    kind: f.kind,
-                    text: &f.text,
-                    start: f.start,
-                    end: f.end,
-                    sentence: &f.sentence,
-                    value: &f.value,
-                    rule: f.rule,
-                });
+        for r in &rows {
+            if let Some(s) = sections.get_mut(r.section) {
+                s.facts.push(in_section(r));
             }
         }
         serde_json::to_vec(&ArticleRecord {
@@ -485,7 +761,7 @@ mod tests {
             lang: a.lang.as_str(),
             encoding: a.encoding,
             title: a.title.as_deref(),
-            date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: day(a.date),
             chars: a.chars,
             sections,
         })
@@ -495,7 +771,7 @@ mod tests {
     fn articles() -> Vec<Analysis> {
         let texts = [
             ("plain", None, "Apple said revenue rose 5% to $2.4 billion on June 9, 2025, Tim Cook said. Sony fell 3%.\n"),
-            ("quote \"\\ \u{1}\u{2028}", Some("Title \"q\"\n"), "## Head \"x\"\n\nトヨタ自動車は2025年6月9日、売上高が約24億ドル（前年比７０％増）になったと発表した。\nベサント財務長官が会見した。\n"),
+            ("quote \"\\ \u{1}\u{2028}", Some("Title \"q\" ソニー、2026年3月期は売上高3%増\n"), "## Head \"x\"\n\nトヨタ自動車は2025年6月9日、売上高が約24億ドル（前年比７０％増）になったと発表した。\nベサント財務長官が会見した。\n"),
             ("empty", None, "nothing to see here\n"),
         ];
         let mut v: Vec<Analysis> = texts
@@ -655,23 +931,121 @@ mod tests {
     }
 
     #[test]
-    fn stream_writers_write_what_is_rendered() {
+    fn writers_write_what_is_rendered() {
+        use super::super::sink::DirSink;
         let all = articles();
-        let (mut jsonl_out, mut json_out) = (Vec::new(), Vec::new());
-        let mut jsonl = FactsJsonl::new(&mut jsonl_out);
-        let mut json = ArticlesJson::new(&mut json_out).unwrap();
-        let (mut want_jsonl, mut want_json) = (Vec::new(), b"[".to_vec());
-        for (i, a) in all.iter().enumerate() {
-            jsonl.write(a).unwrap();
-            json.write(a).unwrap();
-            want_jsonl.extend(reference_jsonl(a));
-            want_json.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-            want_json.extend(reference_article(a));
+        let dir = tempfile::tempdir().unwrap();
+        let mut sink = DirSink::new(dir.path()).unwrap();
+        let mut writers: Vec<Box<dyn Writer>> = vec![
+            Box::new(JsonlWriter::default()),
+            Box::new(ArticlesJson::default()),
+            Box::new(RecordsWriter::default()),
+        ];
+        for w in &mut writers {
+            w.begin(&mut sink).unwrap();
         }
-        jsonl.finish().unwrap();
-        json.finish().unwrap();
-        want_json.extend_from_slice(b"\n]\n");
-        assert_eq!(jsonl_out, want_jsonl);
-        assert_eq!(json_out, want_json);
+        let problem = Problem {
+            path: "d.jsonl".into(),
+            line: Some(3),
+            reason: "not \"json\"".into(),
+        };
+        let (mut facts, mut nested, mut array, mut records) =
+            (Vec::new(), Vec::new(), b"[".to_vec(), Vec::new());
+        for (i, a) in all.iter().enumerate() {
+            for (k, w) in writers.iter_mut().enumerate() {
+                // Half the articles through write, half pre-rendered.
+                match w.prerender() {
+                    Some(p) if (i + k) % 2 == 0 => w.write_rendered(a, p.render(a).unwrap()),
+                    _ => w.write(a),
+                }
+                .unwrap();
+                w.problem(Level::Warning, &problem).unwrap();
+            }
+            facts.extend(reference_jsonl(a));
+            nested.extend(reference_article(a));
+            nested.push(b'\n');
+            array.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            array.extend(reference_article(a));
+            records.extend(render_records(a).unwrap());
+            records.extend(render_problem(Level::Warning, &problem).unwrap());
+        }
+        for w in &mut writers {
+            w.finish().unwrap();
+        }
+        array.extend_from_slice(b"\n]\n");
+        let read = |f: &str| std::fs::read(dir.path().join(f)).unwrap();
+        assert_eq!(read("facts.jsonl"), facts);
+        assert_eq!(read("articles.jsonl"), nested);
+        assert_eq!(read("articles.json"), array);
+        assert_eq!(read(RECORDS_FILE), records);
+    }
+
+    /// Every record in the stream is one JSON object a line, tagged, with the
+    /// same fields as the files' rows.
+    #[test]
+    fn records_are_tagged_rows() {
+        let all = articles();
+        let a = &all[1];
+        let text = String::from_utf8(render_records(a).unwrap()).unwrap();
+        let recs: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(recs.len(), 1 + a.sections.len() + a.facts.len());
+        assert_eq!(recs[0]["record"], "article");
+        assert_eq!(recs[0]["doc_id"], a.doc_id.as_str());
+        assert_eq!(recs[0]["facts"], a.facts.len());
+        assert_eq!(recs[0]["sections"], a.sections.len());
+        assert_eq!(recs[0]["date"], "2025-06-09");
+        let names: Vec<&str> = ARTICLE_COLUMNS.iter().map(|c| c.name).collect();
+        let keys: Vec<&str> = recs[0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(keys[1..], names[..]);
+        for (s, rec) in a.sections.iter().zip(&recs[1..]) {
+            assert_eq!(rec["record"], "section");
+            assert_eq!(rec["section"], s.section);
+            assert_eq!(rec["section_kind"], s.kind.as_str());
+            assert_eq!(rec["source"], a.source.as_str());
+        }
+        let jsonl = String::from_utf8(render_facts_jsonl(a).unwrap()).unwrap();
+        for (line, rec) in jsonl.lines().zip(&recs[1 + a.sections.len()..]) {
+            let mut rec = rec.clone();
+            assert_eq!(rec["record"], "fact");
+            rec.as_object_mut().unwrap().remove("record");
+            let fact: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(rec, fact);
+        }
+        let p = Problem {
+            path: "d.jsonl".into(),
+            line: None,
+            reason: "empty".into(),
+        };
+        let rec: serde_json::Value =
+            serde_json::from_slice(&render_problem(Level::Skipped, &p).unwrap()).unwrap();
+        assert_eq!(
+            rec,
+            serde_json::json!({"record": "problem", "level": "skipped", "source": "d.jsonl", "line": null, "reason": "empty"})
+        );
+    }
+
+    /// A title given apart is the first section; its facts index the title.
+    #[test]
+    fn title_facts_index_the_title() {
+        let all = articles();
+        let a = &all[1];
+        let title = a.title.as_deref().unwrap();
+        assert_eq!(a.sections[0].kind, SectionKind::Title);
+        assert_eq!(a.sections[0].field, Field::Title);
+        let chars: Vec<char> = title.chars().collect();
+        let in_title: Vec<_> = a.facts.iter().filter(|f| f.field == Field::Title).collect();
+        assert!(!in_title.is_empty(), "{:?}", a.facts);
+        for f in in_title {
+            assert_eq!(f.section, 0);
+            assert_eq!(chars[f.start..f.end].iter().collect::<String>(), f.text);
+        }
     }
 }

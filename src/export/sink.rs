@@ -40,3 +40,14 @@ impl Sink for DirSink {
         Ok(Box::new(BufWriter::with_capacity(1 << 16, f)))
     }
 }
+
+/// A sink whose every file is the process's standard output (`--stdout`: the
+/// record stream goes down a pipe).
+#[derive(Debug, Default)]
+pub struct StdoutSink;
+
+impl Sink for StdoutSink {
+    fn create(&mut self, _name: &str) -> io::Result<OutFile> {
+        Ok(Box::new(BufWriter::with_capacity(1 << 16, io::stdout())))
+    }
+}

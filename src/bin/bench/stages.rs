@@ -8,7 +8,8 @@
 //! the sum of the per-kind rows.
 
 use anyhow::Context as _;
-use newsfacts::export::{FactsCsv, FactsJsonl, SectionsCsv};
+use newsfacts::export::sink::DirSink;
+use newsfacts::export::{Format, Options, Writer};
 use newsfacts::extract::{self, Doc, RefSource};
 use newsfacts::input::{collect_sources, Item, Reader};
 use newsfacts::pipeline::{resources, Config};
@@ -16,9 +17,7 @@ use newsfacts::section::split_sections;
 use newsfacts::text::sentence::split_sentences;
 use newsfacts::text::Normalized;
 use newsfacts::{analyze, Candidate, Lang};
-use std::fs::File;
 use std::hint::black_box;
-use std::io::BufWriter;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -137,9 +136,9 @@ const STAGES: [&str; 15] = [
     "extract: company",
     "overlap resolution",
     "placement + offsets",
-    "export: facts.csv",
-    "export: sections.csv",
-    "export: facts.jsonl",
+    "export: csv (facts, sections)",
+    "export: jsonl (facts, articles)",
+    "export: records",
 ];
 const READ: usize = 0;
 const PLACEMENT: usize = 11;
@@ -162,16 +161,15 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
     let (res, _) = resources(&cfg)?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create", args.out.display()))?;
-    let create = |name: &str| -> anyhow::Result<BufWriter<File>> {
-        let p = args.out.join(name);
-        Ok(BufWriter::with_capacity(
-            1 << 16,
-            File::create(&p).with_context(|| format!("{}: cannot create", p.display()))?,
-        ))
-    };
-    let mut facts_csv = FactsCsv::new(create("facts.csv")?, false)?;
-    let mut sections_csv = SectionsCsv::new(create("sections.csv")?, false)?;
-    let mut facts_jsonl = FactsJsonl::new(create("facts.jsonl")?);
+    let mut sink = DirSink::new(&args.out)?;
+    let opts = Options::default();
+    let mut exports: Vec<Box<dyn Writer>> = [Format::Csv, Format::Jsonl, Format::Records]
+        .into_iter()
+        .map(|f| f.writer(&opts))
+        .collect();
+    for w in &mut exports {
+        w.begin(&mut sink)?;
+    }
 
     warm_up(&res);
     let started = Instant::now();
@@ -247,30 +245,21 @@ pub fn main(args: StagesArgs) -> anyhow::Result<()> {
         let a = analyze(&article, &res);
         analyze_total += span(t0, clock.now());
         facts += a.facts.len() as u64;
-        let t0 = clock.now();
-        facts_csv.write(&a)?;
-        let t1 = clock.now();
-        sections_csv.write(&a)?;
-        let t2 = clock.now();
-        facts_jsonl.write(&a)?;
-        let t3 = clock.now();
-        t[12] += span(t0, t1);
-        t[13] += span(t1, t2);
-        t[14] += span(t2, t3);
+        for (k, w) in exports.iter_mut().enumerate() {
+            let t0 = clock.now();
+            w.write(&a)?;
+            t[12 + k] += span(t0, clock.now());
+        }
         if bytes >= max {
             break;
         }
     }
     let cpu = crate::run::sys::self_cpu_seconds();
-    let t0 = clock.now();
-    facts_csv.finish()?;
-    let t1 = clock.now();
-    sections_csv.finish()?;
-    let t2 = clock.now();
-    facts_jsonl.finish()?;
-    t[12] += span(t0, t1);
-    t[13] += span(t1, t2);
-    t[14] += span(t2, clock.now());
+    for (k, w) in exports.iter_mut().enumerate() {
+        let t0 = clock.now();
+        w.finish()?;
+        t[12 + k] += span(t0, clock.now());
+    }
 
     let parts: Duration = t[1..PLACEMENT].iter().sum();
     let rest = analyze_total.as_secs_f64() - parts.as_secs_f64();

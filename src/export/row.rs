@@ -1,0 +1,756 @@
+//! The flat rows every tabular format writes: [`FactRow`] (one fact),
+//! [`SectionRow`] (one section) and [`ArticleRow`] (one article without its
+//! sections and facts). Each row type names its columns once, with their types
+//! ([`FACT_COLUMNS`], [`SECTION_COLUMNS`], [`ARTICLE_COLUMNS`]), and gives its
+//! cells in that order ([`FactRow::cells`]); the CSV, Parquet and XLSX writers all
+//! iterate those, so a column added here reaches every format. The JSON writers
+//! write the same fields under the same names (with a fact's kind-specific ones
+//! nested in `value`).
+//!
+//! Date bounds ([`date_bounds`]) live here too: `date_start`/`date_end` are
+//! derived from a date fact's ISO form for tools that need real dates.
+
+use crate::analyze::{Analysis, Section};
+use crate::article::Lang;
+use crate::fact::{DateValue, Fact, Value};
+use chrono::{Datelike, Months, NaiveDate};
+
+/// How a column is typed in formats that have types (Parquet, XLSX), and how
+/// CSV writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnType {
+    /// Free text, mostly distinct from row to row.
+    Text,
+    /// Text from a small or much-repeated set (a kind, a currency, a rule, the
+    /// doc_id and the sentence, which repeat on consecutive rows): dictionary
+    /// encoded in Parquet.
+    Category,
+    /// A non-negative integer (offsets, counts).
+    Int,
+    /// A floating-point number; CSV writes it with a decimal point always, so
+    /// readers that guess types from the text see a float.
+    Float,
+    /// `true` / `false`.
+    Bool,
+    /// A calendar day, `YYYY-MM-DD` in text formats.
+    Date,
+}
+
+/// One column of a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    pub ty: ColumnType,
+}
+
+const fn col(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty }
+}
+
+/// One cell's value. A cell is either [`Cell::Null`] or of its column's type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell<'a> {
+    Null,
+    Text(&'a str),
+    Int(u64),
+    Float(f64),
+    Bool(bool),
+    Date(NaiveDate),
+}
+
+impl<'a> Cell<'a> {
+    fn text(s: Option<&'a str>) -> Cell<'a> {
+        s.map_or(Cell::Null, Cell::Text)
+    }
+    fn float(x: Option<f64>) -> Cell<'a> {
+        x.map_or(Cell::Null, Cell::Float)
+    }
+    fn bool(b: Option<bool>) -> Cell<'a> {
+        b.map_or(Cell::Null, Cell::Bool)
+    }
+    fn date(d: Option<NaiveDate>) -> Cell<'a> {
+        d.map_or(Cell::Null, Cell::Date)
+    }
+}
+
+use ColumnType::{Bool, Category, Date, Float, Int, Text};
+
+/// The columns of `facts.csv` (and of the facts table in every format), in order.
+pub const FACT_COLUMNS: [Column; 41] = [
+    col("id", Text),
+    col("doc_id", Category),
+    col("source", Category),
+    col("lang", Category),
+    col("article_date", Date),
+    col("section", Int),
+    col("section_kind", Category),
+    col("section_heading", Category),
+    col("field", Category),
+    col("kind", Category),
+    col("text", Text),
+    col("start", Int),
+    col("end", Int),
+    col("display", Text),
+    col("amount", Float),
+    col("amount_max", Float),
+    col("currency", Category),
+    col("qualifier", Category),
+    col("per", Category),
+    col("percent", Float),
+    col("percent_max", Float),
+    col("unit", Category),
+    col("date_iso", Text),
+    col("granularity", Category),
+    col("date_start", Date),
+    col("date_end", Date),
+    col("year_inferred", Bool),
+    col("relative", Bool),
+    col("fy_end", Category),
+    col("year_source", Category),
+    col("name", Text),
+    col("title", Text),
+    col("canonical", Category),
+    col("subject_id", Text),
+    col("subject", Category),
+    col("metric", Category),
+    col("period_id", Text),
+    col("period", Category),
+    col("change", Category),
+    col("rule", Category),
+    col("sentence", Category),
+];
+
+/// What a money or percent fact is linked to (SPEC "linked facts"): whose figure
+/// it is, what it measures and for which period. All null while the analysis
+/// carries no links.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LinkCells<'a> {
+    pub subject_id: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub metric: Option<&'a str>,
+    pub period_id: Option<&'a str>,
+    pub period: Option<&'a str>,
+    pub change: Option<&'a str>,
+}
+
+/// One fact as a flat row: every column a named field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactRow<'a> {
+    /// `<doc_id>#<n>`, n counting the article's facts from 0 in output order.
+    pub id: String,
+    pub doc_id: &'a str,
+    pub source: &'a str,
+    pub lang: &'static str,
+    pub article_date: Option<NaiveDate>,
+    pub section: usize,
+    pub section_kind: &'static str,
+    pub section_heading: &'a str,
+    pub field: &'static str,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub display: &'a str,
+    pub amount: Option<f64>,
+    pub amount_max: Option<f64>,
+    pub currency: Option<&'a str>,
+    pub qualifier: Option<&'static str>,
+    pub per: Option<&'a str>,
+    pub percent: Option<f64>,
+    pub percent_max: Option<f64>,
+    pub unit: Option<&'static str>,
+    pub date_iso: Option<&'a str>,
+    pub granularity: Option<&'static str>,
+    pub date_start: Option<NaiveDate>,
+    pub date_end: Option<NaiveDate>,
+    pub year_inferred: Option<bool>,
+    pub relative: Option<bool>,
+    pub fy_end: Option<&'a str>,
+    pub year_source: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub canonical: Option<&'a str>,
+    pub link: LinkCells<'a>,
+    pub rule: &'static str,
+    pub sentence: &'a str,
+    /// The fact the row was made from (for the JSON writers' nested `value`).
+    pub fact: &'a Fact,
+}
+
+impl<'a> FactRow<'a> {
+    /// The row of `a.facts[n]`.
+    pub fn new(a: &'a Analysis, n: usize, f: &'a Fact) -> FactRow<'a> {
+        let section = a.sections.get(f.section);
+        let mut row = FactRow {
+            id: fact_id(&a.doc_id, n),
+            doc_id: &a.doc_id,
+            source: &a.source,
+            lang: a.lang.as_str(),
+            article_date: a.date,
+            section: f.section,
+            section_kind: section.map_or("", |s| s.kind.as_str()),
+            section_heading: section.map_or("", |s| s.heading.as_str()),
+            field: f.field.as_str(),
+            kind: f.kind.as_str(),
+            text: &f.text,
+            start: f.start,
+            end: f.end,
+            display: f.value.display(),
+            amount: None,
+            amount_max: None,
+            currency: None,
+            qualifier: None,
+            per: None,
+            percent: None,
+            percent_max: None,
+            unit: None,
+            date_iso: None,
+            granularity: None,
+            date_start: None,
+            date_end: None,
+            year_inferred: None,
+            relative: None,
+            fy_end: None,
+            year_source: None,
+            name: None,
+            title: None,
+            canonical: None,
+            link: LinkCells::default(),
+            rule: f.rule,
+            sentence: &f.sentence,
+            fact: f,
+        };
+        match &f.value {
+            Value::Money(m) => {
+                row.amount = Some(m.amount);
+                row.amount_max = m.amount_max;
+                row.currency = Some(&m.currency);
+                row.qualifier = Some(m.qualifier.as_str());
+                row.per = m.per.as_deref();
+            }
+            Value::Percent(p) => {
+                row.percent = Some(p.value);
+                row.percent_max = p.value_max;
+                row.unit = Some(p.unit.as_str());
+                row.qualifier = Some(p.qualifier.as_str());
+            }
+            Value::Date(d) => {
+                row.date_iso = d.iso.as_deref();
+                row.granularity = Some(d.granularity.as_str());
+                (row.date_start, row.date_end) = date_value_bounds(d, a.lang).unzip();
+                row.year_inferred = Some(d.year_inferred);
+                row.relative = Some(d.relative);
+                row.fy_end = d.fy_end.as_deref();
+                row.year_source = d.year_source.as_deref();
+            }
+            Value::Person(p) => {
+                row.name = Some(&p.name);
+                row.title = p.title.as_deref();
+                row.canonical = p.canonical.as_deref();
+            }
+            Value::Company(c) => {
+                row.name = Some(&c.name);
+                row.canonical = c.canonical.as_deref();
+            }
+        }
+        row
+    }
+
+    /// The cells in [`FACT_COLUMNS`] order.
+    pub fn cells(&self) -> [Cell<'_>; FACT_COLUMNS.len()] {
+        let l = &self.link;
+        [
+            Cell::Text(&self.id),
+            Cell::Text(self.doc_id),
+            Cell::Text(self.source),
+            Cell::Text(self.lang),
+            Cell::date(self.article_date),
+            Cell::Int(self.section as u64),
+            Cell::Text(self.section_kind),
+            Cell::Text(self.section_heading),
+            Cell::Text(self.field),
+            Cell::Text(self.kind),
+            Cell::Text(self.text),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+            Cell::Text(self.display),
+            Cell::float(self.amount),
+            Cell::float(self.amount_max),
+            Cell::text(self.currency),
+            Cell::text(self.qualifier),
+            Cell::text(self.per),
+            Cell::float(self.percent),
+            Cell::float(self.percent_max),
+            Cell::text(self.unit),
+            Cell::text(self.date_iso),
+            Cell::text(self.granularity),
+            Cell::date(self.date_start),
+            Cell::date(self.date_end),
+            Cell::bool(self.year_inferred),
+            Cell::bool(self.relative),
+            Cell::text(self.fy_end),
+            Cell::text(self.year_source),
+            Cell::text(self.name),
+            Cell::text(self.title),
+            Cell::text(self.canonical),
+            Cell::text(l.subject_id),
+            Cell::text(l.subject),
+            Cell::text(l.metric),
+            Cell::text(l.period_id),
+            Cell::text(l.period),
+            Cell::text(l.change),
+            Cell::Text(self.rule),
+            Cell::Text(self.sentence),
+        ]
+    }
+}
+
+/// A fact's id: `<doc_id>#<n>`.
+pub fn fact_id(doc_id: &str, n: usize) -> String {
+    let mut id = String::with_capacity(doc_id.len() + 4);
+    id.push_str(doc_id);
+    id.push('#');
+    id.push_str(&n.to_string());
+    id
+}
+
+/// The rows of an article's facts, in output order.
+pub fn fact_rows(a: &Analysis) -> impl Iterator<Item = FactRow<'_>> {
+    a.facts
+        .iter()
+        .enumerate()
+        .map(move |(n, f)| FactRow::new(a, n, f))
+}
+
+/// The columns of `sections.csv` (and of the sections table in every format).
+/// `kind` and `section_kind` hold the same value: `kind` as it always was,
+/// `section_kind` under the name the facts table uses.
+pub const SECTION_COLUMNS: [Column; 12] = [
+    col("doc_id", Category),
+    col("source", Category),
+    col("lang", Category),
+    col("section", Int),
+    col("kind", Category),
+    col("section_kind", Category),
+    col("field", Category),
+    col("heading", Text),
+    col("start", Int),
+    col("end", Int),
+    col("chars", Int),
+    col("facts", Int),
+];
+
+/// One section as a flat row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SectionRow<'a> {
+    pub doc_id: &'a str,
+    pub source: &'a str,
+    pub lang: &'static str,
+    pub section: usize,
+    pub kind: &'static str,
+    pub field: &'static str,
+    pub heading: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub chars: usize,
+    pub facts: usize,
+}
+
+impl<'a> SectionRow<'a> {
+    pub fn new(a: &'a Analysis, s: &'a Section) -> SectionRow<'a> {
+        SectionRow {
+            doc_id: &a.doc_id,
+            source: &a.source,
+            lang: a.lang.as_str(),
+            section: s.section,
+            kind: s.kind.as_str(),
+            field: s.field.as_str(),
+            heading: &s.heading,
+            start: s.start,
+            end: s.end,
+            chars: s.chars,
+            facts: s.facts,
+        }
+    }
+
+    /// The cells in [`SECTION_COLUMNS`] order.
+    pub fn cells(&self) -> [Cell<'a>; SECTION_COLUMNS.len()] {
+        [
+            Cell::Text(self.doc_id),
+            Cell::Text(self.source),
+            Cell::Text(self.lang),
+            Cell::Int(self.section as u64),
+            Cell::Text(self.kind),
+            Cell::Text(self.kind),
+            Cell::Text(self.field),
+            Cell::Text(self.heading),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+            Cell::Int(self.chars as u64),
+            Cell::Int(self.facts as u64),
+        ]
+    }
+}
+
+/// The rows of an article's sections.
+pub fn section_rows(a: &Analysis) -> impl Iterator<Item = SectionRow<'_>> {
+    a.sections.iter().map(move |s| SectionRow::new(a, s))
+}
+
+/// The columns of the articles table (Parquet, the record stream): an article
+/// without its sections and facts, with their counts.
+pub const ARTICLE_COLUMNS: [Column; 9] = [
+    col("doc_id", Text),
+    col("source", Text),
+    col("lang", Category),
+    col("encoding", Category),
+    col("title", Text),
+    col("date", Date),
+    col("chars", Int),
+    col("sections", Int),
+    col("facts", Int),
+];
+
+/// One article as a flat row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArticleRow<'a> {
+    pub doc_id: &'a str,
+    pub source: &'a str,
+    pub lang: &'static str,
+    pub encoding: &'static str,
+    pub title: Option<&'a str>,
+    pub date: Option<NaiveDate>,
+    pub chars: usize,
+    pub sections: usize,
+    pub facts: usize,
+}
+
+impl<'a> ArticleRow<'a> {
+    pub fn new(a: &'a Analysis) -> ArticleRow<'a> {
+        ArticleRow {
+            doc_id: &a.doc_id,
+            source: &a.source,
+            lang: a.lang.as_str(),
+            encoding: a.encoding,
+            title: a.title.as_deref(),
+            date: a.date,
+            chars: a.chars,
+            sections: a.sections.len(),
+            facts: a.facts.len(),
+        }
+    }
+
+    /// The cells in [`ARTICLE_COLUMNS`] order.
+    pub fn cells(&self) -> [Cell<'a>; ARTICLE_COLUMNS.len()] {
+        [
+            Cell::Text(self.doc_id),
+            Cell::Text(self.source),
+            Cell::Text(self.lang),
+            Cell::Text(self.encoding),
+            Cell::text(self.title),
+            Cell::date(self.date),
+            Cell::Int(self.chars as u64),
+            Cell::Int(self.sections as u64),
+            Cell::Int(self.facts as u64),
+        ]
+    }
+}
+
+/// The first and last day of a date fact, None when unresolved.
+pub fn date_value_bounds(d: &DateValue, lang: Lang) -> Option<(NaiveDate, NaiveDate)> {
+    date_bounds(d.iso.as_deref()?, d.fy_end.as_deref(), lang)
+}
+
+/// The first and last day covered by a date in its ISO form (SPEC `date_start`,
+/// `date_end`):
+/// - a day, a month (`2025-06`), a year (`2025`), a quarter (`2026-Q1`), a half
+///   (`2025-H1`), an ISO week (`2025-W41`, Monday to Sunday) or its weekend
+///   (`2025-W41-WE`, Saturday and Sunday): the days it covers;
+/// - an interval `A/B` (a range, a decade `1990/1999`): from A's first day to B's last;
+/// - a fiscal year `FY2026`: the twelve months ending with `fy_end` when it is
+///   known (`2026-03` → 2025-04-01..2026-03-31); without it, in a Japanese
+///   article, the 年度 convention the date rules use (FY2025 = April 2025 to
+///   March 2026), and in an English article nothing (`fiscal 2025` names the
+///   year it ends in, but not the month: the bounds are unknown, so null);
+/// - a fiscal quarter or half (`FY2023-Q4`, `FY2025-H1`): its three or six months
+///   of that fiscal year, when the fiscal year has bounds.
+///
+/// Anything else (unresolved forms such as `XXXX-06`) gives None.
+pub fn date_bounds(iso: &str, fy_end: Option<&str>, lang: Lang) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some((a, b)) = iso.split_once('/') {
+        let (start, _) = date_bounds(a, fy_end, lang)?;
+        let (_, end) = date_bounds(b, fy_end, lang)?;
+        return (start <= end).then_some((start, end));
+    }
+    if let Some(fy) = iso.strip_prefix("FY") {
+        let (year, part) = match fy.split_once('-') {
+            Some((y, p)) => (y, Some(p)),
+            None => (fy, None),
+        };
+        let year: i32 = digits(year, 4)?;
+        let first = fiscal_year_start(year, fy_end, lang)?;
+        let (offset, months) = match part {
+            None => (0, 12),
+            Some(p) => {
+                let (unit, n) = (p.get(..1)?, digits::<u32>(p.get(1..)?, 1)?);
+                match unit {
+                    "Q" if (1..=4).contains(&n) => (3 * (n - 1), 3),
+                    "H" if (1..=2).contains(&n) => (6 * (n - 1), 6),
+                    _ => return None,
+                }
+            }
+        };
+        let start = first.checked_add_months(Months::new(offset))?;
+        return Some((start, months_end(start, months)?));
+    }
+    let year: i32 = digits(iso.get(..4)?, 4)?;
+    let rest = &iso[4..];
+    if rest.is_empty() {
+        let start = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        return Some((start, months_end(start, 12)?));
+    }
+    let rest = rest.strip_prefix('-')?;
+    if let Some(w) = rest.strip_prefix('W') {
+        let (week, weekend) = match w.strip_suffix("-WE") {
+            Some(w) => (w, true),
+            None => (w, false),
+        };
+        let week: u32 = digits(week, 2)?;
+        let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+        let sunday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun)?;
+        let start = if weekend {
+            NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sat)?
+        } else {
+            monday
+        };
+        return Some((start, sunday));
+    }
+    if let Some(q) = rest.strip_prefix('Q') {
+        let q: u32 = digits(q, 1)?;
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let start = NaiveDate::from_ymd_opt(year, 3 * q - 2, 1)?;
+        return Some((start, months_end(start, 3)?));
+    }
+    if let Some(h) = rest.strip_prefix('H') {
+        let h: u32 = digits(h, 1)?;
+        if !(1..=2).contains(&h) {
+            return None;
+        }
+        let start = NaiveDate::from_ymd_opt(year, 6 * h - 5, 1)?;
+        return Some((start, months_end(start, 6)?));
+    }
+    match rest.split_once('-') {
+        None => {
+            let start = NaiveDate::from_ymd_opt(year, digits(rest, 2)?, 1)?;
+            Some((start, months_end(start, 1)?))
+        }
+        Some((m, d)) => {
+            let day = NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?)?;
+            Some((day, day))
+        }
+    }
+}
+
+/// The first day of fiscal year `year` (see [`date_bounds`]).
+fn fiscal_year_start(year: i32, fy_end: Option<&str>, lang: Lang) -> Option<NaiveDate> {
+    match fy_end {
+        Some(end) => {
+            let (y, m) = end.split_once('-')?;
+            let last_month = NaiveDate::from_ymd_opt(digits(y, 4)?, digits(m, 2)?, 1)?;
+            last_month.checked_sub_months(Months::new(11))
+        }
+        None if lang == Lang::Ja => NaiveDate::from_ymd_opt(year, 4, 1),
+        None => None,
+    }
+}
+
+/// The last day of the `months` months starting with `start`'s month.
+fn months_end(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    start
+        .with_day(1)?
+        .checked_add_months(Months::new(months))?
+        .pred_opt()
+}
+
+/// `s` as a number when it is exactly `len` ASCII digits.
+fn digits<T: std::str::FromStr>(s: &str, len: usize) -> Option<T> {
+    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{analyze, Resources};
+    use crate::article::Article;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn bounds(iso: &str, fy_end: Option<&str>, lang: Lang) -> Option<(String, String)> {
+        date_bounds(iso, fy_end, lang).map(|(a, b)| (a.to_string(), b.to_string()))
+    }
+
+    fn is(iso: &str, start: &str, end: &str) {
+        for lang in [Lang::En, Lang::Ja] {
+            assert_eq!(
+                date_bounds(iso, None, lang),
+                Some((d(start), d(end))),
+                "{iso} ({lang:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn bounds_of_calendar_granularities() {
+        is("2025-06-09", "2025-06-09", "2025-06-09");
+        is("2024-02", "2024-02-01", "2024-02-29");
+        is("2025-02", "2025-02-01", "2025-02-28");
+        is("2025-12", "2025-12-01", "2025-12-31");
+        is("2025", "2025-01-01", "2025-12-31");
+        is("2026-Q1", "2026-01-01", "2026-03-31");
+        is("2025-Q3", "2025-07-01", "2025-09-30");
+        is("2025-Q4", "2025-10-01", "2025-12-31");
+        is("2025-H1", "2025-01-01", "2025-06-30");
+        is("2025-H2", "2025-07-01", "2025-12-31");
+        // ISO weeks run Monday to Sunday; week 1 of 2026 starts in 2025.
+        is("2025-W41", "2025-10-06", "2025-10-12");
+        is("2026-W01", "2025-12-29", "2026-01-04");
+        is("2016-W45-WE", "2016-11-12", "2016-11-13");
+        // Decades and ranges are intervals.
+        is("1990/1999", "1990-01-01", "1999-12-31");
+        is("2025-01/2025-03", "2025-01-01", "2025-03-31");
+        is("2025-06-09/2025-06-10", "2025-06-09", "2025-06-10");
+        is("2025-01-01/2025-06-09", "2025-01-01", "2025-06-09");
+    }
+
+    #[test]
+    fn bounds_of_fiscal_granularities() {
+        let fy = |iso, end, lang| bounds(iso, end, lang);
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        // With the end month written: the twelve months ending with it.
+        for lang in [Lang::Ja, Lang::En] {
+            assert_eq!(
+                fy("FY2026", Some("2026-03"), lang),
+                pair("2025-04-01", "2026-03-31")
+            );
+            assert_eq!(
+                fy("FY2024", Some("2024-06"), lang),
+                pair("2023-07-01", "2024-06-30")
+            );
+            assert_eq!(
+                fy("FY2025", Some("2025-12"), lang),
+                pair("2025-01-01", "2025-12-31")
+            );
+            assert_eq!(
+                fy("FY2026-Q1", Some("2026-03"), lang),
+                pair("2025-04-01", "2025-06-30")
+            );
+        }
+        // Without it: 年度 (April to March, named by its first year) in Japanese…
+        assert_eq!(
+            fy("FY2025", None, Lang::Ja),
+            pair("2025-04-01", "2026-03-31")
+        );
+        assert_eq!(
+            fy("FY2025-Q1", None, Lang::Ja),
+            pair("2025-04-01", "2025-06-30")
+        );
+        assert_eq!(
+            fy("FY2025-Q4", None, Lang::Ja),
+            pair("2026-01-01", "2026-03-31")
+        );
+        assert_eq!(
+            fy("FY2025-H2", None, Lang::Ja),
+            pair("2025-10-01", "2026-03-31")
+        );
+        // …and unknown in English.
+        assert_eq!(fy("FY2025", None, Lang::En), None);
+        assert_eq!(fy("FY2023-Q4", None, Lang::En), None);
+    }
+
+    #[test]
+    fn unresolved_and_malformed_forms_have_no_bounds() {
+        for iso in [
+            "",
+            "XXXX-06",
+            "XXXX-06-05",
+            "FYXXXX-Q1",
+            "2025-13",
+            "2025-02-30",
+            "2025-Q5",
+            "2025-H3",
+            "2025-W54",
+            "2025-06/2025-01",
+            "20250",
+            "FY2025-Q0",
+        ] {
+            assert_eq!(bounds(iso, None, Lang::Ja), None, "{iso}");
+        }
+    }
+
+    #[test]
+    fn cells_match_their_columns() {
+        let article = Article {
+            id: "a".into(),
+            title: Some("Sony rose 5%".into()),
+            text: "Apple paid $2.69 a share, about $2.4 billion, on June 9, 2025, Tim Cook said.\nトヨタ自動車の2026年3月期は増収。\n".into(),
+            date: Some(d("2025-06-10")),
+            source: "a.jsonl:1".into(),
+            ..Default::default()
+        };
+        let a = analyze(&article, &Resources::default());
+        let rows: Vec<FactRow> = fact_rows(&a).collect();
+        let kinds: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds.len(), 5, "{rows:#?}");
+        for r in &rows {
+            for (c, cell) in FACT_COLUMNS.iter().zip(r.cells()) {
+                assert!(type_fits(c.ty, cell), "{}: {cell:?}", c.name);
+            }
+        }
+        for s in section_rows(&a) {
+            for (c, cell) in SECTION_COLUMNS.iter().zip(s.cells()) {
+                assert!(type_fits(c.ty, cell), "{}: {cell:?}", c.name);
+            }
+        }
+        for (c, cell) in ARTICLE_COLUMNS.iter().zip(ArticleRow::new(&a).cells()) {
+            assert!(type_fits(c.ty, cell), "{}: {cell:?}", c.name);
+        }
+        // Ids count the article's facts in output order.
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids[0], "a#0");
+        assert_eq!(ids[ids.len() - 1], format!("a#{}", ids.len() - 1));
+        // The title's facts come first, from the title field.
+        assert_eq!((rows[0].field, rows[0].text), ("title", "Sony"));
+        assert_eq!(rows[0].section_kind, "title");
+        let price = rows.iter().find(|r| r.text == "$2.69").unwrap();
+        assert_eq!(price.per, Some("share"));
+        assert_eq!(price.amount, Some(2.69));
+        let fy = rows.iter().find(|r| r.fy_end.is_some()).unwrap();
+        assert_eq!(fy.date_iso, Some("FY2026"));
+        assert_eq!(
+            (fy.date_start, fy.date_end),
+            (Some(d("2025-04-01")), Some(d("2026-03-31")))
+        );
+        assert_eq!(fy.year_inferred, Some(false));
+        let names: Vec<&str> = FACT_COLUMNS.iter().map(|c| c.name).collect();
+        let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+        assert_eq!(unique.len(), names.len());
+    }
+
+    fn type_fits(ty: ColumnType, cell: Cell) -> bool {
+        matches!(
+            (ty, cell),
+            (_, Cell::Null)
+                | (Text | Category, Cell::Text(_))
+                | (Int, Cell::Int(_))
+                | (Float, Cell::Float(_))
+                | (Bool, Cell::Bool(_))
+                | (Date, Cell::Date(_))
+        )
+    }
+}
