@@ -653,7 +653,7 @@ def parse_args(argv):
     for field in ("text", "title", "id", "date", "lang"):
         ap.add_argument(f"--{field}-field", default=None, metavar="NAME",
                         help=f"JSONL field holding the {field} (default: {field})")
-    ap.add_argument("--split-mb", type=int, default=None,
+    ap.add_argument("--split-mb", type=float, default=None,
                     help="largest piece of a dump one task reads, in MB (default: Spark's, 128)")
     ap.add_argument("--threads-per-task", type=int, default=None,
                     help="threads of each newsfacts process (default: spark.task.cpus)")
@@ -721,7 +721,7 @@ def main(argv=None):
     spark = SparkSession.builder.appName("newsfacts").getOrCreate()
     sc = spark.sparkContext
     if args.split_mb:
-        spark.conf.set("spark.sql.files.maxPartitionBytes", str(args.split_mb << 20))
+        spark.conf.set("spark.sql.files.maxPartitionBytes", str(int(args.split_mb * (1 << 20))))
 
     binary = args.binary
     if binary is None:
