@@ -1,7 +1,9 @@
 //! Library-level checks over every sample article in input/: offsets index the
-//! original text, sections tile without overlap, every fact sits in its section,
-//! and the seed splits into exactly its 12 sections.
+//! original text (or the title given apart, for the title section made of it),
+//! sections tile without overlap, every fact sits in its section, and the seed
+//! splits into exactly its 12 sections.
 
+use newsfacts::fact::Field;
 use newsfacts::input::{collect_sources, Item, Reader};
 use newsfacts::section::SectionKind;
 use newsfacts::{analyze, Resources};
@@ -27,27 +29,41 @@ fn pipeline_offsets_sections_and_sentences_are_consistent() {
     let res = Resources::default();
     let articles = sample_articles();
     assert!(!articles.is_empty());
+    let mut titles = 0;
     for a in &articles {
         let an = analyze(a, &res);
-        let mut prev_end = 0;
+        let field = |f: Field| match f {
+            Field::Text => a.text.as_str(),
+            Field::Title => a.title.as_deref().unwrap_or_default(),
+        };
+        let mut prev = (Field::Text, 0);
         for (i, s) in an.sections.iter().enumerate() {
             assert_eq!(s.section, i);
+            // The title given apart comes first, alone in its field.
+            assert_eq!(s.field == Field::Title, i == 0 && a.title.is_some());
+            if s.field == Field::Title {
+                assert_eq!(s.kind, SectionKind::Title);
+                assert_eq!(s.heading, a.title.as_deref().unwrap().trim());
+                titles += 1;
+            }
+            let prev_end = if prev.0 == s.field { prev.1 } else { 0 };
             assert!(
                 s.start >= prev_end && s.start <= s.end,
                 "{}: sections overlap",
                 a.id
             );
             assert_eq!(s.chars, s.end - s.start);
-            prev_end = s.end;
-            let body = chars(&a.text, s.start, s.end);
+            prev = (s.field, s.end);
+            let body = chars(field(s.field), s.start, s.end);
             assert!(
                 body.starts_with(s.heading.trim_start_matches('#').trim())
                     || s.kind == SectionKind::Body
             );
         }
         for f in &an.facts {
+            assert_eq!(f.field, an.sections[f.section].field);
             assert_eq!(
-                chars(&a.text, f.start, f.end),
+                chars(field(f.field), f.start, f.end),
                 f.text,
                 "{}: offsets of {:?}",
                 a.id,
@@ -70,6 +86,7 @@ fn pipeline_offsets_sections_and_sentences_are_consistent() {
             assert_eq!(f.value.kind(), f.kind);
         }
     }
+    assert!(titles >= 3, "the sample dump's titles are sections");
 }
 
 #[test]

@@ -223,6 +223,10 @@ fn header(out: &mut Vec<u8>, columns: &[Column], excel: bool) {
     row.end();
 }
 
+/// A string cell as written: the string's (address, length), and where its
+/// bytes are in the buffer.
+type Written = ((usize, usize), Range<usize>);
+
 /// Rows appended to one buffer. A category cell that repeats the previous row's
 /// cell in the same column (the same string: the doc_id, the heading, the
 /// sentence shared by a sentence's facts) is copied from the row before rather
@@ -232,7 +236,7 @@ struct Rows<'o, const N: usize> {
     excel: bool,
     /// Per column: the previous row's string (address, length) and where its
     /// bytes are in `out`.
-    last: [Option<((usize, usize), Range<usize>)>; N],
+    last: [Option<Written>; N],
 }
 
 impl<'o, const N: usize> Rows<'o, N> {
