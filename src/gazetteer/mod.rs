@@ -194,14 +194,14 @@ impl Gazetteer {
         if new.is_empty() {
             return;
         }
+        // A set, not a scan of `new` per entry: user files may hold 100,000s of lines.
+        let replaced: std::collections::HashSet<(Kind, &str)> =
+            new.iter().map(|n| (n.kind, n.canonical.as_str())).collect();
         let mut entries: Vec<Entry> = self
             .inner
             .entries
             .iter()
-            .filter(|e| {
-                !new.iter()
-                    .any(|n| n.kind == e.kind && n.canonical == e.canonical)
-            })
+            .filter(|e| !replaced.contains(&(e.kind, e.canonical.as_str())))
             .cloned()
             .collect();
         entries.extend(new);
