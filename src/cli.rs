@@ -62,7 +62,7 @@ pub struct ExtractArgs {
     /// CSV for Excel: UTF-8 BOM, CRLF, cells that start like a formula are guarded.
     #[arg(long)]
     pub excel: bool,
-    /// Extra people/companies: kind<TAB>canonical<TAB>alias|alias... (repeatable).
+    /// Extra people/companies: kind<TAB>canonical<TAB>alias|alias...[<TAB>fiscal-year end month] (repeatable).
     #[arg(long, value_name = "FILE.tsv")]
     pub gazetteer: Vec<PathBuf>,
     /// Worker threads (default: one per core).

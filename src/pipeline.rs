@@ -443,7 +443,21 @@ pub fn resources(cfg: &Config) -> Result<(Resources, Vec<Problem>)> {
     for g in &cfg.gazetteers {
         let text = read_gazetteer(g)?;
         let (new, msgs) = Gazetteer::parse(&text, &path_text(g));
+        let mut new = new;
         if !entries.is_empty() {
+            // As the gazetteer does for built-in entries: a fiscal-year-only
+            // line keeps the aliases of the earlier file's entry it replaces.
+            for n in new.iter_mut() {
+                if n.aliases.is_empty() && n.fy_end_month.is_some() {
+                    if let Some(old) = entries
+                        .iter()
+                        .rev()
+                        .find(|e| e.kind == n.kind && e.canonical == n.canonical)
+                    {
+                        n.aliases.clone_from(&old.aliases);
+                    }
+                }
+            }
             let names: HashSet<(Kind, &str)> =
                 new.iter().map(|e| (e.kind, e.canonical.as_str())).collect();
             entries.retain(|e| !names.contains(&(e.kind, e.canonical.as_str())));

@@ -1011,7 +1011,11 @@ fn dumps_with_other_field_names_and_date_forms_are_read() {
     assert_eq!(s["articles_read"], 4, "an .ndjson file in a folder is read");
     assert_eq!(s["warnings_count"], 1);
     assert_eq!(s["warnings"][0]["line"], 4);
-    assert!(stderr_of(&a).contains("\"published_at\""), "{}", stderr_of(&a));
+    assert!(
+        stderr_of(&a).contains("\"published_at\""),
+        "{}",
+        stderr_of(&a)
+    );
     let facts = fs::read_to_string(out.join("facts.jsonl")).unwrap();
     let years: Vec<(String, String)> = facts
         .lines()
@@ -1053,18 +1057,36 @@ fn kinds_out_and_jobs_flags() {
     assert!(facts
         .lines()
         .all(|l| l.contains("\"kind\":\"money\"") || l.contains("\"kind\":\"company\"")));
-    bin().args(["extract", "--kinds", "money,weather"]).assert().code(2);
+    bin()
+        .args(["extract", "--kinds", "money,weather"])
+        .assert()
+        .code(2);
     bin().args(["extract", "-j", "0"]).assert().code(2);
 }
 
 #[test]
 fn a_run_ends_with_one_summary_line_unless_quiet() {
     let (_d, inp, out) = input_with_seed();
-    let a = bin().arg("extract").arg(&inp).arg("-o").arg(&out).assert().success();
+    let a = bin()
+        .arg("extract")
+        .arg(&inp)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
     let err = stderr_of(&a);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("newsfacts: 1 articles, 0 skipped, 0 warnings, "), "{err}");
+    assert!(
+        err.starts_with("newsfacts: 1 articles, 0 skipped, 0 warnings, "),
+        "{err}"
+    );
     assert!(err.contains("MB/s"), "{err}");
-    let a = bin().args(["extract", "-q"]).arg(&inp).arg("-o").arg(&out).assert().success();
+    let a = bin()
+        .args(["extract", "-q"])
+        .arg(&inp)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
     assert_eq!(stderr_of(&a), "");
 }

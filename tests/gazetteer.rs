@@ -123,3 +123,41 @@ fn gazetteer_ambiguous_alias_policy() {
     )
     .is_empty());
 }
+
+#[test]
+fn gazetteer_fiscal_year_end_builtin_and_user_file() {
+    let builtin = Gazetteer::builtin();
+    assert_eq!(builtin.fy_end_month("Microsoft"), Some(6));
+    assert_eq!(builtin.fy_end_month_of("マイクロソフト"), Some(6));
+    assert_eq!(builtin.fy_end_month_of("トヨタ自動車"), Some(3));
+    let text = "米エヌビディアの2~4月期";
+    let s = text.find("エヌビディア").unwrap();
+    assert_eq!(
+        builtin.fy_end_month_at(text, s, s + "エヌビディア".len()),
+        Some(1)
+    );
+
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    // Only the fiscal-year end changes; a new company brings its own.
+    writeln!(f, "company\tToyota Motor\t\t12").unwrap();
+    writeln!(f, "company\tZentrix Holdings\tゼントリクス\t9").unwrap();
+    writeln!(f, "company\tOld Style\tOld Style Co").unwrap();
+    writeln!(f, "company\tBroken Year\tBroken Co\t0").unwrap();
+    let mut g = Gazetteer::builtin();
+    let errors = g.add_file(f.path()).unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains(":4: "), "{}", errors[0]);
+    assert_eq!(g.fy_end_month("Toyota Motor"), Some(12));
+    assert_eq!(g.fy_end_month_of("トヨタ自動車"), Some(12));
+    assert_eq!(g.fy_end_month_of("ゼントリクス"), Some(9));
+    assert_eq!(g.fy_end_month("Old Style"), None);
+    let res = Resources {
+        gazetteer: g,
+        ref_date: None,
+    };
+    assert_eq!(
+        facts(&res, "トヨタ自動車が発表した。", Kind::Company),
+        vec![("トヨタ自動車".into(), "Toyota Motor".into())]
+    );
+    assert_eq!(Gazetteer::builtin().fy_end_month("Toyota Motor"), Some(3));
+}

@@ -1,6 +1,7 @@
 //! Checks the built-in gazetteer lists (`src/gazetteer/data/*.tsv`): the line
 //! format, byte-order sorting by canonical name, that every alias belongs to
-//! exactly one entry, the minimum sizes, and a few entries the seed articles need.
+//! exactly one entry, the minimum sizes, valid fiscal-year ends, and a few
+//! entries the seed articles need.
 
 use std::collections::HashMap;
 
@@ -10,15 +11,30 @@ const PEOPLE: &str = include_str!("../src/gazetteer/data/people.tsv");
 /// One parsed line: (line number, kind, canonical, aliases as written).
 type Line<'a> = (usize, &'a str, &'a str, Vec<&'a str>);
 
+/// The fiscal-year-end field of each line that has one: (line number, field).
+fn fiscal_fields(text: &str) -> Vec<(usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| line.split('\t').nth(3).map(|f| (i + 1, f)))
+        .collect()
+}
+
+/// The fiscal-year-end month of a company, as the file gives it.
+fn fiscal_end(canonical: &str) -> Option<u8> {
+    COMPANIES.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split('\t').collect();
+        (fields.get(1) == Some(&canonical)).then(|| fields.get(3).and_then(|f| f.parse().ok()))?
+    })
+}
+
 fn lines(text: &str) -> Vec<Line<'_>> {
     text.lines()
         .enumerate()
         .map(|(i, line)| {
             let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(
-                fields.len(),
-                3,
-                "line {}: expected 3 fields: {line:?}",
+            assert!(
+                (3..=4).contains(&fields.len()),
+                "line {}: expected 3 fields, or 4 with a fiscal-year end: {line:?}",
                 i + 1
             );
             (i + 1, fields[0], fields[1], fields[2].split('|').collect())
@@ -63,6 +79,40 @@ fn gazetteer_data_fields() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn gazetteer_data_fiscal_year_ends() {
+    assert!(
+        fiscal_fields(PEOPLE).is_empty(),
+        "people have no fiscal year"
+    );
+    let fields = fiscal_fields(COMPANIES);
+    for (n, f) in &fields {
+        let month: u8 = f
+            .parse()
+            .unwrap_or_else(|_| panic!("line {n}: fiscal-year end {f:?} is not a number"));
+        assert!((1..=12).contains(&month), "line {n}: month {month}");
+        assert_eq!(
+            f.len(),
+            month.to_string().len(),
+            "line {n}: write {month}, not {f:?}"
+        );
+    }
+    assert!(fields.len() >= 500, "{} fiscal-year ends", fields.len());
+    for (canonical, month) in [
+        ("Microsoft", 6),
+        ("Nvidia", 1),
+        ("Apple", 9),
+        ("Walmart", 1),
+        ("Toyota Motor", 3),
+        ("SoftBank Group", 3),
+        ("Seven & i Holdings", 2),
+        ("Fast Retailing", 8),
+        ("Canon", 12),
+    ] {
+        assert_eq!(fiscal_end(canonical), Some(month), "{canonical}");
     }
 }
 

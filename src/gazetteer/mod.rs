@@ -8,6 +8,13 @@
 //! is itself an alias. An alias written with a leading `?` (`?Apple`, `?メタ`)
 //! is *ambiguous*: it is also an ordinary word or another thing's name.
 //!
+//! A company line may carry a fourth field, the month its fiscal year ends
+//! (`1`–`12`): `company<TAB>Microsoft<TAB>MSFT|マイクロソフト<TAB>6`. The field is
+//! optional (a three-field line is as valid as before); without it the fiscal
+//! year is unknown, and a fiscal quarter or year near the company is read as
+//! the calendar one. The built-in list gives it for companies whose year does
+//! not end in December (`3` for most Japanese companies: 3月期).
+//!
 //! # Matching
 //! Every alias of a kind goes into one aho-corasick automaton
 //! (`MatchKind::LeftmostLongest`, so `Meta Platforms` beats `Meta`), built once
@@ -33,7 +40,10 @@
 //! # User files
 //! User entries extend the built-in lists and take precedence: an entry with the
 //! same kind and canonical name as a built-in one replaces it, and an alias a
-//! user entry claims is taken from whichever built-in entry had it.
+//! user entry claims is taken from whichever built-in entry had it. A company
+//! line with an empty alias field and a fiscal-year end
+//! (`company<TAB>Toyota Motor<TAB><TAB>12`) changes only the fiscal-year end of
+//! the entry it replaces and keeps that entry's aliases.
 
 use crate::fact::Kind;
 use crate::text::around::{char_after, char_before};
@@ -52,6 +62,8 @@ pub struct Entry {
     pub kind: Kind,
     pub canonical: String,
     pub aliases: Vec<String>,
+    /// The month (1–12) a company's fiscal year ends in, when known.
+    pub fy_end_month: Option<u8>,
 }
 
 impl Entry {
@@ -103,6 +115,8 @@ struct Compiled {
     entries: Vec<Entry>,
     people: Index,
     companies: Index,
+    /// Company canonical name → entry index (the last entry with that name).
+    company_by_canonical: HashMap<String, usize>,
 }
 
 /// The people and companies known to a run. Cheap to clone: the compiled
@@ -194,6 +208,25 @@ impl Gazetteer {
         if new.is_empty() {
             return;
         }
+        // A fiscal-year-only line keeps the aliases of the entry it replaces.
+        let new: Vec<Entry> = new
+            .iter()
+            .map(|n| {
+                let mut n = n.clone();
+                if n.aliases.is_empty() && n.fy_end_month.is_some() {
+                    if let Some(old) = self
+                        .inner
+                        .entries
+                        .iter()
+                        .rev()
+                        .find(|e| e.kind == n.kind && e.canonical == n.canonical)
+                    {
+                        n.aliases.clone_from(&old.aliases);
+                    }
+                }
+                n
+            })
+            .collect();
         // A set, not a scan of `new` per entry: user files may hold 100,000s of lines.
         let replaced: std::collections::HashSet<(Kind, &str)> =
             new.iter().map(|n| (n.kind, n.canonical.as_str())).collect();
@@ -247,6 +280,36 @@ impl Gazetteer {
         Some((p.entry, p.ambiguous))
     }
 
+    /// The company whose canonical name is `canonical` (a user entry wins).
+    pub fn company(&self, canonical: &str) -> Option<&Entry> {
+        let i = *self.inner.company_by_canonical.get(canonical)?;
+        self.inner.entries.get(i)
+    }
+
+    /// The month (1–12) in which the fiscal year of the company with this
+    /// canonical name ends, when the gazetteer knows it (`Microsoft` → 6).
+    pub fn fy_end_month(&self, canonical: &str) -> Option<u8> {
+        self.company(canonical)?.fy_end_month
+    }
+
+    /// As [`Gazetteer::fy_end_month`], for a company named by any of its surface
+    /// forms: a fact's canonical name or, without one, its text as written
+    /// (`マイクロソフト`, `Microsoft Corp.`). An ambiguous alias counts too: the
+    /// caller asks about a name already accepted as a company.
+    pub fn fy_end_month_of(&self, name: &str) -> Option<u8> {
+        if let Some(m) = self.fy_end_month(name) {
+            return Some(m);
+        }
+        let (entry, _) = self.lookup(Kind::Company, name)?;
+        entry.fy_end_month
+    }
+
+    /// The fiscal-year end of the company named at `[start, end)` of `text` (byte
+    /// offsets of a company fact's span), when the span is a known form.
+    pub fn fy_end_month_at(&self, text: &str, start: usize, end: usize) -> Option<u8> {
+        self.fy_end_month_of(text.get(start..end)?.trim())
+    }
+
     fn index(&self, kind: Kind) -> Option<&Index> {
         match kind {
             Kind::Person => Some(&self.inner.people),
@@ -286,6 +349,12 @@ fn compile(entries: Vec<Entry>) -> Compiled {
         }
     }
     let [people_aliases, company_aliases] = aliases;
+    let company_by_canonical = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Company)
+        .map(|(i, e)| (e.canonical.clone(), i))
+        .collect();
     for (index, list) in [
         (&mut people, people_aliases),
         (&mut companies, company_aliases),
@@ -303,14 +372,15 @@ fn compile(entries: Vec<Entry>) -> Compiled {
         entries,
         people,
         companies,
+        company_by_canonical,
     }
 }
 
 fn parse_line(line: &str) -> Result<Entry, String> {
     let fields: Vec<&str> = line.split('\t').collect();
-    if fields.len() != 3 {
+    if !(3..=4).contains(&fields.len()) {
         return Err(format!(
-            "expected 3 tab-separated fields (kind, canonical, aliases), found {}",
+            "expected 3 or 4 tab-separated fields (kind, canonical, aliases[, fiscal-year end month]), found {}",
             fields.len()
         ));
     }
@@ -336,10 +406,21 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         .filter(|a| !a.is_empty() && *a != "?")
         .map(String::from)
         .collect();
+    let fy_end_month = match fields.get(3).map(|f| f.trim()) {
+        None | Some("") => None,
+        Some(_) if kind != Kind::Company => {
+            return Err("a fiscal-year end (fourth field) is for companies only".into())
+        }
+        Some(f) => match f.parse::<u8>() {
+            Ok(m) if (1..=12).contains(&m) => Some(m),
+            _ => return Err(format!("fiscal-year end {f:?} is not a month number 1-12")),
+        },
+    };
     Ok(Entry {
         kind,
         canonical: canonical.to_string(),
         aliases,
+        fy_end_month,
     })
 }
 
@@ -432,6 +513,54 @@ mod tests {
         let (e, _) = gz.lookup(Kind::Company, "Alpha Corp").unwrap();
         assert_eq!(e.canonical, "Alpha");
         assert!(gz.lookup(Kind::Person, "Doe").is_some());
+    }
+
+    #[test]
+    fn gazetteer_fiscal_year_end_column() {
+        let (e, errs) = Gazetteer::parse(
+            "company\tMicrosoft\tMicrosoft Corp.|マイクロソフト\t6\n\
+             company\tAcme\tAcme Inc.\n\
+             company\tBeta\tBeta Co\t\n\
+             company\tBad\tBad Co\t13\n\
+             company\tWorse\tWorse Co\tJune\n\
+             person\tJane Doe\tDoe\t3\n",
+            "f.tsv",
+        );
+        assert_eq!(errs.len(), 3, "{errs:?}");
+        assert!(errs[0].starts_with("f.tsv:4: "), "{}", errs[0]);
+        assert!(errs[1].starts_with("f.tsv:5: "), "{}", errs[1]);
+        assert!(errs[2].starts_with("f.tsv:6: "), "{}", errs[2]);
+        let gz = Gazetteer::from_entries(e);
+        assert_eq!(gz.fy_end_month("Microsoft"), Some(6));
+        assert_eq!(gz.fy_end_month_of("マイクロソフト"), Some(6));
+        assert_eq!(gz.fy_end_month_of("Microsoft Corp."), Some(6));
+        let t = "米マイクロソフトの第1四半期";
+        let s = t.find("マイクロソフト").unwrap();
+        assert_eq!(
+            gz.fy_end_month_at(t, s, s + "マイクロソフト".len()),
+            Some(6)
+        );
+        assert_eq!(gz.fy_end_month("Acme"), None);
+        assert_eq!(gz.fy_end_month("Beta"), None);
+        assert_eq!(gz.fy_end_month("Nobody"), None);
+        assert_eq!(gz.fy_end_month_of("Nobody Inc."), None);
+    }
+
+    #[test]
+    fn gazetteer_fiscal_year_end_user_override() {
+        let mut gz =
+            g("company\tToyota Motor\tトヨタ自動車|トヨタ\t3\ncompany\tAlpha\tアルファ\t6\n");
+        // A fiscal-year-only line keeps the aliases; a full line replaces them.
+        gz.extend(
+            g("company\tToyota Motor\t\t12\ncompany\tAlpha\tAlpha Co\t9\n")
+                .entries()
+                .to_vec(),
+        );
+        assert_eq!(gz.fy_end_month("Toyota Motor"), Some(12));
+        assert_eq!(gz.fy_end_month_of("トヨタ"), Some(12));
+        assert_eq!(gz.fy_end_month_of("Alpha Co"), Some(9));
+        assert!(gz.lookup(Kind::Company, "アルファ").is_none());
+        assert_eq!(gz.entries().len(), 2);
     }
 
     #[test]
