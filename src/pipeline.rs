@@ -452,15 +452,17 @@ pub fn resources(cfg: &Config) -> Result<(Resources, Vec<Problem>)> {
                     if let Some(old) = entries
                         .iter()
                         .rev()
-                        .find(|e| e.kind == n.kind && e.canonical == n.canonical)
+                        .find(|e| e.kind == n.kind && !e.organisation && e.canonical == n.canonical)
                     {
                         n.aliases.clone_from(&old.aliases);
                     }
                 }
             }
-            let names: HashSet<(Kind, &str)> =
-                new.iter().map(|e| (e.kind, e.canonical.as_str())).collect();
-            entries.retain(|e| !names.contains(&(e.kind, e.canonical.as_str())));
+            let names: HashSet<(Kind, bool, &str)> = new
+                .iter()
+                .map(|e| (e.kind, e.organisation, e.canonical.as_str()))
+                .collect();
+            entries.retain(|e| !names.contains(&(e.kind, e.organisation, e.canonical.as_str())));
         }
         entries.extend(new);
         problems.extend(msgs.into_iter().map(|m| Problem {
