@@ -231,11 +231,6 @@ impl Gazetteer {
         if new.is_empty() {
             return;
         }
-        let replaced = |e: &Entry| {
-            new.iter().any(|n| {
-                n.kind == e.kind && n.organisation == e.organisation && n.canonical == e.canonical
-            })
-        };
         // A fiscal-year-only line keeps the aliases of the entry it replaces.
         let new: Vec<Entry> =
             new.iter()
@@ -251,11 +246,16 @@ impl Gazetteer {
                     n
                 })
                 .collect();
+        // A set, not a scan of `new` per entry: user files may hold 100,000s of lines.
+        let replaced: std::collections::HashSet<(Kind, bool, &str)> = new
+            .iter()
+            .map(|n| (n.kind, n.organisation, n.canonical.as_str()))
+            .collect();
         let mut entries: Vec<Entry> = self
             .inner
             .entries
             .iter()
-            .filter(|e| !replaced(e))
+            .filter(|e| !replaced.contains(&(e.kind, e.organisation, e.canonical.as_str())))
             .cloned()
             .collect();
         entries.extend(new);
