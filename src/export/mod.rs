@@ -226,3 +226,24 @@ impl Renderers {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The output folder clears files a run did not write by this list: every
+    /// format's files must be on it.
+    #[test]
+    fn every_format_file_is_a_known_output() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.name()), Some(f));
+            for file in f.files() {
+                assert!(
+                    crate::outdir::KNOWN_OUTPUTS.contains(file),
+                    "{file} of {}",
+                    f.name()
+                );
+            }
+        }
+    }
+}
