@@ -31,6 +31,7 @@ pub mod input;
 pub mod outdir;
 pub mod pipeline;
 pub mod rule;
+pub mod scan;
 pub mod section;
 pub mod text;
 
