@@ -8,7 +8,7 @@ use crate::article::Lang;
 use crate::fact::Candidate;
 use crate::fact::Kind;
 use crate::gazetteer::{GazMatch, Gazetteer};
-use crate::scan::Cues;
+use crate::scan::{Cues, Lines};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -54,7 +54,7 @@ pub struct Doc<'a> {
     company_matches: std::cell::OnceCell<Vec<GazMatch>>,
     /// The lines holding a cue of each cue list asked for so far (indexed by
     /// `Cues::id`): rule sets that gate on the same cues search the text once.
-    cue_lines: std::cell::RefCell<Vec<Option<Rc<[(usize, usize)]>>>>,
+    cue_lines: std::cell::RefCell<Vec<Option<Lines>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -76,12 +76,12 @@ impl<'a> Doc<'a> {
 
     /// The lines of `text` (byte ranges without the `\n`) that hold one of
     /// `cues`, searched once per article for each cue list.
-    pub fn cue_lines(&self, cues: &Cues) -> Rc<[(usize, usize)]> {
+    pub fn cue_lines(&self, cues: &Cues) -> Lines {
         let id = cues.id();
         if let Some(Some(found)) = self.cue_lines.borrow().get(id) {
             return Rc::clone(found);
         }
-        let found: Rc<[(usize, usize)]> = cues.lines(self.text).into();
+        let found: Lines = cues.lines(self.text).into();
         let mut cache = self.cue_lines.borrow_mut();
         if cache.len() <= id {
             cache.resize(id + 1, None);

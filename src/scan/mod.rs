@@ -28,8 +28,13 @@ pub struct Cues {
 
 /// Every distinct cue list compiled so far: its words (sorted, deduplicated) and
 /// automaton. The index in this list is the `Cues::id`.
-static COMPILED: LazyLock<Mutex<Vec<(Vec<Vec<u8>>, Arc<AhoCorasick>)>>> =
-    LazyLock::new(|| Mutex::new(Vec::new()));
+static COMPILED: LazyLock<Mutex<Vec<CompiledList>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+
+/// A cue list's words (sorted, deduplicated) and its automaton.
+type CompiledList = (Vec<Vec<u8>>, Arc<AhoCorasick>);
+
+/// Byte ranges of lines (without their `\n`).
+pub type Lines = std::rc::Rc<[(usize, usize)]>;
 
 impl Cues {
     /// Compile `cues`, or reuse the automaton of an earlier identical list.
@@ -66,6 +71,8 @@ impl Cues {
         }
     }
 
+    /// The list's index among all compiled lists (lists with the same words
+    /// share it).
     pub fn id(&self) -> usize {
         self.id
     }
