@@ -474,7 +474,7 @@ def local_file(name):
     return path
 
 
-def run_binary(cmd, feed, threads):
+def run_binary(cmd, feed, threads, usage=None):
     """Run the binary, write `feed` (bytes lines) to its stdin from a thread and
     yield its stdout lines. stderr (one line per problem, also in the stream) goes
     to a scratch file so that a flood of problems cannot block the pipe."""
@@ -510,6 +510,14 @@ def run_binary(cmd, feed, threads):
             yield line
     finally:
         proc.stdout.close()
+        try:
+            # wait4 (not wait) to learn the CPU time the process took.
+            _, status, ru = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            if usage is not None:
+                usage["binary_cpu_seconds"] = ru.ru_utime + ru.ru_stime
+        except ChildProcessError:
+            pass
         rc = proc.wait()
         if writer is not None:
             writer.join()
@@ -589,13 +597,26 @@ class Records:
         return json.dumps(summ, ensure_ascii=False)
 
 
-def stream(records, out_lines, union):
-    """Arrow batches of the union schema, from the binary's output lines."""
+def stream(records, run, union):
+    """Arrow batches of the union schema, from the binary's output lines.
+    `run` is (command, stdin lines or None, threads). The run's summary gets
+    the CPU seconds of the binary and of this task's Python (what the job's
+    cost section of the README is measured with)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    usage = {}
     batches = Batches(union)
-    for raw in out_lines:
+    for raw in run_binary(*run, usage=usage):
         r = records.line(raw)
         if r is not None:
             yield from batches.add(*r)
+    if batches.summaries:
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        summ = json.loads(batches.summaries[-1])
+        summ["binary_cpu_seconds"] = usage.get("binary_cpu_seconds", 0.0)
+        summ["python_cpu_seconds"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        batches.summaries[-1] = json.dumps(summ, ensure_ascii=False)
     yield from batches.flush()
 
 
@@ -703,7 +724,7 @@ def jsonl_partition(conf):
         cmd, flags = binary_command(binary, list(gaz), conf["opts"])
         records = Records(stdin_source=stdin_source, gazetteers=gaz,
                           keep_gazetteer=(index == 0 and conf["gazetteer_here"]))
-        yield from stream(records, run_binary(cmd + ["-"] + flags, feed(), conf["threads"]), conf["union"])
+        yield from stream(records, (cmd + ["-"] + flags, feed(), conf["threads"]), conf["union"])
 
     return run
 
@@ -750,8 +771,7 @@ def text_partition(conf):
             cmd, flags = binary_command(binary, list(gaz), conf["opts"])
             records = Records(scratch=(pattern, table), gazetteers=gaz,
                               keep_gazetteer=(index == 0 and conf["gazetteer_here"]))
-            yield from stream(records, run_binary(cmd + sorted(roots) + files + flags, None, conf["threads"]),
-                              conf["union"])
+            yield from stream(records, (cmd + sorted(roots) + files + flags, None, conf["threads"]), conf["union"])
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
