@@ -6,6 +6,15 @@
 //!
 //! If a pattern has a capture group named `span`, the fact covers that group only:
 //! the rest of the match is context (`$2.69` in `$2.69 a share`).
+//!
+//! Adding a form: write a `Rule` (name, pattern, production) in the kind's
+//! language file (`extract/<kind>/{ja,en}.rs`), next to the forms like it, and a
+//! line for it in the corpus beside that file. If the kind's rule set gates its
+//! lines on cue words (`with_cues`), the new form's matches must contain one of
+//! them: add the word to the kind's cue list if they do not (the corpus tests
+//! check that every corpus line still yields its fact through the gate). Cue
+//! lists are compiled and searched once per article whichever rule sets share
+//! them (`crate::scan`), so a cue list may be reused freely.
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, Value};
