@@ -161,3 +161,49 @@ fn gazetteer_fiscal_year_end_builtin_and_user_file() {
     );
     assert_eq!(Gazetteer::builtin().fy_end_month("Toyota Motor"), Some(3));
 }
+
+#[test]
+fn gazetteer_press_abbreviations_and_longest_entity() {
+    let res = Resources::default();
+    let co = |t: &str| facts(&res, t, Kind::Company);
+    let one = |name: &str, canonical: &str| vec![(name.to_string(), canonical.to_string())];
+    assert_eq!(
+        co("住友不が反発した。"),
+        one("住友不", "Sumitomo Realty & Development")
+    );
+    assert_eq!(
+        co("三菱ケミが続落した。"),
+        one("三菱ケミ", "Mitsubishi Chemical Group")
+    );
+    assert_eq!(
+        co("セブン&アイが発表した。"),
+        one("セブン&アイ", "Seven & i Holdings")
+    );
+    assert_eq!(
+        co("三菱UFJが発表した。"),
+        one("三菱UFJ", "Mitsubishi UFJ Financial Group")
+    );
+    // A research arm is a company of its own, not its parent.
+    assert_eq!(
+        co("第一生命経済研究所の試算では"),
+        one("第一生命経済研究所", "Dai-ichi Life Research Institute")
+    );
+    assert_eq!(co("関電工が受注した。"), one("関電工", "Kandenko"));
+    // A foundation is not the company whose name it contains.
+    assert_eq!(co("トヨタ財団が助成した。"), vec![]);
+    assert_eq!(co("The Ford Foundation said."), vec![]);
+    let gz = Gazetteer::builtin();
+    let t = "トヨタ財団とトヨタ自動車";
+    assert_eq!(gz.organisations(t), vec![(0, "トヨタ財団".len())]);
+    // Legal-suffix variants of one company.
+    for t in [
+        "Ford Motor Co said.",
+        "Ford Motor Co. said.",
+        "Ford Motor Company said.",
+    ] {
+        let got = co(t);
+        assert_eq!(got.len(), 1, "{t}: {got:?}");
+        assert_eq!(got[0].1, "Ford Motor", "{t}");
+        assert!(t.starts_with(&got[0].0), "{t}: {got:?}");
+    }
+}

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 const COMPANIES: &str = include_str!("../src/gazetteer/data/companies.tsv");
 const PEOPLE: &str = include_str!("../src/gazetteer/data/people.tsv");
+const ORGANISATIONS: &str = include_str!("../src/gazetteer/data/organisations.tsv");
 
 /// One parsed line: (line number, kind, canonical, aliases as written).
 type Line<'a> = (usize, &'a str, &'a str, Vec<&'a str>);
@@ -37,7 +38,14 @@ fn lines(text: &str) -> Vec<Line<'_>> {
                 "line {}: expected 3 fields, or 4 with a fiscal-year end: {line:?}",
                 i + 1
             );
-            (i + 1, fields[0], fields[1], fields[2].split('|').collect())
+            {
+                // An empty alias field: the canonical name is the only form.
+                let aliases = match fields[2] {
+                    "" => Vec::new(),
+                    f => f.split('|').collect(),
+                };
+                (i + 1, fields[0], fields[1], aliases)
+            }
         })
         .collect()
 }
@@ -48,7 +56,11 @@ fn key(name: &str) -> String {
 }
 
 fn both() -> Vec<(&'static str, Vec<Line<'static>>)> {
-    vec![("company", lines(COMPANIES)), ("person", lines(PEOPLE))]
+    vec![
+        ("company", lines(COMPANIES)),
+        ("person", lines(PEOPLE)),
+        ("organisation", lines(ORGANISATIONS)),
+    ]
 }
 
 fn aliases_of<'a>(entries: &'a [Line<'a>], canonical: &str) -> &'a [&'a str] {
@@ -61,7 +73,7 @@ fn aliases_of<'a>(entries: &'a [Line<'a>], canonical: &str) -> &'a [&'a str] {
 
 #[test]
 fn gazetteer_data_fields() {
-    for text in [COMPANIES, PEOPLE] {
+    for text in [COMPANIES, PEOPLE, ORGANISATIONS] {
         assert!(!text.contains('\r'), "line endings must be LF");
         assert!(text.ends_with('\n'), "file must end with a newline");
     }
@@ -85,8 +97,8 @@ fn gazetteer_data_fields() {
 #[test]
 fn gazetteer_data_fiscal_year_ends() {
     assert!(
-        fiscal_fields(PEOPLE).is_empty(),
-        "people have no fiscal year"
+        fiscal_fields(PEOPLE).is_empty() && fiscal_fields(ORGANISATIONS).is_empty(),
+        "only companies have a fiscal year"
     );
     let fields = fiscal_fields(COMPANIES);
     for (n, f) in &fields {
@@ -133,7 +145,7 @@ fn gazetteer_data_sorted() {
 
 #[test]
 fn gazetteer_data_aliases_unique() {
-    // Across both files: a name must resolve to one entry only.
+    // Across the files: a name must resolve to one entry only.
     let mut owner: HashMap<String, (&str, &str)> = HashMap::new();
     let all = both();
     for (kind, entries) in &all {

@@ -4,7 +4,7 @@
 //! `--gazetteer FILE.tsv`.
 //!
 //! File format, one entry a line: `kind<TAB>canonical<TAB>alias|alias|…`, where
-//! kind is `person` or `company`; `#` starts a comment line. The canonical name
+//! kind is `person`, `company` or `organisation`; `#` starts a comment line. The canonical name
 //! is itself an alias. An alias written with a leading `?` (`?Apple`, `?メタ`)
 //! is *ambiguous*: it is also an ordinary word or another thing's name.
 //!
@@ -14,6 +14,17 @@
 //! year is unknown, and a fiscal quarter or year near the company is read as
 //! the calendar one. The built-in list gives it for companies whose year does
 //! not end in December (`3` for most Japanese companies: 3月期).
+//!
+//! # Organisations that contain a company's name
+//! An `organisation` line (built in: `data/organisations.tsv`) names a
+//! foundation, a non-profit institute or another body that is not a company but
+//! whose name contains one: `トヨタ財団`, `Ford Foundation`. Its names join the
+//! company automaton, so the longer name wins, and are then never reported as
+//! a company ([`Gazetteer::find`] skips them, [`Gazetteer::lookup`] does not know
+//! them); [`Gazetteer::organisations`] gives their spans to the extractors, so
+//! that a company found by other means inside one can be dropped. A research arm
+//! that is itself a company (`第一生命経済研究所`, `大和総研`) is a `company`
+//! entry of its own instead.
 //!
 //! # Matching
 //! Every alias of a kind goes into one aho-corasick automaton
@@ -54,6 +65,7 @@ use std::sync::{Arc, LazyLock};
 
 const BUILTIN_PEOPLE: &str = include_str!("data/people.tsv");
 const BUILTIN_COMPANIES: &str = include_str!("data/companies.tsv");
+const BUILTIN_ORGANISATIONS: &str = include_str!("data/organisations.tsv");
 
 /// One known person or company. Aliases are kept as written in the file
 /// (an ambiguous one keeps its leading `?`); see [`Entry::forms`].
@@ -64,6 +76,9 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// The month (1–12) a company's fiscal year ends in, when known.
     pub fy_end_month: Option<u8>,
+    /// An `organisation` line: a body that is not a company but whose name
+    /// contains one (kind is `Company`, as it shares the company automaton).
+    pub organisation: bool,
 }
 
 impl Entry {
@@ -100,6 +115,9 @@ pub struct GazMatch {
 struct Pat {
     entry: usize,
     ambiguous: bool,
+    /// The name of an organisation that is not a company: it wins over the
+    /// shorter company names inside it, and is itself never a match.
+    organisation: bool,
 }
 
 /// The automaton of one kind.
@@ -128,9 +146,14 @@ pub struct Gazetteer {
 
 static BUILTIN: LazyLock<(Arc<Compiled>, Vec<String>)> = LazyLock::new(|| {
     let (mut entries, mut errors) = Gazetteer::parse(BUILTIN_PEOPLE, "people.tsv");
-    let (companies, errs) = Gazetteer::parse(BUILTIN_COMPANIES, "companies.tsv");
-    entries.extend(companies);
-    errors.extend(errs);
+    for (text, origin) in [
+        (BUILTIN_COMPANIES, "companies.tsv"),
+        (BUILTIN_ORGANISATIONS, "organisations.tsv"),
+    ] {
+        let (more, errs) = Gazetteer::parse(text, origin);
+        entries.extend(more);
+        errors.extend(errs);
+    }
     (Arc::new(compile(entries)), errors)
 });
 
@@ -208,34 +231,31 @@ impl Gazetteer {
         if new.is_empty() {
             return;
         }
-        let replaced = |e: &Entry| {
-            new.iter()
-                .any(|n| n.kind == e.kind && n.canonical == e.canonical)
-        };
         // A fiscal-year-only line keeps the aliases of the entry it replaces.
-        let new: Vec<Entry> = new
-            .iter()
-            .map(|n| {
-                let mut n = n.clone();
-                if n.aliases.is_empty() && n.fy_end_month.is_some() {
-                    if let Some(old) = self
-                        .inner
-                        .entries
-                        .iter()
-                        .rev()
-                        .find(|e| e.kind == n.kind && e.canonical == n.canonical)
-                    {
-                        n.aliases.clone_from(&old.aliases);
+        let new: Vec<Entry> =
+            new.iter()
+                .map(|n| {
+                    let mut n = n.clone();
+                    if n.aliases.is_empty() && n.fy_end_month.is_some() {
+                        if let Some(old) = self.inner.entries.iter().rev().find(|e| {
+                            e.kind == n.kind && !e.organisation && e.canonical == n.canonical
+                        }) {
+                            n.aliases.clone_from(&old.aliases);
+                        }
                     }
-                }
-                n
-            })
+                    n
+                })
+                .collect();
+        // A set, not a scan of `new` per entry: user files may hold 100,000s of lines.
+        let replaced: std::collections::HashSet<(Kind, bool, &str)> = new
+            .iter()
+            .map(|n| (n.kind, n.organisation, n.canonical.as_str()))
             .collect();
         let mut entries: Vec<Entry> = self
             .inner
             .entries
             .iter()
-            .filter(|e| !replaced(e))
+            .filter(|e| !replaced.contains(&(e.kind, e.organisation, e.canonical.as_str())))
             .cloned()
             .collect();
         entries.extend(new);
@@ -257,6 +277,9 @@ impl Gazetteer {
                 continue;
             }
             if let Some(p) = index.pats.get(m.pattern().as_usize()) {
+                if p.organisation {
+                    continue;
+                }
                 out.push(GazMatch {
                     start: s,
                     end: e,
@@ -278,7 +301,30 @@ impl Gazetteer {
     pub fn lookup_index(&self, kind: Kind, alias: &str) -> Option<(usize, bool)> {
         let index = self.index(kind)?;
         let p = index.pats.get(*index.by_alias.get(alias)?)?;
+        if p.organisation {
+            return None;
+        }
         Some((p.entry, p.ambiguous))
+    }
+
+    /// The spans (byte offsets) of the listed organisations that are not
+    /// companies but contain a company's name (`トヨタ財団`, `Ford Foundation`),
+    /// at word boundaries. A company found inside one is not that company.
+    pub fn organisations(&self, text: &str) -> Vec<(usize, usize)> {
+        let index = &self.inner.companies;
+        let Some(ac) = &index.ac else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .filter(|m| {
+                index
+                    .pats
+                    .get(m.pattern().as_usize())
+                    .is_some_and(|p| p.organisation)
+                    && at_boundary(text, m.start(), m.end())
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
     }
 
     /// The company whose canonical name is `canonical` (a user entry wins).
@@ -335,6 +381,7 @@ fn compile(entries: Vec<Entry>) -> Compiled {
             let pat = Pat {
                 entry: i,
                 ambiguous,
+                organisation: e.organisation,
             };
             match index.by_alias.get(form) {
                 Some(&k) => {
@@ -353,7 +400,7 @@ fn compile(entries: Vec<Entry>) -> Compiled {
     let company_by_canonical = entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == Kind::Company)
+        .filter(|(_, e)| e.kind == Kind::Company && !e.organisation)
         .map(|(i, e)| (e.canonical.clone(), i))
         .collect();
     for (index, list) in [
@@ -385,12 +432,13 @@ fn parse_line(line: &str) -> Result<Entry, String> {
             fields.len()
         ));
     }
-    let kind = match fields[0].trim() {
-        "person" => Kind::Person,
-        "company" => Kind::Company,
+    let (kind, organisation) = match fields[0].trim() {
+        "person" => (Kind::Person, false),
+        "company" => (Kind::Company, false),
+        "organisation" => (Kind::Company, true),
         other => {
             return Err(format!(
-                "unknown kind {other:?} (expected person or company)"
+                "unknown kind {other:?} (expected person, company or organisation)"
             ))
         }
     };
@@ -409,7 +457,7 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         .collect();
     let fy_end_month = match fields.get(3).map(|f| f.trim()) {
         None | Some("") => None,
-        Some(_) if kind != Kind::Company => {
+        Some(_) if kind != Kind::Company || organisation => {
             return Err("a fiscal-year end (fourth field) is for companies only".into())
         }
         Some(f) => match f.parse::<u8>() {
@@ -422,6 +470,7 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         canonical: canonical.to_string(),
         aliases,
         fy_end_month,
+        organisation,
     })
 }
 
@@ -562,6 +611,25 @@ mod tests {
         assert_eq!(gz.fy_end_month_of("Alpha Co"), Some(9));
         assert!(gz.lookup(Kind::Company, "アルファ").is_none());
         assert_eq!(gz.entries().len(), 2);
+    }
+
+    #[test]
+    fn gazetteer_organisation_wins_and_is_not_a_company() {
+        let gz = g("company\tToyota Motor\tトヨタ|Toyota\t3\n\
+                    organisation\tToyota Foundation\tトヨタ財団\n");
+        let t = "トヨタ財団とトヨタ、Toyota Foundation";
+        let got: Vec<&str> = gz
+            .find(Kind::Company, t)
+            .iter()
+            .map(|m| &t[m.start..m.end])
+            .collect();
+        assert_eq!(got, vec!["トヨタ"]);
+        let spans: Vec<&str> = gz.organisations(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(spans, vec!["トヨタ財団", "Toyota Foundation"]);
+        assert!(gz.lookup(Kind::Company, "トヨタ財団").is_none());
+        assert!(gz.company("Toyota Foundation").is_none());
+        let (_, errs) = Gazetteer::parse("organisation\tX Foundation\tX財団\t3\n", "f");
+        assert_eq!(errs.len(), 1, "{errs:?}");
     }
 
     #[test]
