@@ -123,6 +123,13 @@ fn gazetteer_data_fiscal_year_ends() {
         ("Seven & i Holdings", 2),
         ("Fast Retailing", 8),
         ("Canon", 12),
+        ("Oracle", 5),
+        ("Nike", 5),
+        ("Broadcom", 10),
+        ("Royal Bank of Canada", 10),
+        ("BHP Group", 6),
+        ("Sekisui House", 1),
+        ("AutoZone", 8),
     ] {
         assert_eq!(fiscal_end(canonical), Some(month), "{canonical}");
     }
@@ -177,7 +184,8 @@ fn gazetteer_data_aliases_unique() {
 #[test]
 fn gazetteer_data_sizes() {
     let all = both();
-    assert!(all[0].1.len() >= 1000, "{} companies", all[0].1.len());
+    assert!(all[0].1.len() >= 3000, "{} companies", all[0].1.len());
+    assert!(all[2].1.len() >= 30, "{} organisations", all[2].1.len());
     assert!(all[1].1.len() >= 300, "{} people", all[1].1.len());
 }
 
@@ -251,6 +259,32 @@ fn gazetteer_data_no_bare_ambiguous_words() {
         "merck",
         "lilly",
         "recruit",
+        "ball",
+        "carnival",
+        "tapestry",
+        "wise",
+        "stripe",
+        "circle",
+        "ripple",
+        "tether",
+        "chime",
+        "plaid",
+        "affirm",
+        "discord",
+        "flutter",
+        "pandora",
+        "honor",
+        "suez",
+        "kraken",
+        "sequoia",
+        "fortress",
+        "bridgewater",
+        "santos",
+        "ストライプ",
+        "サークル",
+        "ライオン",
+        "カバー",
+        "フリー",
         "メタ",
         "シャープ",
         "ビザ",

@@ -232,20 +232,19 @@ impl Gazetteer {
             return;
         }
         // A fiscal-year-only line keeps the aliases of the entry it replaces.
-        let new: Vec<Entry> =
-            new.iter()
-                .map(|n| {
-                    let mut n = n.clone();
-                    if n.aliases.is_empty() && n.fy_end_month.is_some() {
-                        if let Some(old) = self.inner.entries.iter().rev().find(|e| {
-                            e.kind == n.kind && !e.organisation && e.canonical == n.canonical
-                        }) {
-                            n.aliases.clone_from(&old.aliases);
-                        }
+        let new: Vec<Entry> = new
+            .iter()
+            .map(|n| {
+                let mut n = n.clone();
+                if n.aliases.is_empty() && n.fy_end_month.is_some() {
+                    // Only a company line has a fiscal-year end; the lookup is a map.
+                    if let Some(old) = self.company(&n.canonical) {
+                        n.aliases.clone_from(&old.aliases);
                     }
-                    n
-                })
-                .collect();
+                }
+                n
+            })
+            .collect();
         // A set, not a scan of `new` per entry: user files may hold 100,000s of lines.
         let replaced: std::collections::HashSet<(Kind, bool, &str)> = new
             .iter()
