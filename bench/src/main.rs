@@ -10,13 +10,9 @@
 //!
 //! Nothing here asserts timings; the numbers are for reading.
 
-#[path = "bench/gen.rs"]
 mod gen;
-#[path = "bench/rng.rs"]
 mod rng;
-#[path = "bench/run.rs"]
 mod run;
-#[path = "bench/stages.rs"]
 mod stages;
 
 use clap::{Parser, Subcommand};
