@@ -35,6 +35,8 @@ pub mod outdir;
 pub mod pipeline;
 #[doc(hidden)]
 pub mod rule;
+#[doc(hidden)]
+pub mod scan;
 pub mod section;
 #[doc(hidden)]
 pub mod text;
