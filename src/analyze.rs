@@ -6,6 +6,7 @@ use crate::article::{Article, Lang};
 use crate::extract::{self, Doc, RefSource};
 use crate::fact::{Fact, Kind};
 use crate::gazetteer::Gazetteer;
+use crate::link::{self, Event, Placement};
 use crate::section::{split_sections, SectionKind};
 use crate::text::offsets::{bytes_to_chars, chars_to_bytes};
 use crate::text::sentence::{sentence_at, split_sentences};
@@ -47,6 +48,8 @@ pub struct Analysis {
     pub chars: usize,
     pub sections: Vec<Section>,
     pub facts: Vec<Fact>,
+    /// The deals the article reports (crate::link), roles indexing `facts`.
+    pub events: Vec<Event>,
     /// Facts found on lines that belong to no section (marker lines), left out.
     pub outside_sections: usize,
 }
@@ -118,10 +121,16 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
     // Facts of one sentence come one after another; they share its text.
     let mut facts: Vec<Fact> = Vec::with_capacity(placed.len());
     let mut last_sentence: Option<(usize, usize, Arc<str>)> = None;
+    let mut placements = Vec::with_capacity(placed.len());
     for (n, (section, c, _)) in placed.into_iter().enumerate() {
         let k = n * 4;
         sections[section].facts += 1;
         let span = (orig[k + 2], orig[k + 3]);
+        placements.push(Placement {
+            start: orig[k],
+            end: orig[k + 1],
+            sentence: span,
+        });
         let sentence = match &last_sentence {
             Some((start, end, shared)) if (*start, *end) == span => shared.clone(),
             _ => {
@@ -139,8 +148,10 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
             sentence,
             value: c.value,
             rule: c.rule,
+            link: None,
         });
     }
+    let events = link::link(&article.text, lang, &sections, &mut facts, &placements);
 
     Analysis {
         doc_id: article.id.clone(),
@@ -153,6 +164,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         chars: folded.chars().count(),
         sections,
         facts,
+        events,
         outside_sections: outside,
     }
 }

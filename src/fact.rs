@@ -245,6 +245,10 @@ pub struct Fact {
     pub sentence: Arc<str>,
     pub value: Value,
     pub rule: &'static str,
+    /// Money and percent facts: whose figure it is, what it measures, which
+    /// period (crate::link). Written as the `link` object and columns.
+    #[serde(skip)]
+    pub link: Option<crate::link::Link>,
 }
 
 /// A shared sentence serialises as the string it holds.

@@ -23,6 +23,7 @@ pub mod extract;
 pub mod fact;
 pub mod gazetteer;
 pub mod input;
+pub mod link;
 pub mod pipeline;
 pub mod rule;
 pub mod section;
