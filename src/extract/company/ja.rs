@@ -13,17 +13,17 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
 /// Industry endings that make a company name out of the word before them.
-const ENDINGS: &str = "自動車 製鉄 商事 製作所 銀行 信託銀行 證券 証券 電機 電力 重工業 重工 物産 不動産 建設 工業 電工 精機 海運 汽船 製薬 化学 薬品 製紙 電鉄 造船 製菓 乳業 生命保険 損害保険 海上火災 火災海上 電器 興業 紡績 製鋼 製鋼所 鋼業 アセットマネジメント 投信 投資顧問 信託 生命 損保 興産 工機 電子 電線 製粉 酒造 運輸 倉庫 ";
+const ENDINGS: &str = include_str!("data/ja_endings.txt");
 
 /// Words before an ending that make a generic noun, not a name (`電気自動車`, `中央銀行`).
-const GENERIC: &str = "医 医療 農 農業 食 水 油 薬 鉄 金 銀 石 紙 木 電 熱 官 公 民 国 都 県 市 町 村 区 人 事 物 資産 不動産 生命 損害 火災 地震 自動車 輸送 運送 物流 情報 通信 電子 精密 機械 素材 基礎 先端 特殊 重 軽 成長 衰退 基幹 戦略 主力 企業 会社 電気 次世代 自動運転 燃料電池 乗用 商用 高級 中古 外国 国産 輸入 軽 大型 小型 新型 中央 世界 投資 地方 民間 国営 国有 大手 国内 海外 外資 商業 市中 中小 都市 地域 開発 政策 米銀 邦銀 主要 各 同 他 当 本 新 旧 米 英 中 日 独 仏 韓 台 露 ネット インターネット 中堅 有価 再生 原子 賃貸 公共 住宅 インフラ 製造 重化学 石油 有機 総合 国際 地場 第二地方 信用 協同 労働 日本 欧州中央 中国人民 アジア開発 国際協力 政府系 専業 新興 関連 系列 傘下 子 親 全国 家電 造 自動 半導体 化学 鉄鋼 金融 航空 鉄道 大衆 消費者 ";
+const GENERIC: &str = include_str!("data/ja_generic.txt");
 
 /// Kanji names that take `グループ` as a company (keiretsu); other kanji words
 /// before `グループ` (`研究グループ`, `武装グループ`) are not companies.
-const GROUP_KANJI: &str = "三菱 三井 住友 日立 東芝 東急 西武 阪急 阪神 京急 小田急 近鉄 名鉄 芙蓉 安田 古河 大和 野村 富士 富士通 日産 本田 豊田 伊藤忠 丸紅 双日 日本郵政 読売 朝日 毎日 吉本 森永 明治 味の素 住友商事 三井物産";
+const GROUP_KANJI: &str = include_str!("data/ja_group_kanji.txt");
 
 /// Katakana words before `グループ`/`社` that are not company names.
-const NOT_NAMES: &str = "ワーキング テロ ハッカー ロビー ユーザー フォーカス ロック アイドル メディア ボランティア スタディ リサーチ サポート グループ ホールディングス プロジェクト チーム ユニット ファンド メーカー ベンチャー スタートアップ ハイテク レアアース ニュース テレビ ラジオ データ サプライチェーン ブランド パートナー ライバル トップ グローバル ネット ゲーム ホテル";
+const NOT_NAMES: &str = include_str!("data/ja_not_names.txt");
 
 /// One-kanji prefixes before a katakana or Latin name (`米クアルコム`, `英アーム`).
 const PREFIXES: &str = "米英独仏中韓台露豪印欧加伊蘭瑞同新旧元前各両";
