@@ -18,6 +18,7 @@
 pub mod analyze;
 pub mod article;
 pub mod cli;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod fact;

@@ -29,9 +29,7 @@ const PREPOSITIONS: &[&str] = &[
     "as",
     "about",
     "behind",
-    "and",
-    "or",
-    "rival",
+    "per",
     "buy",
     "acquire",
     "acquired",
@@ -39,6 +37,13 @@ const PREPOSITIONS: &[&str] = &[
     "bought",
     "backed",
     "led",
+    "pay",
+    "paid",
+    "let",
+    "allow",
+    "allowed",
+    "asked",
+    "told",
 ];
 
 /// News agencies and data providers: cited as sources, never the subject of a figure.
@@ -92,7 +97,77 @@ fn is_subject(ctx: &Ctx, c: usize) -> bool {
     let start = ctx.at[c].start;
     let w = word_before(ctx.text, start);
     let w = w.trim_end_matches(',');
+    // `let Nvidia and Advanced Micro Devices resume`: the second of a pair
+    // stands where the first does.
+    if matches!(w, "and" | "or") && c > 0 && ctx.facts[c - 1].kind == crate::fact::Kind::Company {
+        let between = &ctx.text[ctx.at[c - 1].end..start];
+        if matches!(between.trim(), "and" | "or" | ", and" | ", or") {
+            return is_subject(ctx, c - 1);
+        }
+    }
     shares_of(ctx.text, start) || !PREPOSITIONS.contains(&w)
+}
+
+/// Between a company and a figure, a sign that the figure is another noun's:
+/// a possessive that is not the company's own (`Japan's Nikkei`, not `the
+/// company's`), a relative clause on another noun (`the Chinese market, which
+/// he has valued at`), a new sentence the splitter missed.
+fn others_figure(between: &str) -> bool {
+    const OWN: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "chipmaker",
+        "maker",
+        "startup",
+        "bank",
+        "lender",
+        "its",
+        "it",
+    ];
+    let possessive = between
+        .match_indices("'s ")
+        .chain(between.match_indices("’s "))
+        .any(|(j, _)| {
+            let word = between[..j]
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            j > 0 && !OWN.contains(&word.as_str())
+        });
+    let relative = [", which", ", whose"]
+        .iter()
+        .any(|w| between.find(w).is_some_and(|j| j > 0));
+    // A full stop the sentence splitter let through: a lowercase word, `. `, a capital.
+    let stop = between.match_indices(". ").any(|(j, _)| {
+        between[..j]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase())
+            && between[j + 2..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    });
+    possessive || relative || stop
+}
+
+/// `Intel Corp, whose shares`, `Nvidia, which`: the clause after the name is about it.
+fn relative(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.starts_with(", whose") || rest.starts_with(", which")
+}
+
+/// `1,085 pence per Veridian share`, `$25 a share`: a price per share follows.
+pub(super) fn per_share_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(r) = rest.strip_prefix(" per ") else {
+        return false;
+    };
+    r.split_whitespace()
+        .take(3)
+        .any(|w| w.trim_end_matches([',', '.']) == "share")
 }
 
 /// `Microsoft's`, `Microsoft’s`: the company owns what follows.
@@ -131,6 +206,15 @@ pub(super) fn subject(ctx: &Ctx, s: &Sentence, i: usize, metric: Metric) -> Opti
     }
     match metric {
         Metric::Valuation | Metric::SharePrice => {
+            // `1,085 pence per Veridian share`: the company named in the price.
+            let end = ctx.at[i].end;
+            if let Some(c) = ctx.companies(s).find(|&c| {
+                ctx.at[c].start > end
+                    && ctx.at[c].start <= end + 6
+                    && ctx.text[end..ctx.at[c].start].contains("per")
+            }) {
+                return Some(Some(c));
+            }
             // The company valued or priced: the nearest one named before the figure.
             let near = before
                 .iter()
@@ -150,19 +234,42 @@ pub(super) fn subject(ctx: &Ctx, s: &Sentence, i: usize, metric: Metric) -> Opti
         _ => {
             // Nearest subject in the figure's own clause, else the sentence's
             // subject unless a new clause with a subject of its own began.
-            let local = before
+            if let Some(&c) = before
                 .iter()
                 .rev()
+                .find(|&&c| relative(ctx.text, ctx.at[c].end))
+            {
+                let tail = &ctx.text[ctx.at[c].end..start];
+                if !tail.contains(';') && !before.iter().any(|&o| ctx.at[o].start > ctx.at[c].end) {
+                    return Some(Some(c));
+                }
+            }
+            // The first subject of the figure's own clause (`…, and Oracle Corp
+            // rose 4.1%`; `Broadcom agreed to pay Veridian a fee of $1.1 billion`).
+            let local = before
+                .iter()
                 .copied()
                 .find(|&c| ctx.at[c].start >= from && is_subject(ctx, c));
-            if local.is_some() {
+            if let Some(c) = local {
+                let tail = &ctx.text[ctx.at[c].end..start];
+                if others_figure(tail) {
+                    return Some(None);
+                }
                 return Some(local);
             }
-            let broken = ctx.text[from..start].contains(';')
+            // Someone else's figure: `the Nasdaq Composite's 10% rise`.
+            let window = &ctx.text[from..start];
+            let broken = window.contains(';')
+                || others_figure(window)
                 || s.hits.iter().any(|h| {
                     h.start >= from && h.end <= start && h.has(|c| matches!(c, Cue::Break))
                 });
             if broken {
+                return Some(None);
+            }
+            // The sentence's subject owns a result, a share or a move of its
+            // own; an unexplained percentage (`a premium of 47.3%`) stays unlinked.
+            if ctx.facts[i].kind == crate::fact::Kind::Percent && metric == Metric::Other {
                 return Some(None);
             }
             let t = topic(ctx, s).filter(|&c| ctx.at[c].end <= start);
@@ -178,17 +285,25 @@ pub(super) fn subject(ctx: &Ctx, s: &Sentence, i: usize, metric: Metric) -> Opti
     }
 }
 
-/// The sentence continues an earlier one's subject: it opens with `The
-/// company`, `It`, `Its`, or with the metric itself (`Revenue rose 12%`).
-pub(super) fn carries(ctx: &Ctx, s: &Sentence) -> bool {
-    if ctx.companies(s).next().is_some() {
-        return false;
+/// The sentence continues an earlier one's subject: it says `The company`,
+/// `It`, `its`, `the software maker` before the figure, or opens with the
+/// metric itself (`Revenue rose 12%`). The second flag says a pronoun stands
+/// for the company.
+pub(super) fn carries(ctx: &Ctx, s: &Sentence, i: usize) -> (bool, bool) {
+    if s.heading || ctx.companies(s).any(|c| ctx.at[c].start < ctx.at[i].start) {
+        return (false, false);
     }
     let opening = ctx.text[s.start..].trim_start_matches(['"', '“', ' ']);
     let at = ctx.text.len() - opening.len();
-    s.hits
+    let pronoun = s
+        .hits
         .iter()
-        .any(|h| h.start == at && h.has(|c| matches!(c, Cue::Carry | Cue::Money(_))))
+        .any(|h| h.end <= ctx.at[i].start && h.has(|c| matches!(c, Cue::Carry)));
+    let metric_first = s
+        .hits
+        .iter()
+        .any(|h| h.start == at && h.has(|c| matches!(c, Cue::Money(_))));
+    (pronoun || metric_first, pronoun)
 }
 
 /// What may stand between a figure and the cue it is tied to: nothing, or up to

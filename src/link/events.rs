@@ -276,7 +276,19 @@ fn ja_roles(ctx: &Ctx, s: &Sentence, at: usize, e: &mut Event) {
     let topic = before(ja::Role::Topic).or(s.topic.filter(|&t| ctx.at[t].end <= at));
     match e.kind {
         EventType::Acquisition => {
-            e.target = before(ja::Role::Object);
+            // `Yを買収`, `YにTOB`, `USスチール買収`, `豊田自動織機の非公開化に向けたTOB`.
+            let named_before_word = comps.iter().map(|(c, _)| *c).find(|&c| ctx.at[c].end == at);
+            let owner = comps
+                .iter()
+                .find(|(c, r)| {
+                    *r == ja::Role::Genitive && ctx.at[*c].end <= at && Some(*c) != topic
+                })
+                .map(|(c, _)| *c);
+            e.target = before(ja::Role::Object)
+                .or(before(ja::Role::Dative))
+                .or(named_before_word)
+                .or(owner)
+                .filter(|&t| Some(t) != topic);
             e.acquirer = topic.filter(|&t| Some(t) != e.target);
         }
         EventType::Investment => {
@@ -323,10 +335,14 @@ fn en_roles(ctx: &Ctx, s: &Sentence, at: usize, end: usize, e: &mut Event) {
         })
     };
     let subject = en_topic_before(ctx, s, at);
-    let first_after = comps
-        .iter()
-        .copied()
-        .find(|&c| ctx.at[c].start >= end && ctx.at[c].start <= end + 60);
+    // The object after the deal word; a possessive there (`the acquisition
+    // would be Broadcom's largest`) is not it.
+    let first_after = comps.iter().copied().find(|&c| {
+        ctx.at[c].start >= end
+            && ctx.at[c].start <= end + 60
+            && !ctx.text[ctx.at[c].end..].starts_with("'s")
+            && !ctx.text[ctx.at[c].end..].starts_with("’s")
+    });
     let passive = ctx.text[end..].starts_with(" by ");
     let lower = ctx.text[s.start..s.end].to_ascii_lowercase();
     match e.kind {

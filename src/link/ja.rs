@@ -52,6 +52,22 @@ fn after_name(text: &str, end: usize) -> &str {
 pub(super) fn role(text: &str, end: usize) -> Role {
     let rest = after_name(text, end);
     // A source is not a subject: `ロイター通信によると`, `日経が報じた`.
+    // An analyst's firm is quoted, not reported on: `SMBC日興証券のアナリストは`.
+    if ["の調べ", "の調査", "の試算", "の集計"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        || rest.starts_with('の')
+            && rest
+                .char_indices()
+                .take_while(|(j, _)| *j < 30)
+                .any(|(j, _)| {
+                    ["アナリスト", "エコノミスト", "ストラテジスト", "チーフ"]
+                        .iter()
+                        .any(|w| rest[j..].starts_with(w))
+                })
+    {
+        return Role::Other;
+    }
     if rest.starts_with("によると")
         || rest.starts_with("によれば")
         || rest.starts_with("が報じ")
@@ -83,6 +99,9 @@ pub(super) fn role(text: &str, end: usize) -> Role {
 pub(super) fn topic(ctx: &Ctx, s: &Sentence) -> Option<usize> {
     let mut first = true;
     for c in ctx.companies(s) {
+        if in_brackets(ctx.text, s.start, ctx.at[c].start) {
+            continue;
+        }
         match role(ctx.text, ctx.at[c].end) {
             Role::Topic => return Some(c),
             Role::Genitive if first && heads_subject(ctx, s, c) => return Some(c),
@@ -91,6 +110,25 @@ pub(super) fn topic(ctx: &Ctx, s: &Sentence) -> Option<usize> {
         first = false;
     }
     None
+}
+
+/// Byte `at` lies inside brackets opened since `from` (`世界販売台数(ダイハツ工業、
+/// 日野自動車を含む)は`): a name there is an aside, not the subject.
+pub(super) fn in_brackets(text: &str, from: usize, at: usize) -> bool {
+    let head = &text[from..at];
+    let opens = head.matches(['(', '（', '「']).count();
+    let closes = head.matches([')', '）', '」']).count();
+    opens > closes
+}
+
+/// `トヨタ株は…2,592円`: a yen figure in a sentence about a company's shares.
+pub(super) fn shares_subject(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
+    ctx.companies(s).any(|c| {
+        ctx.at[c].end <= ctx.at[i].start && {
+            let rest = &ctx.text[ctx.at[c].end..];
+            rest.starts_with("株は") || rest.starts_with("株が") || rest.starts_with("の株価")
+        }
+    })
 }
 
 /// A `Xの…は` phrase with no other company, object or clause break before the
@@ -102,7 +140,12 @@ fn heads_subject(ctx: &Ctx, s: &Sentence, c: usize) -> bool {
         return false;
     };
     let phrase = &rest[..j];
-    !phrase.contains(['を', '、', '「', 'と'])
+    // `SMBC日興証券の杉本浩一シニアアナリストは`: a person of the firm speaks.
+    let person_inside = s.facts.clone().any(|o| {
+        ctx.kind(o) == Kind::Person && ctx.at[o].start >= from && ctx.at[o].start < from + j
+    });
+    !person_inside
+        && !phrase.contains(['を', '、', '「', 'と'])
         && phrase.chars().count() <= 24
         && !s.facts.clone().any(|o| {
             o != c
@@ -120,9 +163,11 @@ fn owns_cue(ctx: &Ctx, s: &Sentence, c: usize) -> bool {
         return false;
     };
     let at = ctx.text.len() - r.len();
-    s.hits
-        .iter()
-        .any(|h| h.start == at && h.has(|c| matches!(c, Cue::Money(_) | Cue::Percent(_))))
+    s.hits.iter().any(|h| {
+        h.start == at
+            && h.end - h.start > 3
+            && h.has(|c| matches!(c, Cue::Money(_) | Cue::Percent(_)))
+    })
 }
 
 /// Whose figure fact `i` is, as far as its own sentence says: `Some(company)`,
@@ -159,11 +204,10 @@ pub(super) fn subject(ctx: &Ctx, s: &Sentence, i: usize, metric: Metric) -> Opti
             }
         }
     }
-    let topic = before
-        .iter()
-        .rev()
-        .copied()
-        .find(|&c| role(ctx.text, ctx.at[c].end) == Role::Topic || Some(c) == s.topic);
+    let topic = before.iter().rev().copied().find(|&c| {
+        !in_brackets(ctx.text, s.start, ctx.at[c].start)
+            && (role(ctx.text, ctx.at[c].end) == Role::Topic || Some(c) == s.topic)
+    });
     if topic.is_some() {
         return Some(topic);
     }
@@ -175,19 +219,33 @@ pub(super) fn subject(ctx: &Ctx, s: &Sentence, i: usize, metric: Metric) -> Opti
 
 /// The sentence continues an earlier one's subject: it opens with 同社, 同事業
 /// (a division's figure is its parent's) or with the metric itself (`売上高は`).
-pub(super) fn carries(ctx: &Ctx, s: &Sentence) -> bool {
-    if ctx.companies(s).next().is_some() {
-        return false;
+/// The second flag says an anaphor (同社) stands for the company.
+pub(super) fn carries(ctx: &Ctx, s: &Sentence, i: usize) -> (bool, bool) {
+    let start = ctx.at[i].start;
+    if s.heading || ctx.companies(s).any(|c| ctx.at[c].start < start) {
+        return (false, false);
     }
-    let opening = ctx.text[s.start..].trim_start_matches(['「', '　', ' ']);
-    let at = ctx.text.len() - opening.len();
-    s.hits.iter().any(|h| {
-        h.start <= at + 9 && h.has(|c| matches!(c, Cue::Carry))
-            || h.start == at && h.has(|c| matches!(c, Cue::Money(_)))
-    }) || opening.starts_with("また")
-        && s.hits
-            .iter()
-            .any(|h| h.start == at + 6 && h.has(|c| matches!(c, Cue::Money(_))))
+    let pronoun = s
+        .hits
+        .iter()
+        .any(|h| h.end <= start && h.has(|c| matches!(c, Cue::Carry)));
+    // The clause's subject, if marked before the figure, must be the metric
+    // itself (`連結売上高は`, `純利益見通しも`); a sentence with no marked subject
+    // (`さらに…約110億ドルの設備投資を行う`) continues the one before.
+    let head = &ctx.text[s.start..start];
+    let marked = head
+        .char_indices()
+        .find(|&(_, c)| matches!(c, 'は' | 'が' | 'も'))
+        .map(|(j, _)| s.start + j);
+    let metric_subject = match marked {
+        None => true,
+        Some(at) => s.hits.iter().any(|h| {
+            h.end <= at
+                && at - h.end <= 12
+                && h.has(|c| matches!(c, Cue::Money(_) | Cue::Percent(_) | Cue::Carry))
+        }),
+    };
+    (pronoun || metric_subject, pronoun)
 }
 
 /// What may stand between a figure and the cue it is tied to.
@@ -196,6 +254,7 @@ pub(super) fn tight_gap(gap: &str) -> bool {
         gap,
         "" | "の"
             | "で"
+            | "での"
             | "を"
             | "に"
             | "と"

@@ -322,6 +322,10 @@ fn sentences(ctx: &Ctx, sections: &[Section]) -> Vec<Sentence> {
 /// The link of every money and percent fact.
 fn attribute(ctx: &Ctx, sentences: &[Sentence], events: &[Event]) -> Vec<(usize, Link)> {
     let mut out = Vec::new();
+    // A sentence's topic, or the subject it took over from an earlier sentence:
+    // `同社は…。純利益見通しも…` hands the company on twice.
+    let mut topics: Vec<Option<usize>> = sentences.iter().map(|s| s.topic).collect();
+    let article_topic = main_company(ctx, sentences);
     for (k, s) in sentences.iter().enumerate() {
         for i in s.facts.clone() {
             let kind = ctx.kind(i);
@@ -332,7 +336,11 @@ fn attribute(ctx: &Ctx, sentences: &[Sentence], events: &[Event]) -> Vec<(usize,
                 Kind::Money => (money_metric(ctx, s, i), None),
                 _ => percent_metric(ctx, s, i),
             };
-            let subject = subject(ctx, sentences, k, i, metric, events);
+            let (subject, carried) =
+                subject(ctx, sentences, &topics, article_topic, k, i, metric, events);
+            if carried && topics[k].is_none() {
+                topics[k] = subject;
+            }
             let period = period(ctx, sentences, k, i, metric);
             out.push((
                 i,
@@ -355,9 +363,41 @@ fn attribute(ctx: &Ctx, sentences: &[Sentence], events: &[Event]) -> Vec<(usize,
     out
 }
 
+/// The company most sentences are about (the first of equals): whom 同社 and
+/// `the company` stand for when the paragraph names no one.
+fn main_company(ctx: &Ctx, sentences: &[Sentence]) -> Option<usize> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for t in sentences.iter().filter_map(|s| s.topic) {
+        let Some(name) = name_of(&ctx.facts[t]) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(n, _, _)| *n == name) {
+            Some(c) => c.1 += 1,
+            None => counts.push((name, 1, t)),
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.iter().find(|c| c.1 == best).map(|c| c.2)
+}
+
+/// The main company is the topic of at least half the sentences that have one:
+/// an article about one company, whose unnamed figures are its own.
+fn article_topic_dominates(ctx: &Ctx, sentences: &[Sentence], main: Option<usize>) -> bool {
+    let Some(name) = main.and_then(|m| name_of(&ctx.facts[m])) else {
+        return false;
+    };
+    let topics: Vec<&str> = sentences
+        .iter()
+        .filter_map(|s| s.topic)
+        .filter_map(|t| name_of(&ctx.facts[t]))
+        .collect();
+    let same = topics.iter().filter(|t| **t == name).count();
+    same * 2 >= topics.len()
+}
+
 /// Where the clause of fact `i` starts: after the previous money or percent
 /// fact of the same sentence (`売上高は3兆円、営業利益は…`), else the sentence start.
-fn window_start(ctx: &Ctx, s: &Sentence, i: usize, same_kind: bool) -> usize {
+pub(crate) fn window_start(ctx: &Ctx, s: &Sentence, i: usize, same_kind: bool) -> usize {
     s.facts
         .clone()
         .filter(|&j| j < i)
@@ -374,6 +414,25 @@ fn window_start(ctx: &Ctx, s: &Sentence, i: usize, same_kind: bool) -> usize {
         .unwrap_or(s.start)
 }
 
+/// The byte where what follows fact `i` begins, past a bracketed conversion or
+/// note (`約141億ドル(約2兆円)で買収`, `£11.2 billion ($14.7 billion) in cash`).
+fn after_brackets(ctx: &Ctx, i: usize) -> usize {
+    let end = ctx.at[i].end;
+    let rest = &ctx.text[end..];
+    let lead = rest.len() - rest.trim_start_matches(' ').len();
+    let r = &rest[lead..];
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(inner) = r.strip_prefix(open) {
+            if let Some(j) = inner.find(close) {
+                if j <= 60 {
+                    return end + lead + open.len_utf8() + j + close.len_utf8();
+                }
+            }
+        }
+    }
+    end
+}
+
 /// The cue that follows fact `i` tightly (`24億ドルで買収`, `$2 billion deal`,
 /// `11%減`), with what may stand between them.
 fn tight_after<'h>(
@@ -382,17 +441,27 @@ fn tight_after<'h>(
     i: usize,
     want: impl Fn(&Cue) -> bool,
 ) -> Option<&'h Hit> {
-    let end = ctx.at[i].end;
-    s.hits
-        .iter()
-        .filter(|h| h.start >= end && h.has(&want))
-        .find(|h| {
-            let gap = &ctx.text[end..h.start];
-            match ctx.lang {
-                Lang::Ja => ja::tight_gap(gap),
-                Lang::En => en::tight_gap(gap),
+    let ends = [ctx.at[i].end, after_brackets(ctx, i)];
+    s.hits.iter().filter(|h| h.has(&want)).find(|h| {
+        ends.iter().any(|&end| {
+            h.start >= end && {
+                // A figure inside brackets reads on after the closing bracket.
+                let gap = ctx.text[end..h.start].trim_start_matches([')', '）']);
+                match ctx.lang {
+                    // `約141億ドルでのUSスチール買収`: the deal word after the name it is about.
+                    Lang::Ja => {
+                        ja::tight_gap(gap)
+                            || ctx.companies(s).any(|c| {
+                                ctx.at[c].end == h.start
+                                    && ctx.at[c].start >= end
+                                    && ja::tight_gap(&ctx.text[end..ctx.at[c].start])
+                            })
+                    }
+                    Lang::En => en::tight_gap(gap),
+                }
             }
         })
+    })
 }
 
 /// The cue nearest before fact `i` within `[from, start of i)`; among cues that
@@ -402,17 +471,20 @@ fn last_before<'h>(
     s: &'h Sentence,
     i: usize,
     from: usize,
-    want: impl Fn(&Cue) -> bool,
+    want: impl Fn(&Hit) -> bool,
 ) -> Option<&'h Hit> {
     let start = ctx.at[i].start;
     s.hits
         .iter()
-        .filter(|h| h.start >= from && h.end <= start && h.has(&want))
+        .filter(|h| h.start >= from && h.end <= start && want(h))
         .max_by_key(|h| (h.end, h.end - h.start))
 }
 
-fn money_cue(c: &Cue) -> bool {
-    matches!(c, Cue::Money(_))
+/// `per share`, `a share`, `1株当たり`: the unit of a per-share figure, which
+/// says nothing of the figures around it.
+fn is_unit(ctx: &Ctx, h: &Hit) -> bool {
+    let w = &ctx.text[h.start..h.end];
+    w.eq_ignore_ascii_case("per share") || w.eq_ignore_ascii_case("a share") || w.starts_with("1株")
 }
 
 fn money_of(h: &Hit) -> Option<Metric> {
@@ -422,26 +494,94 @@ fn money_of(h: &Hit) -> Option<Metric> {
     })
 }
 
-fn money_metric(ctx: &Ctx, s: &Sentence, i: usize) -> Metric {
-    if let Value::Money(m) = &ctx.facts[i].value {
-        if let Some(per) = &m.per {
-            let from = window_start(ctx, s, i, false);
-            let eps = last_before(ctx, s, i, from, |c| *c == Cue::Money(Metric::Other));
-            return if per == "share" && eps.is_none() {
-                Metric::SharePrice
-            } else {
-                Metric::Other
-            };
-        }
+/// The metric of the nearest earlier fact of the same kind in the sentence (a
+/// list or a revision: `3兆8,000億円から3兆2,000億円`, `to 15% from 39%`),
+/// counting only figures that are, like `i`, per unit or not.
+fn previous_metric(
+    ctx: &Ctx,
+    s: &Sentence,
+    i: usize,
+    done: &dyn Fn(usize) -> Metric,
+) -> Option<Metric> {
+    let per = |j: usize| matches!(&ctx.facts[j].value, Value::Money(m) if m.per.is_some());
+    let earlier = || {
+        s.facts
+            .clone()
+            .filter(|&j| j < i && ctx.kind(j) == ctx.kind(i))
+    };
+    earlier()
+        .rfind(|&j| per(j) == per(i))
+        .or_else(|| earlier().next_back())
+        .map(done)
+}
+
+pub(crate) fn money_metric(ctx: &Ctx, s: &Sentence, i: usize) -> Metric {
+    let start = ctx.at[i].start;
+    let per_share = match &ctx.facts[i].value {
+        Value::Money(m) => match m.per.as_deref() {
+            Some("share") => true,
+            Some(_) => return Metric::Other,
+            None => ctx.lang == Lang::En && en::per_share_after(ctx.text, ctx.at[i].end),
+        },
+        _ => false,
+    };
+    if per_share {
+        // A dividend or earnings per share, else a price per share.
+        let cue = s
+            .hits
+            .iter()
+            .filter(|h| h.end <= start && !is_unit(ctx, h))
+            .filter_map(money_of)
+            .rfind(|m| {
+                matches!(
+                    m,
+                    Metric::Dividend
+                        | Metric::Profit
+                        | Metric::NetProfit
+                        | Metric::OperatingProfit
+                        | Metric::Other
+                        | Metric::SharePrice
+                )
+            });
+        return match cue {
+            Some(Metric::Dividend) => Metric::Dividend,
+            Some(Metric::SharePrice) | None => Metric::SharePrice,
+            Some(Metric::Other) if !eps_before(ctx, s, i) => Metric::SharePrice,
+            Some(_) => Metric::Other,
+        };
     }
-    if let Some(m) = tight_after(ctx, s, i, money_cue).and_then(money_of) {
+    if let Some(m) = tight_after(ctx, s, i, |c| matches!(c, Cue::Money(_))).and_then(money_of) {
         return m;
     }
     let from = window_start(ctx, s, i, true);
-    if let Some(m) = last_before(ctx, s, i, from, money_cue).and_then(money_of) {
+    if let Some(h) = last_before(ctx, s, i, from, |h| {
+        money_of(h).is_some() && !is_unit(ctx, h)
+    }) {
+        let m = money_of(h).unwrap_or(Metric::Other);
+        // 総額 is a deal's total only where a deal is spoken of.
+        let deal_spoken = s.hits.iter().any(|h| h.has(|c| matches!(c, Cue::Deal(_))));
+        if &ctx.text[h.start..h.end] == "総額" && !deal_spoken {
+            return Metric::Other;
+        }
         return m;
     }
+    if let Some(m) = previous_metric(ctx, s, i, &|j| money_metric(ctx, s, j)) {
+        return m;
+    }
+    if ctx.lang == Lang::Ja && ja::shares_subject(ctx, s, i) {
+        return Metric::SharePrice;
+    }
     Metric::Other
+}
+
+/// `earnings of $3.37 a share`, `1株当たり利益`: an EPS, not a share price.
+fn eps_before(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
+    s.hits.iter().any(|h| {
+        h.end <= ctx.at[i].start && {
+            let w = ctx.text[h.start..h.end].to_ascii_lowercase();
+            w.contains("利益") || w == "eps" || w.starts_with("earnings")
+        }
+    })
 }
 
 fn percent_class(h: &Hit) -> Option<Metric> {
@@ -460,68 +600,93 @@ fn change_of(h: &Hit) -> Option<Change> {
 }
 
 /// What a percentage measures, and for growth which way it went.
-fn percent_metric(ctx: &Ctx, s: &Sentence, i: usize) -> (Metric, Option<Change>) {
+pub(crate) fn percent_metric(ctx: &Ctx, s: &Sentence, i: usize) -> (Metric, Option<Change>) {
     let value = match &ctx.facts[i].value {
         Value::Percent(p) => p.value,
         _ => 0.0,
     };
-    let signed = |ch: Option<Change>| {
-        ch.or(if value < 0.0 {
-            Some(Change::Decrease)
-        } else {
-            None
-        })
-    };
-    let is_pct = |c: &Cue| matches!(c, Cue::Percent(_) | Cue::Change(_));
     let from = window_start(ctx, s, i, true);
     // A level reached (`rose to 4.4%`, `3%に上昇`) is not a change of the figure.
     let level = match ctx.lang {
         Lang::Ja => ja::is_level(ctx.text, ctx.at[i].end),
         Lang::En => en::is_level(ctx.text, ctx.at[i].start),
     };
-    if let Some(h) = tight_after(ctx, s, i, is_pct) {
-        let m = percent_class(h).unwrap_or(Metric::Other);
-        if m != Metric::Growth {
-            return (m, None);
-        }
-        if !level {
-            return (Metric::Growth, signed(change_of(h)));
-        }
-    }
-    if ctx.lang == Lang::En && en::share_of(ctx.text, ctx.at[i].end) {
-        return (Metric::Share, None);
-    }
-    let before = last_before(ctx, s, i, from, |c| {
-        matches!(c, Cue::Percent(_)) || (!level && matches!(c, Cue::Change(_)))
+    // One-character Japanese change words (増, 減, 高, 安) count only right after
+    // the figure: elsewhere they are parts of other words (最高, 増税).
+    let long = |h: &Hit| ctx.lang == Lang::En || h.end - h.start > 3;
+    let change_near = || {
+        last_before(ctx, s, i, from, |h| long(h) && change_of(h).is_some())
+            .and_then(change_of)
+            .or(if value < 0.0 {
+                Some(Change::Decrease)
+            } else {
+                None
+            })
+    };
+    let tight = tight_after(ctx, s, i, |c| matches!(c, Cue::Percent(_) | Cue::Change(_)));
+    let metric = if let Some(h) = tight
+        .filter(|h| !(level && percent_class(h) == Some(Metric::Growth) && change_of(h).is_some()))
+    {
+        percent_class(h)
+    } else if ctx.lang == Lang::En && en::share_of(ctx.text, ctx.at[i].end) {
+        Some(Metric::Share)
+    } else {
+        None
+    };
+    let metric = metric.or_else(|| {
+        last_before(ctx, s, i, from, |h| {
+            long(h)
+                && h.has(|c| matches!(c, Cue::Percent(_)) || !level && matches!(c, Cue::Change(_)))
+        })
+        .and_then(percent_class)
     });
-    match before.and_then(percent_class) {
+    let metric = metric.or_else(|| {
+        // A level with no cue of its own in its clause: what the sentence is
+        // about (`10年債利回りは前日比0.040%高い2.020%`).
+        last_before(ctx, s, i, s.start, |h| {
+            long(h)
+                && h.has(|c| {
+                    matches!(
+                        c,
+                        Cue::Percent(Metric::Rate | Metric::Share | Metric::Margin)
+                    )
+                })
+        })
+        .and_then(percent_class)
+        .filter(|_| level || ctx.lang == Lang::Ja)
+    });
+    let metric = metric
+        .or_else(|| previous_metric(ctx, s, i, &|j| percent_metric(ctx, s, j).0))
+        .or_else(|| {
+            (ctx.lang == Lang::Ja && ja::part_of_whole(ctx.text, ctx.at[i].start, ctx.at[i].end))
+                .then_some(Metric::Share)
+        });
+    match metric {
         Some(Metric::Growth) => {
-            // The nearest change word names the direction (`前年比11%減` has it after).
-            let ch = before.and_then(change_of).or_else(|| {
-                last_before(ctx, s, i, from, |c| matches!(c, Cue::Change(_))).and_then(change_of)
-            });
-            (Metric::Growth, signed(ch))
+            let ch = tight
+                .and_then(change_of)
+                .filter(|_| !level)
+                .or_else(change_near);
+            (Metric::Growth, ch)
         }
         Some(m) => (m, None),
-        None if ctx.lang == Lang::Ja
-            && ja::part_of_whole(ctx.text, ctx.at[i].start, ctx.at[i].end) =>
-        {
-            (Metric::Share, None)
-        }
         None if value < 0.0 => (Metric::Growth, Some(Change::Decrease)),
         None => (Metric::Other, None),
     }
 }
 
-/// Whose figure it is.
+/// Whose figure it is, and whether it was taken over from an earlier sentence.
+#[allow(clippy::too_many_arguments)]
 fn subject(
     ctx: &Ctx,
     sentences: &[Sentence],
+    topics: &[Option<usize>],
+    article_topic: Option<usize>,
     k: usize,
     i: usize,
     metric: Metric,
     events: &[Event],
-) -> Option<usize> {
+) -> (Option<usize>, bool) {
     let s = &sentences[k];
     // A deal's figures follow the deal's roles.
     if metric.is_deal() {
@@ -533,12 +698,12 @@ fn subject(
                 Metric::Valuation | Metric::SharePrice => e.target,
                 _ => match e.kind {
                     EventType::Divestiture => e.acquirer.or(e.seller),
-                    EventType::Investment if e.amount == Some(i) && e.round => e.target,
+                    EventType::Investment if e.round => e.target,
                     _ => e.acquirer,
                 },
             };
             if who.is_some() {
-                return who;
+                return (who, false);
             }
         }
     }
@@ -547,25 +712,34 @@ fn subject(
         Lang::En => en::subject(ctx, s, i, metric),
     };
     match own {
-        Some(found) => found,
+        Some(found) => (found, false),
         // The sentence names no subject of its own but hands over from an earlier
         // one (`同社は`, `The company`, or starts with the metric: `売上高は…`).
-        None if metric.is_result() || metric == Metric::Other && ctx.kind(i) == Kind::Money => {
-            let carries = match ctx.lang {
-                Lang::Ja => ja::carries(ctx, s),
-                Lang::En => en::carries(ctx, s),
+        None if ctx.kind(i) == Kind::Money || metric.is_result() => {
+            let (carries, pronoun) = match ctx.lang {
+                Lang::Ja => ja::carries(ctx, s, i),
+                Lang::En => en::carries(ctx, s, i),
             };
             if !carries {
-                return None;
+                return (None, false);
             }
-            sentences[..k]
-                .iter()
+            let near = (0..k)
                 .rev()
-                .take_while(|p| p.section == s.section)
+                .take_while(|&p| sentences[p].section == s.section)
                 .take(3)
-                .find_map(|p| p.topic)
+                .find_map(|p| topics[p]);
+            // 同社 and `the company` name the article's company when the
+            // paragraph has none.
+            let found = near.or(
+                if pronoun || article_topic_dominates(ctx, sentences, article_topic) {
+                    article_topic
+                } else {
+                    None
+                },
+            );
+            (found, found.is_some())
         }
-        None => None,
+        None => (None, false),
     }
 }
 
@@ -574,7 +748,7 @@ fn subject(
 fn period_like(f: &Fact) -> bool {
     match &f.value {
         Value::Date(d) => {
-            d.iso.is_some()
+            d.iso.as_deref().is_some_and(|iso| !iso.contains('W'))
                 && matches!(
                     d.granularity,
                     Granularity::Year
@@ -590,11 +764,28 @@ fn period_like(f: &Fact) -> bool {
     }
 }
 
+/// A reporting period set up for the sentences after it: a fiscal year, a
+/// quarter or a half.
+fn reporting_period(f: &Fact) -> bool {
+    period_like(f)
+        && matches!(
+            &f.value,
+            Value::Date(d) if matches!(
+                d.granularity,
+                Granularity::FiscalYear
+                    | Granularity::FiscalQuarter
+                    | Granularity::Quarter
+                    | Granularity::Half
+                    | Granularity::Range
+            )
+        )
+}
+
 /// Which period the figure covers: a period-like date of its own clause that is
-/// not a comparison base (`前年比`, `from a year earlier`), else one set up in an
-/// earlier sentence of the paragraph (`2026年3月期の連結決算は…`).
+/// not a comparison base (`前年比`, `from a year earlier`), else a reporting
+/// period set up in an earlier sentence of the paragraph (`2026年3月期の連結決算は…`).
 fn period(ctx: &Ctx, sentences: &[Sentence], k: usize, i: usize, metric: Metric) -> Option<usize> {
-    if !(metric.is_result() || metric == Metric::Rate || metric == Metric::Other) {
+    if !metric.is_result() {
         return None;
     }
     let s = &sentences[k];
@@ -620,26 +811,39 @@ fn period(ctx: &Ctx, sentences: &[Sentence], k: usize, i: usize, metric: Metric)
             return Some(d);
         }
     }
-    if !metric.is_result() {
-        return None;
-    }
-    // A sentence with a date of its own that is not a period says nothing of one.
+    // A sentence with a date of its own that is not a period says nothing of one;
+    // a percentage takes a period over only when it is a result's change
+    // (`Net income climbed 24%`), not a share move.
     if s.facts
         .clone()
         .any(|d| ctx.kind(d) == Kind::Date && !is_base(d))
     {
         return None;
     }
-    sentences[..k]
-        .iter()
+    if ctx.kind(i) == Kind::Percent
+        && !s
+            .hits
+            .iter()
+            .any(|h| h.end <= ctx.at[i].start && money_of(h).is_some_and(Metric::is_result))
+    {
+        return None;
+    }
+    (0..k)
         .rev()
-        .take_while(|p| p.section == s.section)
+        .take_while(|&p| sentences[p].section == s.section)
         .take(3)
         .find_map(|p| {
-            p.facts
-                .clone()
-                .rev()
-                .find(|&d| period_like(&ctx.facts[d]) && !is_base(d))
+            // A fiscal period over the same months written as a range
+            // (`2026年3月期第1四半期(4〜6月)`): the fiscal one.
+            let p = &sentences[p];
+            let found = |range: bool| {
+                p.facts.clone().rev().find(|&d| {
+                    reporting_period(&ctx.facts[d])
+                        && !is_base(d)
+                        && range == matches!(&ctx.facts[d].value, Value::Date(v) if v.granularity == Granularity::Range)
+                })
+            };
+            found(false).or_else(|| found(true))
         })
 }
 
