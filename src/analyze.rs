@@ -78,13 +78,25 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
     // Attach each candidate to the section that holds it and its sentence.
     let mut placed = Vec::with_capacity(cands.len());
     let mut outside = 0;
+    // The length in code points of the last sentence measured: the facts of a
+    // sentence come one after another, so each sentence is counted once.
+    let mut measured: Option<((usize, usize), usize)> = None;
     for c in cands {
         let i = spans.partition_point(|s| s.end <= c.start);
         match spans.get(i) {
             Some(s) if s.start <= c.start && c.end <= s.end => {
                 let (ss, se) = sentence_at(&sentences, c.start).unwrap_or((c.start, c.end));
                 let sentence = (ss.min(c.start), se.max(c.end));
-                placed.push((i, c, sentence));
+                let len = match measured {
+                    Some((span, n)) if span == sentence => n,
+                    _ => {
+                        let n = folded[sentence.0..sentence.1].chars().count();
+                        measured = Some((sentence, n));
+                        n
+                    }
+                };
+                let window = sentence_window(folded, sentence, len, (c.start, c.end));
+                placed.push((i, c, window));
             }
             _ => outside += 1,
         }
@@ -92,8 +104,8 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
 
     // Every byte offset we report, converted in one pass each way.
     let mut offsets = Vec::with_capacity(placed.len() * 4 + spans.len() * 4);
-    for (_, c, (ss, se)) in &placed {
-        offsets.extend([c.start, c.end, *ss, *se]);
+    for (_, c, w) in &placed {
+        offsets.extend([c.start, c.end, w.start, w.end]);
     }
     for s in &spans {
         offsets.extend([s.start, s.end, s.heading.0, s.heading.1]);
@@ -122,7 +134,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
     let mut facts: Vec<Fact> = Vec::with_capacity(placed.len());
     let mut last_sentence: Option<(usize, usize, Arc<str>)> = None;
     let mut placements = Vec::with_capacity(placed.len());
-    for (n, (section, c, _)) in placed.into_iter().enumerate() {
+    for (n, (section, c, w)) in placed.into_iter().enumerate() {
         let k = n * 4;
         sections[section].facts += 1;
         let span = (orig[k + 2], orig[k + 3]);
@@ -134,7 +146,19 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         let sentence = match &last_sentence {
             Some((start, end, shared)) if (*start, *end) == span => shared.clone(),
             _ => {
-                let shared: Arc<str> = text(k + 2).into();
+                let shared: Arc<str> = if w.cut_before || w.cut_after {
+                    let mut s = String::with_capacity(span.1 - span.0 + 6);
+                    if w.cut_before {
+                        s.push(CUT_MARKER);
+                    }
+                    s.push_str(text(k + 2));
+                    if w.cut_after {
+                        s.push(CUT_MARKER);
+                    }
+                    s.into()
+                } else {
+                    text(k + 2).into()
+                };
                 last_sentence = Some((span.0, span.1, shared.clone()));
                 shared
             }
@@ -166,6 +190,117 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         facts,
         events,
         outside_sections: outside,
+    }
+}
+
+/// The longest `sentence` a fact carries, in code points (cut marks included).
+/// A longer sentence (a table or a dump on one line without sentence
+/// punctuation) is cut to a window around the fact, so that output grows
+/// linearly with the input rather than with facts × sentence length.
+pub const SENTENCE_MAX_CHARS: usize = 400;
+
+/// Written where a sentence was cut.
+pub const CUT_MARKER: char = '…';
+
+/// How far a cut may move to fall between words instead of inside one.
+const WORD_SLACK: usize = 30;
+
+/// The part of a sentence a fact carries (byte offsets in the folded text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Window {
+    start: usize,
+    end: usize,
+    cut_before: bool,
+    cut_after: bool,
+}
+
+/// A character of a space-separated word (`$1.5`, `billion,`): a cut between
+/// two of them would split the word. Japanese may be cut between any two
+/// characters.
+fn word_char(c: char) -> bool {
+    !c.is_whitespace() && !crate::article::is_japanese_char(c)
+}
+
+/// The window of `sentence` (`chars` code points long) around the fact
+/// `fact`: the whole sentence when it has at most [`SENTENCE_MAX_CHARS`], else
+/// as much context as fits on both sides, cut between words where one ends
+/// within [`WORD_SLACK`] characters. Linear in the window, not the sentence.
+fn sentence_window(
+    text: &str,
+    sentence: (usize, usize),
+    chars: usize,
+    fact: (usize, usize),
+) -> Window {
+    let (ss, se) = sentence;
+    let whole = Window {
+        start: ss,
+        end: se,
+        cut_before: false,
+        cut_after: false,
+    };
+    if chars <= SENTENCE_MAX_CHARS {
+        return whole;
+    }
+    let (cs, ce) = fact;
+    let fact_chars = text[cs..ce].chars().count();
+    let room = SENTENCE_MAX_CHARS.saturating_sub(fact_chars + 2);
+    // Walk `n` characters left from `from`, not past `ss`.
+    let left = |from: usize, n: usize| -> (usize, usize) {
+        let mut at = from;
+        let mut taken = 0;
+        for (i, _) in text[ss..from].char_indices().rev().take(n) {
+            at = ss + i;
+            taken += 1;
+        }
+        (at, taken)
+    };
+    let (mut ws, took_left) = left(cs, room / 2);
+    let mut we = ce;
+    let mut took_right = 0;
+    for (i, c) in text[ce..se].char_indices().take(room - took_left) {
+        we = ce + i + c.len_utf8();
+        took_right += 1;
+    }
+    // Room the right side did not need goes to the left.
+    let spare = room - took_left - took_right;
+    if spare > 0 {
+        ws = left(ws, spare).0;
+    }
+    let cut_before = ws > ss;
+    let cut_after = we < se;
+    if cut_before {
+        let before = text[..ws].chars().next_back();
+        if before.is_some_and(word_char) && text[ws..].chars().next().is_some_and(word_char) {
+            // Move forward past the rest of the word cut.
+            if let Some((i, _)) = text[ws..cs]
+                .char_indices()
+                .take(WORD_SLACK)
+                .find(|(_, c)| !word_char(*c))
+            {
+                ws += i;
+            }
+        }
+        ws += text[ws..cs].len() - text[ws..cs].trim_start().len();
+    }
+    if cut_after {
+        let after = text[we..].chars().next();
+        if after.is_some_and(word_char) && text[..we].chars().next_back().is_some_and(word_char) {
+            if let Some((i, c)) = text[ce..we]
+                .char_indices()
+                .rev()
+                .take(WORD_SLACK)
+                .find(|(_, c)| !word_char(*c))
+            {
+                we = ce + i + c.len_utf8();
+            }
+        }
+        we -= text[ce..we].len() - text[ce..we].trim_end().len();
+    }
+    Window {
+        start: ws,
+        end: we,
+        cut_before,
+        cut_after,
     }
 }
 
@@ -203,5 +338,58 @@ mod tests {
             "Apple paid $2.4 billion on June 9, 2025."
         );
         assert_eq!(&*second[0].sentence, "Sony rose 5% in 2024.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_to_a_window_around_the_fact() {
+        let mut text = String::from("Shares rose");
+        for i in 0..300 {
+            text.push_str(&format!(" and unit{i} gained $1 million"));
+        }
+        text.push_str(".\n");
+        let facts = facts_of_text(&text);
+        assert!(facts.len() >= 300, "{}", facts.len());
+        for f in &facts {
+            let n = f.sentence.chars().count();
+            assert!(n <= SENTENCE_MAX_CHARS, "{n} chars");
+            assert!(f.sentence.contains(&f.text));
+            let inner = f
+                .sentence
+                .trim_start_matches(CUT_MARKER)
+                .trim_end_matches(CUT_MARKER);
+            assert!(text.contains(inner), "a window is a slice of the text");
+            // Cut between words: the window starts and ends with whole words.
+            let first = inner.split(' ').next().unwrap_or_default();
+            let last = inner.rsplit(' ').next().unwrap_or_default();
+            for w in [first, last] {
+                let starts = text.starts_with(w) || text.contains(&format!(" {w}"));
+                let ends = text.contains(&format!("{w} ")) || text.contains(&format!("{w}\n"));
+                assert!(starts && ends, "{w:?} is a whole word");
+            }
+        }
+        assert!(facts[0].sentence.starts_with("Shares rose"));
+        assert!(facts[0].sentence.ends_with(CUT_MARKER));
+        let mid = &facts[facts.len() / 2].sentence;
+        assert!(mid.starts_with(CUT_MARKER) && mid.ends_with(CUT_MARKER));
+        assert!(mid.chars().count() >= SENTENCE_MAX_CHARS - 2 * WORD_SLACK);
+        let last = facts.last().map(|f| f.sentence.clone()).unwrap_or_default();
+        assert!(last.starts_with(CUT_MARKER) && last.ends_with("million."));
+    }
+
+    #[test]
+    fn japanese_tables_are_cut_between_any_characters() {
+        let mut text = String::new();
+        for _ in 0..200 {
+            text.push_str("トヨタ 2,850円 +1.2% ");
+        }
+        text.push('\n');
+        let facts = facts_of_text(&text);
+        assert!(facts.len() >= 200);
+        let total: usize = facts.iter().map(|f| f.sentence.chars().count()).sum();
+        assert!(total <= facts.len() * SENTENCE_MAX_CHARS);
+        for f in &facts {
+            assert!(f.sentence.chars().count() <= SENTENCE_MAX_CHARS);
+            assert!(f.sentence.contains(&f.text));
+        }
     }
 }

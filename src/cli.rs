@@ -1,25 +1,37 @@
-//! Command-line flags (clap) and their validation into a `Config`.
+//! Command-line flags (clap) and their validation into the library's
+//! `pipeline::Config`. Part of the binary: the library knows nothing of flags.
 
-use crate::pipeline::{Config, Formats};
 use clap::{Parser, Subcommand};
+use newsfacts::input::{Fields, ReadOptions};
+use newsfacts::pipeline::{Config, Formats};
+use newsfacts::Kind;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
 Examples:
   newsfacts extract                          read input/, write output/
-  newsfacts extract news/ --out tables       a folder, walked recursively
+  newsfacts extract news/ -o tables          a folder, walked recursively
   newsfacts extract dump.jsonl --format jsonl --ref-date 2025-06-09
   cat dump.jsonl | newsfacts extract - --stdout | jq .
+  newsfacts extract dump.ndjson --text-field body --date-field published_at
+  newsfacts extract input --kinds money,company -j 2
   newsfacts extract input --excel            CSV for Excel (BOM, CRLF, formula-safe)
-  newsfacts extract input --gazetteer mine.tsv";
+  newsfacts extract input --gazetteer mine.tsv
 
+Exit status: 0 every input read; 1 some input skipped (or none readable);
+2 usage error (bad flag, unusable --gazetteer, output folder in use);
+3 an output file could not be written; 130/143 interrupted (SIGINT/SIGTERM).";
+
+/// The command line.
 #[derive(Parser, Debug)]
 #[command(name = "newsfacts", version, about = "Facts from Japanese and English news articles: dates, money, percentages, people, companies", after_help = EXAMPLES)]
 pub struct Cli {
+    /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Extract facts from articles and write CSV/JSON tables.
@@ -49,16 +61,20 @@ pub struct EvalArgs {
     pub verbose: bool,
 }
 
+/// `newsfacts extract`.
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Files (.txt, .md, .jsonl), folders (walked recursively), or - for JSONL on stdin. Default: input/
+    /// Files (.txt, .md, .jsonl, .ndjson), folders (walked recursively), or - for JSONL on stdin. Default: input/
     pub paths: Vec<PathBuf>,
-    /// Output folder.
-    #[arg(long, default_value = "output")]
+    /// Output folder (relative to the current folder).
+    #[arg(long, short = 'o', default_value = "output")]
     pub out: PathBuf,
     /// Files to write, comma-separated: csv (facts.csv, sections.csv), jsonl (facts.jsonl), json (articles.json).
     #[arg(long, default_value = "csv,jsonl,json")]
     pub format: String,
+    /// Keep only these kinds of facts, comma-separated: date, money, percent, person, company.
+    #[arg(long, value_name = "KIND,...")]
+    pub kinds: Option<String>,
     /// Reference date (YYYY-MM-DD) for year-less and relative dates, when an article has none.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub ref_date: Option<String>,
@@ -68,10 +84,31 @@ pub struct ExtractArgs {
     /// CSV for Excel: UTF-8 BOM, CRLF, cells that start like a formula are guarded.
     #[arg(long)]
     pub excel: bool,
-    /// Extra people/companies: kind<TAB>canonical<TAB>alias|alias... (repeatable).
+    /// Extra people/companies: kind<TAB>canonical<TAB>alias|alias...[<TAB>fiscal-year end month] (repeatable).
     #[arg(long, value_name = "FILE.tsv")]
     pub gazetteer: Vec<PathBuf>,
-    /// Hide the progress bar.
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Skip (and report) any article larger than this: a text file, or one JSONL line.
+    #[arg(long, value_name = "MB", default_value_t = 1024)]
+    pub max_article_mb: u64,
+    /// JSONL field holding the article text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+    /// JSONL field holding the title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+    /// JSONL field holding the id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+    /// JSONL field holding the date (YYYY-MM-DD, RFC 3339, YYYY/MM/DD, epoch seconds).
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    pub date_field: String,
+    /// JSONL field holding the language (ja, en).
+    #[arg(long, value_name = "NAME", default_value = "lang")]
+    pub lang_field: String,
+    /// No progress bar and no summary line (problems are still reported).
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -104,6 +141,26 @@ impl ExtractArgs {
         if !(formats.csv || formats.jsonl || formats.json) {
             return Err("--format: name at least one of csv, jsonl, json".into());
         }
+        let kinds = match self.kinds {
+            None => None,
+            Some(list) => {
+                let mut kinds = Vec::new();
+                for k in list.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+                    match Kind::parse(k) {
+                        Some(k) => kinds.push(k),
+                        None => {
+                            return Err(format!(
+                            "--kinds: unknown kind {k:?} (expected date, money, percent, person, company)"
+                        ))
+                        }
+                    }
+                }
+                if kinds.is_empty() {
+                    return Err("--kinds: name at least one kind".into());
+                }
+                Some(kinds)
+            }
+        };
         let ref_date = match self.ref_date {
             None => None,
             Some(s) => Some(
@@ -112,9 +169,28 @@ impl ExtractArgs {
                 })?,
             ),
         };
-        for g in &self.gazetteer {
-            if !g.is_file() {
-                return Err(format!("--gazetteer: {}: no such file", g.display()));
+        if self.jobs == Some(0) {
+            return Err("--jobs: give at least 1".into());
+        }
+        if self.max_article_mb == 0 {
+            return Err("--max-article-mb: give at least 1".into());
+        }
+        let fields = Fields {
+            id: self.id_field,
+            text: self.text_field,
+            title: self.title_field,
+            date: self.date_field,
+            lang: self.lang_field,
+        };
+        for (flag, name) in [
+            ("--id-field", &fields.id),
+            ("--text-field", &fields.text),
+            ("--title-field", &fields.title),
+            ("--date-field", &fields.date),
+            ("--lang-field", &fields.lang),
+        ] {
+            if name.is_empty() {
+                return Err(format!("{flag}: give a field name"));
             }
         }
         let inputs = if self.paths.is_empty() {
@@ -130,7 +206,11 @@ impl ExtractArgs {
             stdout: self.stdout,
             excel: self.excel,
             gazetteers: self.gazetteer,
-            quiet: self.quiet,
+            kinds,
+            read: ReadOptions {
+                fields,
+                max_article_bytes: self.max_article_mb.saturating_mul(1 << 20),
+            },
             ..Config::default()
         })
     }

@@ -1,6 +1,9 @@
 //! newsfacts: dates, money amounts, percentages, people and companies from
 //! Japanese and English news articles, normalised, as CSV and JSON.
 //!
+//! The library prints nothing: problems come back as values
+//! ([`input::Problem`], [`Error`]); the `newsfacts` binary shows them.
+//!
 //! ```
 //! use newsfacts::{analyze, Article, Resources};
 //!
@@ -15,9 +18,11 @@
 //! # let _ = money;
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod analyze;
 pub mod article;
-pub mod cli;
+pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
@@ -25,6 +30,7 @@ pub mod fact;
 pub mod gazetteer;
 pub mod input;
 pub mod link;
+pub mod outdir;
 pub mod pipeline;
 pub mod rule;
 pub mod section;
@@ -32,4 +38,5 @@ pub mod text;
 
 pub use analyze::{analyze, Analysis, Resources, Section};
 pub use article::{Article, Lang};
+pub use error::{Error, Result};
 pub use fact::{Candidate, Fact, Kind, Value};

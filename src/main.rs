@@ -1,15 +1,33 @@
-//! The `newsfacts` binary: parse flags, run the library's pipeline, pick the exit
-//! status (0 all read, 1 some input skipped, 2 usage error).
+//! The `newsfacts` binary: parse flags, set up threads and signal handling,
+//! run the library's pipeline with a terminal observer (messages, progress
+//! bar, the closing summary line), and pick the exit status:
+//! 0 every input read, 1 some input skipped or none readable, 2 usage error,
+//! 3 an output could not be written, 128 + signal when interrupted.
+
+mod cli;
+mod ui;
 
 use clap::Parser;
-use newsfacts::cli::{Cli, Command};
+use cli::{Cli, Command};
+use newsfacts::pipeline::{self, Outputs};
+use newsfacts::Error;
 use std::process::ExitCode;
+use std::time::Duration;
+
+/// Exit status of a usage error.
+const USAGE: u8 = 2;
+/// Exit status of a fatal write error.
+const WRITE_FAILED: u8 = 3;
+
+/// How long an interrupted run may take to remove its temporaries itself
+/// before the signal thread does it and exits.
+const GRACE: Duration = Duration::from_secs(3);
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+            let code = if e.use_stderr() { USAGE } else { 0 };
             let _ = e.print();
             return ExitCode::from(code);
         }
@@ -18,26 +36,74 @@ fn main() -> ExitCode {
         Command::Extract(args) => args,
         Command::Eval(args) => return eval(args),
     };
-    let config = match args.into_config() {
+    let quiet = args.quiet;
+    let jobs = args.jobs;
+    let mut config = match args.into_config() {
         Ok(c) => c,
         Err(msg) => {
-            eprintln!("error: {msg}");
-            return ExitCode::from(2);
+            ui::error(&msg);
+            return ExitCode::from(USAGE);
         }
     };
-    match newsfacts::pipeline::run(&config) {
-        Ok(report) if report.had_skips() => ExitCode::from(1),
-        Ok(_) => ExitCode::SUCCESS,
+    if let Some(n) = jobs {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            ui::error(&format!("--jobs: {e}"));
+            return ExitCode::from(USAGE);
+        }
+    }
+    watch_signals(&config.cancel);
+    let mut observer = ui::Terminal::new(quiet);
+    config.measure_total = observer.shows_progress();
+    let result = pipeline::run(&config, &mut observer);
+    observer.finish();
+    match result {
+        Ok(report) => {
+            if !quiet {
+                observer.summary_line(&report, &config);
+            }
+            if report.outputs == Outputs::Untouched {
+                ui::error(&format!(
+                    "no article could be read; {} left as it was",
+                    newsfacts::input::path_text(&config.out)
+                ));
+            }
+            if report.had_skips() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        // `--stdout | head`: the reader has all it wanted.
+        Err(Error::StdoutClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(1)
+            let code = match &e {
+                Error::Usage(_) | Error::Gazetteer { .. } | Error::Locked { .. } => USAGE,
+                Error::Write { .. } => WRITE_FAILED,
+                Error::Interrupted { signal } => 128u8.saturating_add(*signal as u8),
+                Error::StdoutClosed => 0,
+            };
+            match &e {
+                Error::Interrupted { .. } => ui::error(&format!(
+                    "interrupted; temporary files removed, {} left as it was",
+                    newsfacts::input::path_text(&config.out)
+                )),
+                Error::Write { .. } => ui::error(&format!(
+                    "{e}; the run stopped and {} was left as it was",
+                    newsfacts::input::path_text(&config.out)
+                )),
+                _ => ui::error(&e.to_string()),
+            }
+            ExitCode::from(code)
         }
     }
 }
 
 /// `newsfacts eval`: 0 when every floor holds, 1 when one does not, 2 when the
 /// gold cannot be read or a floor is malformed.
-fn eval(args: newsfacts::cli::EvalArgs) -> ExitCode {
+fn eval(args: cli::EvalArgs) -> ExitCode {
     use newsfacts::eval;
     let mut gold = eval::Gold::default();
     for p in &args.gold {
@@ -98,4 +164,24 @@ fn eval(args: newsfacts::cli::EvalArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// On SIGINT or SIGTERM, ask the run to stop; if it has not stopped after
+/// [`GRACE`] (a long article, a blocked read), remove its temporaries from
+/// here and exit.
+fn watch_signals(cancel: &pipeline::Cancel) {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    let cancel = cancel.clone();
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            cancel.trigger(signal);
+            std::thread::sleep(GRACE);
+            cancel.remove_temporaries();
+            ui::error("interrupted; temporary files removed, previous outputs left as they were");
+            std::process::exit(128 + signal);
+        }
+    });
 }

@@ -511,3 +511,582 @@ fn user_gazetteer_adds_companies_and_reports_bad_lines() {
         .assert()
         .code(2);
 }
+
+// ---------------------------------------------------------------------------
+// Trustworthy runs: inputs never destroyed, outputs never half-written or
+// stale, hostile files harmless, exit codes and messages exact.
+
+/// A run of `bin()` with `args`, on `inputs`, into `out`.
+fn run_into(inputs: &[&Path], out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    let mut c = bin();
+    c.arg("extract").args(args);
+    for i in inputs {
+        c.arg(i);
+    }
+    c.arg("--out")
+        .arg(out)
+        .timeout(std::time::Duration::from_secs(120));
+    c.assert()
+}
+
+fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).to_string()
+}
+
+/// Every file of a folder with its bytes.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn an_input_that_is_an_output_file_is_a_usage_error_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    fs::create_dir(&d).unwrap();
+    let line = serde_json::json!({"id": "x", "text": SEED}).to_string() + "\n";
+    fs::write(d.join("facts.jsonl"), &line).unwrap();
+    let a = run_into(&[&d.join("facts.jsonl")], &d, &["-q"]).code(2);
+    assert!(stderr_of(&a).contains("output file"), "{}", stderr_of(&a));
+    assert_eq!(fs::read_to_string(d.join("facts.jsonl")).unwrap(), line);
+    assert_eq!(fs::read_dir(&d).unwrap().count(), 1, "nothing else written");
+    // The same file reached through another spelling of the path.
+    let other = d.join(".").join("facts.jsonl");
+    run_into(&[&other], &d, &["-q"]).code(2);
+    assert_eq!(fs::read_to_string(d.join("facts.jsonl")).unwrap(), line);
+}
+
+#[test]
+fn an_output_folder_inside_an_input_folder_is_left_out_of_the_walk() {
+    let (_d, inp, _) = input_with_seed();
+    let out = inp.join("out");
+    for round in 0..3 {
+        let a = run_into(&[&inp], &out, &[]).success();
+        let s = summary(&out);
+        assert_eq!(
+            s["articles_read"], 1,
+            "round {round}: only the seed is read"
+        );
+        assert!(
+            stderr_of(&a).contains("output folder"),
+            "said so: {}",
+            stderr_of(&a)
+        );
+    }
+    // Reading the output folder itself never reads its own outputs.
+    fs::write(out.join("more.txt"), SEED).unwrap();
+    run_into(&[&out], &out, &["-q"]).success();
+    assert_eq!(summary(&out)["articles_read"], 1);
+}
+
+#[test]
+fn outputs_are_complete_and_a_failed_run_keeps_the_previous_ones() {
+    let (_d, inp, out) = input_with_seed();
+    run_into(&[&inp], &out, &["-q"]).success();
+    let s = summary(&out);
+    assert_eq!(s["complete"], true);
+    let before = snapshot(&out);
+    assert!(
+        before.iter().all(|(n, _)| !n.starts_with('.')),
+        "no temporaries left"
+    );
+    // A mistyped input: nothing could be read, nothing is replaced.
+    let a = run_into(&[&inp.join("no-such-file.txt")], &out, &["-q"]).code(1);
+    assert!(
+        stderr_of(&a).contains("left as it was"),
+        "{}",
+        stderr_of(&a)
+    );
+    assert_eq!(snapshot(&out), before);
+    // An empty folder likewise.
+    let empty = inp.parent().unwrap().join("empty");
+    fs::create_dir(&empty).unwrap();
+    run_into(&[&empty], &out, &["-q"]).code(1);
+    assert_eq!(snapshot(&out), before);
+}
+
+#[test]
+fn outputs_of_an_earlier_run_that_this_run_does_not_write_are_removed() {
+    let (_d, inp, out) = input_with_seed();
+    run_into(&[&inp], &out, &["-q"]).success();
+    assert!(out.join("facts.jsonl").exists());
+    run_into(&[&inp], &out, &["-q", "--format", "csv"]).success();
+    let names: Vec<String> = snapshot(&out).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["facts.csv", "sections.csv", "summary.json"]);
+    assert_eq!(
+        summary(&out)["files"],
+        serde_json::json!(["facts.csv", "sections.csv", "summary.json"])
+    );
+}
+
+#[cfg(unix)]
+fn interrupt_while_reading_stdin(signal: &str, code: i32) {
+    use std::process::Stdio;
+    let (_d, inp, out) = input_with_seed();
+    run_into(&[&inp], &out, &["-q"]).success();
+    let before = snapshot(&out);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfacts"))
+        .args(["extract", "-q", "-", "--out"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    use std::io::Write;
+    let line = serde_json::json!({"id": "x", "text": SEED}).to_string();
+    writeln!(stdin, "{line}").unwrap();
+    stdin.flush().unwrap();
+    // Wait until the run has its temporaries, then interrupt it while it
+    // waits for more input.
+    let t0 = std::time::Instant::now();
+    while !fs::read_dir(&out)
+        .unwrap()
+        .any(|e| e.unwrap().file_name().to_string_lossy().starts_with('.'))
+    {
+        assert!(t0.elapsed().as_secs() < 60, "temporaries never appeared");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let t1 = std::time::Instant::now();
+    let output = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert!(t1.elapsed().as_secs() < 30, "the run stops promptly");
+    assert_eq!(output.status.code(), Some(code));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "previous outputs kept, temporaries gone"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_and_sigterm_keep_the_previous_outputs() {
+    interrupt_while_reading_stdin("-INT", 130);
+    interrupt_while_reading_stdin("-TERM", 143);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_second_run_into_a_locked_output_folder_stops_with_exit_2() {
+    let (_d, inp, out) = input_with_seed();
+    run_into(&[&inp], &out, &["-q"]).success();
+    let before = snapshot(&out);
+    let lock = fs::File::open(&out).unwrap();
+    lock.try_lock().unwrap();
+    let a = run_into(&[&inp], &out, &["-q"]).code(2);
+    assert!(
+        stderr_of(&a).contains("another newsfacts run"),
+        "{}",
+        stderr_of(&a)
+    );
+    assert_eq!(snapshot(&out), before);
+    drop(lock);
+    run_into(&[&inp], &out, &["-q"]).success();
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_files_neither_hang_nor_exhaust_memory() {
+    use std::os::unix::fs::symlink;
+    let (_d, inp, out) = input_with_seed();
+    assert!(std::process::Command::new("mkfifo")
+        .arg(inp.join("pipe.txt"))
+        .status()
+        .unwrap()
+        .success());
+    symlink("/dev/zero", inp.join("zero.txt")).unwrap();
+    symlink(".", inp.join("x")).unwrap();
+    symlink(".", inp.join("y")).unwrap();
+    fs::create_dir(inp.join("sub")).unwrap();
+    fs::write(inp.join("sub/other.txt"), "Sony rose 5% on Monday.\n").unwrap();
+    symlink("../sub", inp.join("sub/again")).unwrap();
+    symlink("nowhere", inp.join("dangling.bin")).unwrap();
+    let a = run_into(&[&inp], &out, &["-q"]).code(1);
+    let err = stderr_of(&a);
+    let s = summary(&out);
+    assert_eq!(s["articles_read"], 2, "each file read once: {err}");
+    let reasons: Vec<String> = s["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| format!("{} {}", p["path"], p["reason"]))
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("pipe.txt") && r.contains("FIFO")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("zero.txt") && r.contains("device")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|r| r.contains("dangling.bin")),
+        "unstat-able path reported: {reasons:?}"
+    );
+    // The FIFO and /dev/zero given directly.
+    run_into(
+        &[&inp.join("pipe.txt"), Path::new("/dev/zero")],
+        &inp.join("o2"),
+        &["-q"],
+    )
+    .code(1);
+}
+
+#[test]
+fn articles_over_the_size_limit_are_skipped_and_reported() {
+    let (_d, inp, out) = input_with_seed();
+    fs::write(inp.join("big.txt"), "x".repeat(3 << 20)).unwrap();
+    let big_line = serde_json::json!({"text": "y".repeat(3 << 20)}).to_string();
+    let good = serde_json::json!({"id": "after", "text": "Sony rose 5%."}).to_string();
+    fs::write(inp.join("dump.jsonl"), format!("{big_line}\n{good}\n")).unwrap();
+    let a = run_into(&[&inp], &out, &["-q", "--max-article-mb", "2"]).code(1);
+    let s = summary(&out);
+    assert_eq!(s["articles_read"], 2, "{}", stderr_of(&a));
+    assert_eq!(s["articles_skipped"], 2);
+    for p in s["skipped"].as_array().unwrap() {
+        assert!(
+            p["reason"].as_str().unwrap().contains("--max-article-mb"),
+            "{p}"
+        );
+    }
+    assert!(s["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["line"] == 1));
+}
+
+#[test]
+fn a_long_line_without_sentence_punctuation_gives_linear_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("table.txt");
+    fs::write(&f, "$1 ".repeat(3000)).unwrap();
+    let out = dir.path().join("out");
+    run_into(&[&f], &out, &["-q", "--format", "jsonl"]).success();
+    let facts = fs::read_to_string(out.join("facts.jsonl")).unwrap();
+    assert!(facts.lines().count() >= 3000);
+    for l in facts.lines() {
+        let v: Json = serde_json::from_str(l).unwrap();
+        let sentence = v["sentence"].as_str().unwrap();
+        assert!(sentence.chars().count() <= 400, "{}", sentence.len());
+    }
+    assert!(facts.len() < 3000 * 1000, "{} bytes", facts.len());
+}
+
+#[test]
+fn duplicate_ids_are_reported() {
+    let (_d, inp, out) = input_with_seed();
+    fs::write(inp.join("seed.md"), "Sony rose 5%.\n").unwrap();
+    fs::create_dir_all(inp.join("a")).unwrap();
+    fs::create_dir_all(inp.join("b")).unwrap();
+    let line = serde_json::json!({"id": "n1", "text": "Sony rose 5%."}).to_string() + "\n";
+    fs::write(inp.join("a/part-000.jsonl"), &line).unwrap();
+    fs::write(inp.join("b/part-000.jsonl"), &line).unwrap();
+    let a = run_into(&[&inp, &inp.join("seed.txt")], &out, &["-q"]).success();
+    let s = summary(&out);
+    assert_eq!(s["articles_read"], 5);
+    assert_eq!(s["duplicate_ids_count"], 3, "{s}");
+    let err = stderr_of(&a);
+    assert_eq!(err.matches("duplicate doc_id").count(), 3, "{err}");
+    assert!(err.contains("\"n1\"") && err.contains("\"seed\""), "{err}");
+}
+
+#[test]
+fn gazetteer_errors_are_usage_errors_with_the_right_message() {
+    let (_d, inp, out) = input_with_seed();
+    let dir = inp.parent().unwrap();
+    let latin1 = dir.join("latin1.tsv");
+    fs::write(&latin1, b"company\tCaf\xE9 Corp\tCaf\xE9\n").unwrap();
+    let a = run_into(
+        &[&inp],
+        &out,
+        &["-q", "--gazetteer", latin1.to_str().unwrap()],
+    )
+    .code(2);
+    assert!(stderr_of(&a).contains("not UTF-8"), "{}", stderr_of(&a));
+    let a = run_into(&[&inp], &out, &["-q", "--gazetteer", dir.to_str().unwrap()]).code(2);
+    assert!(stderr_of(&a).contains("is a folder"), "{}", stderr_of(&a));
+    #[cfg(unix)]
+    {
+        let fifo = dir.join("fifo.tsv");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let a = run_into(
+            &[&inp],
+            &out,
+            &["-q", "--gazetteer", fifo.to_str().unwrap()],
+        )
+        .code(2);
+        assert!(stderr_of(&a).contains("FIFO"), "{}", stderr_of(&a));
+    }
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn a_write_error_has_its_own_exit_code_and_names_the_file() {
+    let (_d, inp, _) = input_with_seed();
+    let file = inp.parent().unwrap().join("plainfile");
+    fs::write(&file, "x").unwrap();
+    let out = file.join("out");
+    let a = run_into(&[&inp], &out, &["-q"]).code(3);
+    assert!(stderr_of(&a).contains("plainfile"), "{}", stderr_of(&a));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_a_write_error_naming_the_file() {
+    // /dev/full fails every write with ENOSPC: standard output sent there
+    // stands for a disk that fills up.
+    let (_d, inp, _) = input_with_seed();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfacts"))
+        .args(["extract", "-q", "--stdout"])
+        .arg(&inp)
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("standard output"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn stdout_into_a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfacts"))
+        .args(["extract", "-q", "--stdout"])
+        .arg(&root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'));
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_paths_are_escaped_on_stderr() {
+    let (_d, inp, out) = input_with_seed();
+    fs::write(inp.join("evil\u{1b}]0;pwned\u{7}.txt"), "").unwrap();
+    let a = run_into(&[&inp], &out, &["-q"]).code(1);
+    let err = stderr_of(&a);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("evil\\u{1b}]0;pwned\\u{7}.txt"), "{err:?}");
+}
+
+#[test]
+fn many_gazetteer_files_cost_about_what_one_file_costs() {
+    let (_d, inp, _) = input_with_seed();
+    let dir = inp.parent().unwrap().to_path_buf();
+    let line = |f: usize, i: usize| {
+        format!("company\tFirm{f}x{i} Holdings\tFirm{f}x{i}|ファーム{f}x{i}\n")
+    };
+    let (files, per_file) = (10, 3000);
+    let mut all = String::new();
+    let mut args: Vec<String> = vec!["-q".into()];
+    for f in 0..files {
+        let text: String = (0..per_file).map(|i| line(f, i)).collect();
+        all.push_str(&text);
+        let p = dir.join(format!("g{f}.tsv"));
+        fs::write(&p, text).unwrap();
+        args.push("--gazetteer".into());
+        args.push(p.to_str().unwrap().into());
+    }
+    let one = dir.join("all.tsv");
+    fs::write(&one, all).unwrap();
+    let time = |args: &[String], out: &str| {
+        let t = std::time::Instant::now();
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        run_into(&[&inp], &dir.join(out), &a).success();
+        t.elapsed().as_secs_f64()
+    };
+    let t_one = time(
+        &[
+            "-q".into(),
+            "--gazetteer".into(),
+            one.to_str().unwrap().into(),
+        ],
+        "o1",
+    );
+    let t_many = time(&args, "o10");
+    assert!(
+        t_many < 2.0 * t_one + 1.0,
+        "10 files {t_many:.2}s, one file {t_one:.2}s"
+    );
+    // A later file's entry replaces an earlier file's entry of the same name.
+    let a = dir.join("a.tsv");
+    let b = dir.join("b.tsv");
+    fs::write(&a, "company\tAcme\tアクメ|エーシーエム\n").unwrap();
+    fs::write(&b, "company\tAcme\tアクメ\n").unwrap();
+    let art = dir.join("acme.txt");
+    fs::write(&art, "エーシーエムとアクメが発表した。\n").unwrap();
+    let out = dir.join("o3");
+    let mut c = bin();
+    c.args(["extract", "-q", "--format", "jsonl", "--gazetteer"])
+        .arg(&a)
+        .arg("--gazetteer")
+        .arg(&b)
+        .arg(&art)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let facts = fs::read_to_string(out.join("facts.jsonl")).unwrap();
+    assert!(facts.contains("\"アクメ\""), "{facts}");
+    assert!(!facts.contains("\"エーシーエム\""), "{facts}");
+}
+
+#[test]
+fn dumps_with_other_field_names_and_date_forms_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("in")).unwrap();
+    let dump = dir.path().join("in/dump.ndjson");
+    let lines = [
+        serde_json::json!({"uid": "r1", "body": "Sony rose 5% last year.", "published_at": "2025-06-09T10:00:00+09:00", "headline": "Sony"}),
+        serde_json::json!({"uid": "r2", "body": "Sony rose 5% last year.", "published_at": 1749427200}),
+        serde_json::json!({"uid": "r3", "body": "Sony rose 5% last year.", "published_at": "2025/06/09"}),
+        serde_json::json!({"uid": "r4", "body": "Sony rose 5% last year.", "published_at": "next Tuesday"}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    fs::write(&dump, text).unwrap();
+    let out = dir.path().join("out");
+    let a = run_into(
+        &[&dir.path().join("in")],
+        &out,
+        &[
+            "-q",
+            "--text-field",
+            "body",
+            "--id-field",
+            "uid",
+            "--date-field",
+            "published_at",
+            "--title-field",
+            "headline",
+            "--format",
+            "jsonl",
+        ],
+    )
+    .success();
+    let s = summary(&out);
+    assert_eq!(s["articles_read"], 4, "an .ndjson file in a folder is read");
+    assert_eq!(s["warnings_count"], 1);
+    assert_eq!(s["warnings"][0]["line"], 4);
+    assert!(
+        stderr_of(&a).contains("\"published_at\""),
+        "{}",
+        stderr_of(&a)
+    );
+    let facts = fs::read_to_string(out.join("facts.jsonl")).unwrap();
+    let years: Vec<(String, String)> = facts
+        .lines()
+        .map(|l| serde_json::from_str::<Json>(l).unwrap())
+        .filter(|f| f["kind"] == "date")
+        .map(|f| {
+            (
+                f["doc_id"].as_str().unwrap().to_string(),
+                f["value"]["iso"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        years,
+        [
+            ("r1".to_string(), "2024".to_string()),
+            ("r2".into(), "2024".into()),
+            ("r3".into(), "2024".into()),
+            ("r4".into(), "".into()),
+        ],
+        "the dates resolve 'last year'; the unreadable one leaves it unresolved"
+    );
+}
+
+#[test]
+fn kinds_out_and_jobs_flags() {
+    let (_d, inp, out) = input_with_seed();
+    bin()
+        .args(["extract", "-q", "--kinds", "money,company", "-j", "2", "-o"])
+        .arg(&out)
+        .arg(&inp)
+        .assert()
+        .success();
+    let s = summary(&out);
+    let kinds: Vec<&String> = s["facts_by_kind"].as_object().unwrap().keys().collect();
+    assert_eq!(kinds, ["company", "money"]);
+    assert_eq!(s["threads"], 2);
+    let facts = fs::read_to_string(out.join("facts.jsonl")).unwrap();
+    assert!(facts
+        .lines()
+        .all(|l| l.contains("\"kind\":\"money\"") || l.contains("\"kind\":\"company\"")));
+    bin()
+        .args(["extract", "--kinds", "money,weather"])
+        .assert()
+        .code(2);
+    bin().args(["extract", "-j", "0"]).assert().code(2);
+}
+
+#[test]
+fn a_run_ends_with_one_summary_line_unless_quiet() {
+    let (_d, inp, out) = input_with_seed();
+    let a = bin()
+        .arg("extract")
+        .arg(&inp)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let err = stderr_of(&a);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("newsfacts: 1 articles, 0 skipped, 0 warnings, "),
+        "{err}"
+    );
+    assert!(err.contains("MB/s"), "{err}");
+    let a = bin()
+        .args(["extract", "-q"])
+        .arg(&inp)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(stderr_of(&a), "");
+}

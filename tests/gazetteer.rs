@@ -123,3 +123,87 @@ fn gazetteer_ambiguous_alias_policy() {
     )
     .is_empty());
 }
+
+#[test]
+fn gazetteer_fiscal_year_end_builtin_and_user_file() {
+    let builtin = Gazetteer::builtin();
+    assert_eq!(builtin.fy_end_month("Microsoft"), Some(6));
+    assert_eq!(builtin.fy_end_month_of("マイクロソフト"), Some(6));
+    assert_eq!(builtin.fy_end_month_of("トヨタ自動車"), Some(3));
+    let text = "米エヌビディアの2~4月期";
+    let s = text.find("エヌビディア").unwrap();
+    assert_eq!(
+        builtin.fy_end_month_at(text, s, s + "エヌビディア".len()),
+        Some(1)
+    );
+
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    // Only the fiscal-year end changes; a new company brings its own.
+    writeln!(f, "company\tToyota Motor\t\t12").unwrap();
+    writeln!(f, "company\tZentrix Holdings\tゼントリクス\t9").unwrap();
+    writeln!(f, "company\tOld Style\tOld Style Co").unwrap();
+    writeln!(f, "company\tBroken Year\tBroken Co\t0").unwrap();
+    let mut g = Gazetteer::builtin();
+    let errors = g.add_file(f.path()).unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains(":4: "), "{}", errors[0]);
+    assert_eq!(g.fy_end_month("Toyota Motor"), Some(12));
+    assert_eq!(g.fy_end_month_of("トヨタ自動車"), Some(12));
+    assert_eq!(g.fy_end_month_of("ゼントリクス"), Some(9));
+    assert_eq!(g.fy_end_month("Old Style"), None);
+    let res = Resources {
+        gazetteer: g,
+        ref_date: None,
+    };
+    assert_eq!(
+        facts(&res, "トヨタ自動車が発表した。", Kind::Company),
+        vec![("トヨタ自動車".into(), "Toyota Motor".into())]
+    );
+    assert_eq!(Gazetteer::builtin().fy_end_month("Toyota Motor"), Some(3));
+}
+
+#[test]
+fn gazetteer_press_abbreviations_and_longest_entity() {
+    let res = Resources::default();
+    let co = |t: &str| facts(&res, t, Kind::Company);
+    let one = |name: &str, canonical: &str| vec![(name.to_string(), canonical.to_string())];
+    assert_eq!(
+        co("住友不が反発した。"),
+        one("住友不", "Sumitomo Realty & Development")
+    );
+    assert_eq!(
+        co("三菱ケミが続落した。"),
+        one("三菱ケミ", "Mitsubishi Chemical Group")
+    );
+    assert_eq!(
+        co("セブン&アイが発表した。"),
+        one("セブン&アイ", "Seven & i Holdings")
+    );
+    assert_eq!(
+        co("三菱UFJが発表した。"),
+        one("三菱UFJ", "Mitsubishi UFJ Financial Group")
+    );
+    // A research arm is a company of its own, not its parent.
+    assert_eq!(
+        co("第一生命経済研究所の試算では"),
+        one("第一生命経済研究所", "Dai-ichi Life Research Institute")
+    );
+    assert_eq!(co("関電工が受注した。"), one("関電工", "Kandenko"));
+    // A foundation is not the company whose name it contains.
+    assert_eq!(co("トヨタ財団が助成した。"), vec![]);
+    assert_eq!(co("The Ford Foundation said."), vec![]);
+    let gz = Gazetteer::builtin();
+    let t = "トヨタ財団とトヨタ自動車";
+    assert_eq!(gz.organisations(t), vec![(0, "トヨタ財団".len())]);
+    // Legal-suffix variants of one company.
+    for t in [
+        "Ford Motor Co said.",
+        "Ford Motor Co. said.",
+        "Ford Motor Company said.",
+    ] {
+        let got = co(t);
+        assert_eq!(got.len(), 1, "{t}: {got:?}");
+        assert_eq!(got[0].1, "Ford Motor", "{t}");
+        assert!(t.starts_with(&got[0].0), "{t}: {got:?}");
+    }
+}

@@ -1,27 +1,51 @@
 //! Checks the built-in gazetteer lists (`src/gazetteer/data/*.tsv`): the line
 //! format, byte-order sorting by canonical name, that every alias belongs to
-//! exactly one entry, the minimum sizes, and a few entries the seed articles need.
+//! exactly one entry, the minimum sizes, valid fiscal-year ends, and a few
+//! entries the seed articles need.
 
 use std::collections::HashMap;
 
 const COMPANIES: &str = include_str!("../src/gazetteer/data/companies.tsv");
 const PEOPLE: &str = include_str!("../src/gazetteer/data/people.tsv");
+const ORGANISATIONS: &str = include_str!("../src/gazetteer/data/organisations.tsv");
 
 /// One parsed line: (line number, kind, canonical, aliases as written).
 type Line<'a> = (usize, &'a str, &'a str, Vec<&'a str>);
+
+/// The fiscal-year-end field of each line that has one: (line number, field).
+fn fiscal_fields(text: &str) -> Vec<(usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| line.split('\t').nth(3).map(|f| (i + 1, f)))
+        .collect()
+}
+
+/// The fiscal-year-end month of a company, as the file gives it.
+fn fiscal_end(canonical: &str) -> Option<u8> {
+    COMPANIES.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split('\t').collect();
+        (fields.get(1) == Some(&canonical)).then(|| fields.get(3).and_then(|f| f.parse().ok()))?
+    })
+}
 
 fn lines(text: &str) -> Vec<Line<'_>> {
     text.lines()
         .enumerate()
         .map(|(i, line)| {
             let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(
-                fields.len(),
-                3,
-                "line {}: expected 3 fields: {line:?}",
+            assert!(
+                (3..=4).contains(&fields.len()),
+                "line {}: expected 3 fields, or 4 with a fiscal-year end: {line:?}",
                 i + 1
             );
-            (i + 1, fields[0], fields[1], fields[2].split('|').collect())
+            {
+                // An empty alias field: the canonical name is the only form.
+                let aliases = match fields[2] {
+                    "" => Vec::new(),
+                    f => f.split('|').collect(),
+                };
+                (i + 1, fields[0], fields[1], aliases)
+            }
         })
         .collect()
 }
@@ -32,7 +56,11 @@ fn key(name: &str) -> String {
 }
 
 fn both() -> Vec<(&'static str, Vec<Line<'static>>)> {
-    vec![("company", lines(COMPANIES)), ("person", lines(PEOPLE))]
+    vec![
+        ("company", lines(COMPANIES)),
+        ("person", lines(PEOPLE)),
+        ("organisation", lines(ORGANISATIONS)),
+    ]
 }
 
 fn aliases_of<'a>(entries: &'a [Line<'a>], canonical: &str) -> &'a [&'a str] {
@@ -45,7 +73,7 @@ fn aliases_of<'a>(entries: &'a [Line<'a>], canonical: &str) -> &'a [&'a str] {
 
 #[test]
 fn gazetteer_data_fields() {
-    for text in [COMPANIES, PEOPLE] {
+    for text in [COMPANIES, PEOPLE, ORGANISATIONS] {
         assert!(!text.contains('\r'), "line endings must be LF");
         assert!(text.ends_with('\n'), "file must end with a newline");
     }
@@ -67,6 +95,47 @@ fn gazetteer_data_fields() {
 }
 
 #[test]
+fn gazetteer_data_fiscal_year_ends() {
+    assert!(
+        fiscal_fields(PEOPLE).is_empty() && fiscal_fields(ORGANISATIONS).is_empty(),
+        "only companies have a fiscal year"
+    );
+    let fields = fiscal_fields(COMPANIES);
+    for (n, f) in &fields {
+        let month: u8 = f
+            .parse()
+            .unwrap_or_else(|_| panic!("line {n}: fiscal-year end {f:?} is not a number"));
+        assert!((1..=12).contains(&month), "line {n}: month {month}");
+        assert_eq!(
+            f.len(),
+            month.to_string().len(),
+            "line {n}: write {month}, not {f:?}"
+        );
+    }
+    assert!(fields.len() >= 500, "{} fiscal-year ends", fields.len());
+    for (canonical, month) in [
+        ("Microsoft", 6),
+        ("Nvidia", 1),
+        ("Apple", 9),
+        ("Walmart", 1),
+        ("Toyota Motor", 3),
+        ("SoftBank Group", 3),
+        ("Seven & i Holdings", 2),
+        ("Fast Retailing", 8),
+        ("Canon", 12),
+        ("Oracle", 5),
+        ("Nike", 5),
+        ("Broadcom", 10),
+        ("Royal Bank of Canada", 10),
+        ("BHP Group", 6),
+        ("Sekisui House", 1),
+        ("AutoZone", 8),
+    ] {
+        assert_eq!(fiscal_end(canonical), Some(month), "{canonical}");
+    }
+}
+
+#[test]
 fn gazetteer_data_sorted() {
     for (kind, entries) in both() {
         for pair in entries.windows(2) {
@@ -83,7 +152,7 @@ fn gazetteer_data_sorted() {
 
 #[test]
 fn gazetteer_data_aliases_unique() {
-    // Across both files: a name must resolve to one entry only.
+    // Across the files: a name must resolve to one entry only.
     let mut owner: HashMap<String, (&str, &str)> = HashMap::new();
     let all = both();
     for (kind, entries) in &all {
@@ -115,7 +184,8 @@ fn gazetteer_data_aliases_unique() {
 #[test]
 fn gazetteer_data_sizes() {
     let all = both();
-    assert!(all[0].1.len() >= 1000, "{} companies", all[0].1.len());
+    assert!(all[0].1.len() >= 3000, "{} companies", all[0].1.len());
+    assert!(all[2].1.len() >= 30, "{} organisations", all[2].1.len());
     assert!(all[1].1.len() >= 300, "{} people", all[1].1.len());
 }
 
@@ -189,6 +259,32 @@ fn gazetteer_data_no_bare_ambiguous_words() {
         "merck",
         "lilly",
         "recruit",
+        "ball",
+        "carnival",
+        "tapestry",
+        "wise",
+        "stripe",
+        "circle",
+        "ripple",
+        "tether",
+        "chime",
+        "plaid",
+        "affirm",
+        "discord",
+        "flutter",
+        "pandora",
+        "honor",
+        "suez",
+        "kraken",
+        "sequoia",
+        "fortress",
+        "bridgewater",
+        "santos",
+        "ストライプ",
+        "サークル",
+        "ライオン",
+        "カバー",
+        "フリー",
         "メタ",
         "シャープ",
         "ビザ",

@@ -81,7 +81,14 @@ fn check(s: &str) {
         let Value::Money(m) = &f.value else {
             panic!("money fact without a money value")
         };
-        assert!(m.amount.is_finite() && m.amount >= 0.0, "{m:?}");
+        // Negative exactly when the span opens with a minus sign (`▲3億円`, `-$5`).
+        let lower = f.text.to_lowercase();
+        let signed = ["▲", "△", "-", "−", "－", "マイナス", "minus ", "negative "]
+            .iter()
+            .any(|p| lower.starts_with(p));
+        assert!(m.amount.is_finite(), "{m:?}");
+        assert_eq!(m.amount < 0.0, signed, "{m:?} in {s:?}");
+        assert_eq!(m.display.starts_with('-'), signed, "{m:?}");
         assert!(
             m.amount_max.is_none_or(|x| x.is_finite() && x > m.amount),
             "{m:?}"

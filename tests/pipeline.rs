@@ -160,3 +160,47 @@ fn date_en_bare_quarter_in_fiscal_article_is_fiscal() {
         ]
     );
 }
+
+/// Every article says where it came from: the file, and `:line` for JSONL;
+/// a JSONL line may carry its own `newsfacts_source` (a distributed job passing
+/// the original `path:line`).
+#[test]
+fn articles_carry_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("part-000.jsonl");
+    std::fs::write(
+        &dump,
+        concat!(
+            "{\"id\": \"a\", \"text\": \"Sony rose 5%.\"}\n",
+            "\n",
+            "{\"id\": \"b\", \"text\": \"Sony fell 2%.\", \"newsfacts_source\": \"s3://bucket/day1.jsonl:42\"}\n",
+        ),
+    )
+    .unwrap();
+    let txt = dir.path().join("note.txt");
+    std::fs::write(&txt, "Sony rose 5%.\n").unwrap();
+    let (sources, _) = collect_sources(&[dump.clone(), txt.clone()]);
+    let articles: Vec<newsfacts::Article> = Reader::new(sources)
+        .filter_map(|i| match i {
+            Item::Article(a) => Some(*a),
+            _ => None,
+        })
+        .collect();
+    let got: Vec<(&str, &str)> = articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.source.as_str()))
+        .collect();
+    let d = dump.display().to_string();
+    assert_eq!(
+        got,
+        [
+            ("a", format!("{d}:1").as_str()),
+            ("b", "s3://bucket/day1.jsonl:42"),
+            ("note", txt.display().to_string().as_str()),
+        ]
+    );
+    let res = Resources::default();
+    for a in &articles {
+        assert_eq!(analyze(a, &res).source, a.source);
+    }
+}

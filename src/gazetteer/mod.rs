@@ -4,9 +4,27 @@
 //! `--gazetteer FILE.tsv`.
 //!
 //! File format, one entry a line: `kind<TAB>canonical<TAB>alias|alias|…`, where
-//! kind is `person` or `company`; `#` starts a comment line. The canonical name
+//! kind is `person`, `company` or `organisation`; `#` starts a comment line. The canonical name
 //! is itself an alias. An alias written with a leading `?` (`?Apple`, `?メタ`)
 //! is *ambiguous*: it is also an ordinary word or another thing's name.
+//!
+//! A company line may carry a fourth field, the month its fiscal year ends
+//! (`1`–`12`): `company<TAB>Microsoft<TAB>MSFT|マイクロソフト<TAB>6`. The field is
+//! optional (a three-field line is as valid as before); without it the fiscal
+//! year is unknown, and a fiscal quarter or year near the company is read as
+//! the calendar one. The built-in list gives it for companies whose year does
+//! not end in December (`3` for most Japanese companies: 3月期).
+//!
+//! # Organisations that contain a company's name
+//! An `organisation` line (built in: `data/organisations.tsv`) names a
+//! foundation, a non-profit institute or another body that is not a company but
+//! whose name contains one: `トヨタ財団`, `Ford Foundation`. Its names join the
+//! company automaton, so the longer name wins, and are then never reported as
+//! a company ([`Gazetteer::find`] skips them, [`Gazetteer::lookup`] does not know
+//! them); [`Gazetteer::organisations`] gives their spans to the extractors, so
+//! that a company found by other means inside one can be dropped. A research arm
+//! that is itself a company (`第一生命経済研究所`, `大和総研`) is a `company`
+//! entry of its own instead.
 //!
 //! # Matching
 //! Every alias of a kind goes into one aho-corasick automaton
@@ -33,7 +51,10 @@
 //! # User files
 //! User entries extend the built-in lists and take precedence: an entry with the
 //! same kind and canonical name as a built-in one replaces it, and an alias a
-//! user entry claims is taken from whichever built-in entry had it.
+//! user entry claims is taken from whichever built-in entry had it. A company
+//! line with an empty alias field and a fiscal-year end
+//! (`company<TAB>Toyota Motor<TAB><TAB>12`) changes only the fiscal-year end of
+//! the entry it replaces and keeps that entry's aliases.
 
 use crate::fact::Kind;
 use crate::text::around::{char_after, char_before};
@@ -44,6 +65,7 @@ use std::sync::{Arc, LazyLock};
 
 const BUILTIN_PEOPLE: &str = include_str!("data/people.tsv");
 const BUILTIN_COMPANIES: &str = include_str!("data/companies.tsv");
+const BUILTIN_ORGANISATIONS: &str = include_str!("data/organisations.tsv");
 
 /// One known person or company. Aliases are kept as written in the file
 /// (an ambiguous one keeps its leading `?`); see [`Entry::forms`].
@@ -52,6 +74,11 @@ pub struct Entry {
     pub kind: Kind,
     pub canonical: String,
     pub aliases: Vec<String>,
+    /// The month (1–12) a company's fiscal year ends in, when known.
+    pub fy_end_month: Option<u8>,
+    /// An `organisation` line: a body that is not a company but whose name
+    /// contains one (kind is `Company`, as it shares the company automaton).
+    pub organisation: bool,
 }
 
 impl Entry {
@@ -88,6 +115,9 @@ pub struct GazMatch {
 struct Pat {
     entry: usize,
     ambiguous: bool,
+    /// The name of an organisation that is not a company: it wins over the
+    /// shorter company names inside it, and is itself never a match.
+    organisation: bool,
 }
 
 /// The automaton of one kind.
@@ -103,6 +133,8 @@ struct Compiled {
     entries: Vec<Entry>,
     people: Index,
     companies: Index,
+    /// Company canonical name → entry index (the last entry with that name).
+    company_by_canonical: HashMap<String, usize>,
 }
 
 /// The people and companies known to a run. Cheap to clone: the compiled
@@ -114,9 +146,14 @@ pub struct Gazetteer {
 
 static BUILTIN: LazyLock<(Arc<Compiled>, Vec<String>)> = LazyLock::new(|| {
     let (mut entries, mut errors) = Gazetteer::parse(BUILTIN_PEOPLE, "people.tsv");
-    let (companies, errs) = Gazetteer::parse(BUILTIN_COMPANIES, "companies.tsv");
-    entries.extend(companies);
-    errors.extend(errs);
+    for (text, origin) in [
+        (BUILTIN_COMPANIES, "companies.tsv"),
+        (BUILTIN_ORGANISATIONS, "organisations.tsv"),
+    ] {
+        let (more, errs) = Gazetteer::parse(text, origin);
+        entries.extend(more);
+        errors.extend(errs);
+    }
     (Arc::new(compile(entries)), errors)
 });
 
@@ -194,14 +231,31 @@ impl Gazetteer {
         if new.is_empty() {
             return;
         }
+        // A fiscal-year-only line keeps the aliases of the entry it replaces.
+        let new: Vec<Entry> =
+            new.iter()
+                .map(|n| {
+                    let mut n = n.clone();
+                    if n.aliases.is_empty() && n.fy_end_month.is_some() {
+                        if let Some(old) = self.inner.entries.iter().rev().find(|e| {
+                            e.kind == n.kind && !e.organisation && e.canonical == n.canonical
+                        }) {
+                            n.aliases.clone_from(&old.aliases);
+                        }
+                    }
+                    n
+                })
+                .collect();
+        // A set, not a scan of `new` per entry: user files may hold 100,000s of lines.
+        let replaced: std::collections::HashSet<(Kind, bool, &str)> = new
+            .iter()
+            .map(|n| (n.kind, n.organisation, n.canonical.as_str()))
+            .collect();
         let mut entries: Vec<Entry> = self
             .inner
             .entries
             .iter()
-            .filter(|e| {
-                !new.iter()
-                    .any(|n| n.kind == e.kind && n.canonical == e.canonical)
-            })
+            .filter(|e| !replaced.contains(&(e.kind, e.organisation, e.canonical.as_str())))
             .cloned()
             .collect();
         entries.extend(new);
@@ -223,6 +277,9 @@ impl Gazetteer {
                 continue;
             }
             if let Some(p) = index.pats.get(m.pattern().as_usize()) {
+                if p.organisation {
+                    continue;
+                }
                 out.push(GazMatch {
                     start: s,
                     end: e,
@@ -244,7 +301,60 @@ impl Gazetteer {
     pub fn lookup_index(&self, kind: Kind, alias: &str) -> Option<(usize, bool)> {
         let index = self.index(kind)?;
         let p = index.pats.get(*index.by_alias.get(alias)?)?;
+        if p.organisation {
+            return None;
+        }
         Some((p.entry, p.ambiguous))
+    }
+
+    /// The spans (byte offsets) of the listed organisations that are not
+    /// companies but contain a company's name (`トヨタ財団`, `Ford Foundation`),
+    /// at word boundaries. A company found inside one is not that company.
+    pub fn organisations(&self, text: &str) -> Vec<(usize, usize)> {
+        let index = &self.inner.companies;
+        let Some(ac) = &index.ac else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .filter(|m| {
+                index
+                    .pats
+                    .get(m.pattern().as_usize())
+                    .is_some_and(|p| p.organisation)
+                    && at_boundary(text, m.start(), m.end())
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    /// The company whose canonical name is `canonical` (a user entry wins).
+    pub fn company(&self, canonical: &str) -> Option<&Entry> {
+        let i = *self.inner.company_by_canonical.get(canonical)?;
+        self.inner.entries.get(i)
+    }
+
+    /// The month (1–12) in which the fiscal year of the company with this
+    /// canonical name ends, when the gazetteer knows it (`Microsoft` → 6).
+    pub fn fy_end_month(&self, canonical: &str) -> Option<u8> {
+        self.company(canonical)?.fy_end_month
+    }
+
+    /// As [`Gazetteer::fy_end_month`], for a company named by any of its surface
+    /// forms: a fact's canonical name or, without one, its text as written
+    /// (`マイクロソフト`, `Microsoft Corp.`). An ambiguous alias counts too: the
+    /// caller asks about a name already accepted as a company.
+    pub fn fy_end_month_of(&self, name: &str) -> Option<u8> {
+        if let Some(m) = self.fy_end_month(name) {
+            return Some(m);
+        }
+        let (entry, _) = self.lookup(Kind::Company, name)?;
+        entry.fy_end_month
+    }
+
+    /// The fiscal-year end of the company named at `[start, end)` of `text` (byte
+    /// offsets of a company fact's span), when the span is a known form.
+    pub fn fy_end_month_at(&self, text: &str, start: usize, end: usize) -> Option<u8> {
+        self.fy_end_month_of(text.get(start..end)?.trim())
     }
 
     fn index(&self, kind: Kind) -> Option<&Index> {
@@ -271,6 +381,7 @@ fn compile(entries: Vec<Entry>) -> Compiled {
             let pat = Pat {
                 entry: i,
                 ambiguous,
+                organisation: e.organisation,
             };
             match index.by_alias.get(form) {
                 Some(&k) => {
@@ -286,6 +397,12 @@ fn compile(entries: Vec<Entry>) -> Compiled {
         }
     }
     let [people_aliases, company_aliases] = aliases;
+    let company_by_canonical = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Company && !e.organisation)
+        .map(|(i, e)| (e.canonical.clone(), i))
+        .collect();
     for (index, list) in [
         (&mut people, people_aliases),
         (&mut companies, company_aliases),
@@ -303,23 +420,25 @@ fn compile(entries: Vec<Entry>) -> Compiled {
         entries,
         people,
         companies,
+        company_by_canonical,
     }
 }
 
 fn parse_line(line: &str) -> Result<Entry, String> {
     let fields: Vec<&str> = line.split('\t').collect();
-    if fields.len() != 3 {
+    if !(3..=4).contains(&fields.len()) {
         return Err(format!(
-            "expected 3 tab-separated fields (kind, canonical, aliases), found {}",
+            "expected 3 or 4 tab-separated fields (kind, canonical, aliases[, fiscal-year end month]), found {}",
             fields.len()
         ));
     }
-    let kind = match fields[0].trim() {
-        "person" => Kind::Person,
-        "company" => Kind::Company,
+    let (kind, organisation) = match fields[0].trim() {
+        "person" => (Kind::Person, false),
+        "company" => (Kind::Company, false),
+        "organisation" => (Kind::Company, true),
         other => {
             return Err(format!(
-                "unknown kind {other:?} (expected person or company)"
+                "unknown kind {other:?} (expected person, company or organisation)"
             ))
         }
     };
@@ -336,10 +455,22 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         .filter(|a| !a.is_empty() && *a != "?")
         .map(String::from)
         .collect();
+    let fy_end_month = match fields.get(3).map(|f| f.trim()) {
+        None | Some("") => None,
+        Some(_) if kind != Kind::Company || organisation => {
+            return Err("a fiscal-year end (fourth field) is for companies only".into())
+        }
+        Some(f) => match f.parse::<u8>() {
+            Ok(m) if (1..=12).contains(&m) => Some(m),
+            _ => return Err(format!("fiscal-year end {f:?} is not a month number 1-12")),
+        },
+    };
     Ok(Entry {
         kind,
         canonical: canonical.to_string(),
         aliases,
+        fy_end_month,
+        organisation,
     })
 }
 
@@ -432,6 +563,73 @@ mod tests {
         let (e, _) = gz.lookup(Kind::Company, "Alpha Corp").unwrap();
         assert_eq!(e.canonical, "Alpha");
         assert!(gz.lookup(Kind::Person, "Doe").is_some());
+    }
+
+    #[test]
+    fn gazetteer_fiscal_year_end_column() {
+        let (e, errs) = Gazetteer::parse(
+            "company\tMicrosoft\tMicrosoft Corp.|マイクロソフト\t6\n\
+             company\tAcme\tAcme Inc.\n\
+             company\tBeta\tBeta Co\t\n\
+             company\tBad\tBad Co\t13\n\
+             company\tWorse\tWorse Co\tJune\n\
+             person\tJane Doe\tDoe\t3\n",
+            "f.tsv",
+        );
+        assert_eq!(errs.len(), 3, "{errs:?}");
+        assert!(errs[0].starts_with("f.tsv:4: "), "{}", errs[0]);
+        assert!(errs[1].starts_with("f.tsv:5: "), "{}", errs[1]);
+        assert!(errs[2].starts_with("f.tsv:6: "), "{}", errs[2]);
+        let gz = Gazetteer::from_entries(e);
+        assert_eq!(gz.fy_end_month("Microsoft"), Some(6));
+        assert_eq!(gz.fy_end_month_of("マイクロソフト"), Some(6));
+        assert_eq!(gz.fy_end_month_of("Microsoft Corp."), Some(6));
+        let t = "米マイクロソフトの第1四半期";
+        let s = t.find("マイクロソフト").unwrap();
+        assert_eq!(
+            gz.fy_end_month_at(t, s, s + "マイクロソフト".len()),
+            Some(6)
+        );
+        assert_eq!(gz.fy_end_month("Acme"), None);
+        assert_eq!(gz.fy_end_month("Beta"), None);
+        assert_eq!(gz.fy_end_month("Nobody"), None);
+        assert_eq!(gz.fy_end_month_of("Nobody Inc."), None);
+    }
+
+    #[test]
+    fn gazetteer_fiscal_year_end_user_override() {
+        let mut gz =
+            g("company\tToyota Motor\tトヨタ自動車|トヨタ\t3\ncompany\tAlpha\tアルファ\t6\n");
+        // A fiscal-year-only line keeps the aliases; a full line replaces them.
+        gz.extend(
+            g("company\tToyota Motor\t\t12\ncompany\tAlpha\tAlpha Co\t9\n")
+                .entries()
+                .to_vec(),
+        );
+        assert_eq!(gz.fy_end_month("Toyota Motor"), Some(12));
+        assert_eq!(gz.fy_end_month_of("トヨタ"), Some(12));
+        assert_eq!(gz.fy_end_month_of("Alpha Co"), Some(9));
+        assert!(gz.lookup(Kind::Company, "アルファ").is_none());
+        assert_eq!(gz.entries().len(), 2);
+    }
+
+    #[test]
+    fn gazetteer_organisation_wins_and_is_not_a_company() {
+        let gz = g("company\tToyota Motor\tトヨタ|Toyota\t3\n\
+                    organisation\tToyota Foundation\tトヨタ財団\n");
+        let t = "トヨタ財団とトヨタ、Toyota Foundation";
+        let got: Vec<&str> = gz
+            .find(Kind::Company, t)
+            .iter()
+            .map(|m| &t[m.start..m.end])
+            .collect();
+        assert_eq!(got, vec!["トヨタ"]);
+        let spans: Vec<&str> = gz.organisations(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(spans, vec!["トヨタ財団", "Toyota Foundation"]);
+        assert!(gz.lookup(Kind::Company, "トヨタ財団").is_none());
+        assert!(gz.company("Toyota Foundation").is_none());
+        let (_, errs) = Gazetteer::parse("organisation\tX Foundation\tX財団\t3\n", "f");
+        assert_eq!(errs.len(), 1, "{errs:?}");
     }
 
     #[test]

@@ -305,7 +305,33 @@ fn month_day(c: &Captures, doc: &Doc) -> Option<Value> {
         let m2 = g(c, "mon2").and_then(month_from_en).unwrap_or(m);
         return range(day(y, m, d), day(y, m2, d2));
     }
-    day(y, m, d)
+    if y.is_none() && impossible_year_after(doc.text, span.end()) {
+        return None;
+    }
+    certain_day(y, m, d)
+}
+
+/// A day with its year written: the day, or, when the month has no such day
+/// (`February 30, 2025`), only what is certain, the month of that year.
+fn certain_day(y: Option<i32>, m: u32, d: u32) -> Option<Value> {
+    match y {
+        Some(yr) if NaiveDate::from_ymd_opt(yr, m, d).is_none() => month(y, m),
+        _ => day(y, m, d),
+    }
+}
+
+/// Whether a four-digit number that no year rule accepted follows byte `pos`
+/// (`December 31, 9999`): the day belongs to that impossible year, not to the
+/// reference date's.
+fn impossible_year_after(text: &str, pos: usize) -> bool {
+    let Some(after) = text.get(pos..) else {
+        return false;
+    };
+    let after = after.trim_start_matches([' ', '\t']);
+    let after = after.strip_prefix(',').unwrap_or(after);
+    let after = after.trim_start_matches([' ', '\t']);
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4
 }
 
 fn day_month(c: &Captures, doc: &Doc) -> Option<Value> {
@@ -336,7 +362,10 @@ fn day_month(c: &Captures, doc: &Doc) -> Option<Value> {
     if let Some(d2) = day_num(c, "2") {
         return range(day(y, m, d), day(y, m, d2));
     }
-    day(y, m, d)
+    if y.is_none() && impossible_year_after(doc.text, e) {
+        return None;
+    }
+    certain_day(y, m, d)
 }
 
 fn year_month_day(c: &Captures, _doc: &Doc) -> Option<Value> {
@@ -467,6 +496,16 @@ fn month_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     let mon_s = g(c, "mon")?;
     let m = month_from_en(mon_s)?;
     let mm = c.name("mon")?;
+    // `December 31, 9999`: the day rule refused the impossible year; the month
+    // alone must not take the reference's year instead.
+    let day_after = doc.text.get(c.get(0)?.end()..).is_some_and(|a| {
+        let a = a.trim_start_matches([' ', '.']);
+        let n = a.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&n) && impossible_year_after(a, n)
+    });
+    if day_after || impossible_year_after(doc.text, c.get(0)?.end()) {
+        return None;
+    }
     let rel = g(c, "rel").map(|r| r.to_ascii_lowercase());
     let pw = prev_word(doc, c.get(0)?.start());
     let has_prep = rel.is_some() || MONTH_PREP.contains(&pw.as_str());

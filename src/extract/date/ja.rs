@@ -167,9 +167,27 @@ fn text<'a>(c: &'a Captures) -> &'a str {
     c.get(0).map_or("", |m| m.as_str())
 }
 
-/// A number must not continue a longer number (`12025年`, `1.5年`, `第3`).
+/// A number must not continue a longer number (`12025年`, `1.5年`, `第3`), and a
+/// month or day must not follow a written year that no date rule accepted
+/// (`9999年12月31日`): the year is impossible, so the day is not resolved to another one.
 fn clean_left(doc: &Doc, pos: usize) -> bool {
     !matches!(char_before(doc.text, pos), Some(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '第' | '約' | '毎' | '/' | '-' | '~' | '・') || parse_ja_number(&c.to_string()).is_some())
+        && !after_written_year(doc.text, pos)
+}
+
+/// Whether `年` right after a number (Arabic or kanji) stands just before byte `pos`.
+fn after_written_year(text: &str, pos: usize) -> bool {
+    let Some(before) = text.get(..pos) else {
+        return false;
+    };
+    let Some(before) = before.trim_end_matches(' ').strip_suffix('年') else {
+        return false;
+    };
+    before
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c))
 }
 
 /// Words after a number of years/days that make it a duration or a count.

@@ -24,13 +24,19 @@
 //! - at_most: 以下 まで 最大 最高; up to, as much as, at most, no more than, `or less`.
 //!
 //! Exchange rates (`1ドル=152円`, `1 dollar = 150 yen`) are left out: both sides of an
-//! `=` between two currency amounts are rejected. A bare `$` is USD unless the article
-//! wrote an explicit dollar (`C$`, `A$`, `HK$`, `US$`...) earlier: then it follows the
-//! latest one.
+//! `=` between two currency amounts are rejected. A bare `$` is USD, even after `C$`,
+//! `A$`, `HK$`... in the same article, unless the article states its dollar ("All
+//! figures in Canadian dollars") or the amount is the per-share count of an explicit
+//! dollar amount (`C$300 million, or $1.34 a share`); see `reread_bare_dollars`.
+//! A minus sign before an amount (`▲3億円`, `-$5 billion`, `minus $5 billion`)
+//! makes it negative; an amount in scientific notation (`1e308ドル`) is left out.
 
 pub mod currency;
 mod en;
 mod ja;
+
+use regex::Regex;
+use std::sync::LazyLock;
 
 use crate::extract::Doc;
 use crate::fact::{
@@ -42,8 +48,75 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let first = out.len();
     en::RULES.run(doc, out);
     ja::RULES.run(doc, out);
-    if let Some(new) = out.get_mut(first..) {
-        reread_bare_dollars(doc.text, new);
+    let mut new = out.split_off(first.min(out.len()));
+    new.retain(|c| !in_scientific_notation(doc.text, c.start, c.end));
+    read_signs(doc.text, &mut new);
+    reread_bare_dollars(doc.text, &mut new);
+    out.extend(new);
+}
+
+/// Whether the amount at bytes `start..end` is part of a number in scientific
+/// notation (`1e308ドル` matched as `308ドル`, `$1e308 billion` as `$1`). News does not
+/// write amounts so; such a token is left out rather than read as a smaller number.
+fn in_scientific_notation(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let before = before.strip_suffix(['+', '-']).unwrap_or(before);
+    let mantissa_before = before
+        .strip_suffix(['e', 'E'])
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit() || c == '.');
+    let after = text.get(end..).unwrap_or("");
+    let after = after.strip_prefix(['e', 'E']);
+    let exponent_after = after
+        .map(|a| a.strip_prefix(['+', '-']).unwrap_or(a))
+        .and_then(|a| a.chars().next())
+        .is_some_and(|c| c.is_ascii_digit());
+    mantissa_before || exponent_after
+}
+
+/// Make an amount negative when a minus sign stands right before it: `▲3億円` and
+/// `△3億円` (the minus signs of Japanese earnings tables), `-5億円` (also `−５億円`,
+/// folded), `-$5 billion`, `minus $5 billion`, `マイナス3億円`. The sign joins the span.
+/// A hyphen counts only when no Latin letter, digit or other joiner stands before it, so
+/// `2020-30億円`, `F-$5` and the second end of `€2bn-€3bn` keep their reading. Ranges
+/// are left as they are.
+fn read_signs(text: &str, cands: &mut [Candidate]) {
+    for c in cands.iter_mut() {
+        let Value::Money(m) = &mut c.value else {
+            continue;
+        };
+        if m.amount_max.is_some() || m.amount <= 0.0 {
+            continue;
+        }
+        let Some(before) = text.get(..c.start) else {
+            continue;
+        };
+        let sign_len = if before.ends_with(['▲', '△']) {
+            Some('▲'.len_utf8())
+        } else if let Some(b) = before.strip_suffix('-') {
+            let joined = b
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphanumeric() || "-–—~.,/$€£¥%'".contains(p));
+            (!joined).then_some(1)
+        } else if before.ends_with("マイナス") {
+            Some("マイナス".len())
+        } else {
+            ["minus ", "negative "].iter().find_map(|w| {
+                let cut = before.len().checked_sub(w.len())?;
+                let tail = before.get(cut..)?;
+                let word_start = before
+                    .get(..cut)
+                    .and_then(|p| p.chars().next_back())
+                    .is_none_or(|p| !p.is_alphanumeric());
+                (tail.eq_ignore_ascii_case(w) && word_start).then_some(w.len())
+            })
+        };
+        if let Some(n) = sign_len {
+            c.start -= n;
+            m.amount = -m.amount;
+            m.display = display(m);
+        }
     }
 }
 
@@ -100,6 +173,14 @@ pub fn amount_text(x: f64) -> String {
 
 /// The display string of a money value (see the module docs).
 pub fn display(m: &Money) -> String {
+    if m.amount < 0.0 && m.amount_max.is_none() {
+        // A loss (`▲3億円`): the sign before the symbol, `-¥300M`, `-300M KRW`.
+        let positive = Money {
+            amount: -m.amount,
+            ..m.clone()
+        };
+        return format!("-{}", display(&positive));
+    }
     let sym = currency::display_symbol(&m.currency);
     let one = |x: f64| match sym {
         Some(s) => format!("{s}{}", amount_text(x)),
@@ -271,55 +352,96 @@ pub(crate) fn dollar_prefix_at(text: &str, pos: usize) -> Option<&'static str> {
         .map(|&(_, c)| c)
 }
 
-/// Re-read amounts written with a bare `$` in the currency of the latest explicit
-/// dollar (`C$`, `A$`, `US$`...) written before them in the article. A bare `$`
-/// amount in brackets stays USD: it is the wire-copy conversion of the amount
-/// before it (`A$1.2 billion ($790 million)`, `1.5 trillion yen ($10 billion)`).
+/// A statement that sets the article's dollar: "All figures in Canadian dollars unless
+/// otherwise noted", "all amounts are in A$", "(In Canadian dollars unless noted)".
+static STATED_DOLLAR: LazyLock<Regex> = LazyLock::new(|| {
+    let which = r"(?P<c>u\.?s\.?|american|canadian|australian|hong kong|singapore|new zealand|(?:new )?taiwan(?:ese)?|mexican|[a-z]{1,3}\$|usd|cad|aud|hkd|sgd|nzd|twd|mxn)";
+    Regex::new(&format!(
+        r"(?i)\ball (?:the )?(?:dollar )?(?:figures|amounts|numbers|values|prices|sums)(?: (?:are|quoted|given|reported|shown|expressed))* in {which}|\(in {which2} dollars unless",
+        which2 = which.replace("?P<c>", "?P<c2>")
+    ))
+    .expect("stated dollar pattern")
+});
+
+/// The currency an explicit statement of the article gives its bare `$`, if any.
+fn stated_dollar(text: &str) -> Option<&'static str> {
+    let caps = STATED_DOLLAR.captures(text)?;
+    let c = caps.name("c").or_else(|| caps.name("c2"))?.as_str();
+    let c = c.to_ascii_lowercase();
+    let c = c.trim_end_matches('$');
+    Some(match c {
+        "american" => "USD",
+        "canadian" => "CAD",
+        "australian" => "AUD",
+        "hong kong" => "HKD",
+        "singapore" => "SGD",
+        "new zealand" => "NZD",
+        "mexican" => "MXN",
+        t if t.contains("taiwan") => "TWD",
+        code => {
+            return currency::DOLLAR_PREFIXES
+                .iter()
+                .find(|(p, _)| *p == code)
+                .map(|&(_, c)| c)
+        }
+    })
+}
+
+/// Decide the currency of amounts written with a bare `$`. A bare `$` is USD, as wire
+/// copy writes it whatever the dateline, even after `HK$`, `A$`, `C$`, `S$`, `NT$`
+/// in the same article. Two things a reader accepts make it another dollar:
+/// - an explicit statement ("All figures in Canadian dollars unless otherwise
+///   noted"): every bare `$` of the article takes that dollar;
+/// - a per-unit figure joined by "or" (after at most three words) to an explicit
+///   dollar amount ("a C$300 million charge, or $1.34 a share"): the same money
+///   counted per share.
 fn reread_bare_dollars(text: &str, cands: &mut [Candidate]) {
-    let has_bare = |c: &Candidate| {
-        text.get(c.start..c.end)
-            .and_then(|s| s.find('$'))
-            .is_some_and(|i| dollar_prefix_at(text, c.start + i).is_none())
+    let bare = |c: &Candidate| {
+        matches!(&c.value, Value::Money(m) if m.currency == "USD")
+            && text
+                .get(c.start..c.end)
+                .and_then(|s| s.find('$'))
+                .is_some_and(|i| dollar_prefix_at(text, c.start + i).is_none())
     };
-    if !cands
+    if !cands.iter().any(bare) {
+        return;
+    }
+    let stated = stated_dollar(text).filter(|c| *c != "USD");
+    // Amounts written with an explicit non-US dollar: (end byte, currency).
+    let explicit: Vec<(usize, String)> = cands
         .iter()
-        .any(|c| matches!(&c.value, Value::Money(m) if m.currency == "USD") && has_bare(c))
-    {
-        return;
-    }
-    let explicit: Vec<(usize, &'static str)> = memchr::memchr_iter(b'$', text.as_bytes())
-        .filter_map(|i| dollar_prefix_at(text, i).map(|c| (i, c)))
+        .filter_map(|c| match &c.value {
+            Value::Money(m) if m.currency != "USD" && !bare(c) => text
+                .get(c.start..c.end)
+                .and_then(|s| s.find('$'))
+                .and_then(|i| dollar_prefix_at(text, c.start + i))
+                .map(|code| (c.end, code.to_string())),
+            _ => None,
+        })
         .collect();
-    if explicit.is_empty() {
-        return;
-    }
     for c in cands.iter_mut() {
+        if !bare(c) {
+            continue;
+        }
+        let start = c.start;
         let Value::Money(m) = &mut c.value else {
             continue;
         };
-        if m.currency != "USD" {
-            continue;
-        }
-        let Some(dollar) = text.get(c.start..c.end).and_then(|s| s.find('$')) else {
-            continue;
+        let code = match stated {
+            Some(code) => Some(code.to_string()),
+            None if m.per.is_some() => explicit.iter().rev().find_map(|(end, code)| {
+                // `C$300 million charge, or $1.34`: a few words, then `, or`.
+                let gap = text.get(*end..start)?.trim();
+                let head = gap.strip_suffix("or")?.trim_end();
+                let head = head.strip_suffix([',', ';']).unwrap_or(head);
+                let plain = !head.contains(['.', ';', '$', '\n', '(', ')']);
+                (plain && head.split_whitespace().count() <= 3).then(|| code.clone())
+            }),
+            None => None,
         };
-        let pos = c.start + dollar;
-        if dollar_prefix_at(text, pos).is_some() {
-            continue;
-        }
-        let opens_bracket = text
-            .get(..c.start)
-            .and_then(|t| t.trim_end().chars().next_back())
-            == Some('(');
-        if opens_bracket {
-            continue;
-        }
-        let k = explicit.partition_point(|(i, _)| *i < pos);
-        if let Some(&(_, code)) = k.checked_sub(1).and_then(|k| explicit.get(k)) {
-            if code != "USD" {
-                m.currency = code.to_string();
-                m.display = display(m);
-            }
+        if let Some(code) = code {
+            m.currency = code;
+            m.display = display(m);
         }
     }
 }

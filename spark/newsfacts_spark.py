@@ -1,0 +1,844 @@
+#!/usr/bin/env python3
+"""newsfacts on Apache Spark: the same extraction as `newsfacts extract`, for
+dumps that outgrow one machine.
+
+    spark-submit spark/newsfacts_spark.py INPUT... --out DIR [--binary PATH]
+        [--ref-date YYYY-MM-DD] [--gazetteer FILE.tsv]...
+        [--text-field NAME] [--title-field NAME] [--id-field NAME]
+        [--date-field NAME] [--lang-field NAME] [--split-mb N]
+
+INPUT is anything Spark reads (a local path, hdfs://, s3a://, gs://; a folder,
+walked recursively, or a glob). As in a single run, `.jsonl`/`.ndjson` files are
+dumps of one article a line and `.txt`/`.md` files are one article each; a file
+named directly (or matched by a glob) is a dump if it ends in `.jsonl`/`.ndjson`
+(optionally compressed: `.gz`, `.bz2`), else one article.
+
+How it works, and why so:
+- The extraction itself is the newsfacts binary, shipped to the executors with
+  `SparkContext.addFile` (or `--files`), run once per partition on the
+  partition's lines (`newsfacts extract - --stdout`), which writes the record
+  stream: one tagged JSON record a line (facts, sections, articles, problems and
+  a closing summary). Rules live in one place; Spark only moves data.
+- A single run names an article without `id` `<file stem>:<line number>` and
+  gives it the source `<path>:<line>`. Here a partition holds some lines of some
+  file, so line numbers are computed from the file and the split, never from
+  partition order: a first pass counts the lines of every split (Spark's
+  `_metadata.file_block_start`), the second numbers each line, sets `id` when the
+  record has none and passes `path:line` in the reserved field
+  `newsfacts_source`. Lines that are not JSON objects reach the binary
+  unchanged, so they become the same problem records as in a single run; their
+  source and line are mapped back from the position in the partition's stream.
+- Text files are copied, per partition, into a scratch folder laid out as the
+  input was, so the binary gives them the same doc_id, decoding and problems as
+  in a single run; paths are mapped back to the input's in the records.
+- The records are parsed by Spark's JSON reader with explicit schemas (the
+  tables in docs/SPEC.md, "On Spark"), cached once, and written as Parquet:
+  facts/ (partitioned by kind), sections/, articles/, problems/, events/, and a
+  summary.json merged from every run's summary.
+"""
+
+import argparse
+import bisect
+import json
+import os
+import posixpath
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+from pyspark import SparkFiles, StorageLevel
+from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
+from pyspark.sql.types import (
+    BooleanType,
+    DateType,
+    DoubleType,
+    LongType,
+    StringType,
+    StructField,
+    StructType,
+)
+
+# --- Schemas (docs/SPEC.md, "On Spark": keep the two in step) -----------------
+
+
+def _struct(*fields):
+    return StructType([StructField(name, ty, True) for name, ty in fields])
+
+
+S, L, D, B, DT = StringType(), LongType(), DoubleType(), BooleanType(), DateType()
+
+# A fact's `value`: the union of every kind's fields (a field that does not
+# apply to the kind is null).
+VALUE = _struct(
+    ("amount", D),
+    ("amount_max", D),
+    ("currency", S),
+    ("qualifier", S),
+    ("per", S),
+    ("value", D),
+    ("value_max", D),
+    ("unit", S),
+    ("iso", S),
+    ("granularity", S),
+    ("year_inferred", B),
+    ("relative", B),
+    ("fy_end", S),
+    ("year_source", S),
+    ("name", S),
+    ("title", S),
+    ("canonical", S),
+    ("display", S),
+)
+
+LINK = _struct(
+    ("subject_id", S),
+    ("subject", S),
+    ("metric", S),
+    ("period_id", S),
+    ("period", S),
+    ("change", S),
+)
+
+FACTS = _struct(
+    ("id", S),
+    ("doc_id", S),
+    ("source", S),
+    ("lang", S),
+    ("article_date", DT),
+    ("section", L),
+    ("section_kind", S),
+    ("field", S),
+    ("kind", S),
+    ("text", S),
+    ("start", L),
+    ("end", L),
+    ("sentence", S),
+    ("value", VALUE),
+    ("date_start", DT),
+    ("date_end", DT),
+    ("link", LINK),
+    ("rule", S),
+)
+
+SECTIONS = _struct(
+    ("doc_id", S),
+    ("source", S),
+    ("lang", S),
+    ("section", L),
+    ("kind", S),
+    ("section_kind", S),
+    ("field", S),
+    ("heading", S),
+    ("start", L),
+    ("end", L),
+    ("chars", L),
+    ("facts", L),
+)
+
+ARTICLES = _struct(
+    ("doc_id", S),
+    ("source", S),
+    ("lang", S),
+    ("encoding", S),
+    ("title", S),
+    ("date", DT),
+    ("chars", L),
+    ("sections", L),
+    ("facts", L),
+)
+
+PROBLEMS = _struct(
+    ("level", S),
+    ("source", S),
+    ("line", L),
+    ("reason", S),
+)
+
+EVENTS = _struct(
+    ("id", S),
+    ("doc_id", S),
+    ("type", S),
+    ("status", S),
+    ("acquirer_id", S),
+    ("acquirer", S),
+    ("target_id", S),
+    ("target", S),
+    ("seller_id", S),
+    ("seller", S),
+    ("amount_id", S),
+    ("amount", D),
+    ("currency", S),
+    ("amount_display", S),
+    ("stake_id", S),
+    ("stake", D),
+    ("date_id", S),
+    ("date", S),
+    ("section", L),
+    ("sentence", S),
+    ("rule", S),
+)
+
+# Dataset folder → (record tag, schema). facts/ is partitioned by kind.
+DATASETS = {
+    "facts": ("fact", FACTS),
+    "sections": ("section", SECTIONS),
+    "articles": ("article", ARTICLES),
+    "problems": ("problem", PROBLEMS),
+    "events": ("event", EVENTS),
+}
+
+# What summary.json lists one by one at most (the counts are always complete),
+# as in a single run.
+MAX_LISTED = 10_000
+
+# The reserved JSONL field through which the job gives the binary an article's
+# original `path:line`.
+SOURCE_FIELD = "newsfacts_source"
+
+JSONL_EXTS = ("jsonl", "ndjson")
+TEXT_EXTS = ("txt", "md")
+COMPRESSED_EXTS = ("gz", "bz2")
+BOM = b"\xef\xbb\xbf"
+
+
+def union_schema():
+    """One schema for every record type, so the stream is parsed once. A field
+    name that two record types type differently (an article's `date` is a day,
+    an event's an ISO period) is read as a string and cast per dataset."""
+    fields, conflicted = {}, set()
+    for _, schema in DATASETS.values():
+        for f in schema.fields:
+            if f.name in fields and fields[f.name] != f.dataType:
+                conflicted.add(f.name)
+            fields.setdefault(f.name, f.dataType)
+    out = [StructField("record", S, True), StructField("summary", S, True)]
+    for name, ty in fields.items():
+        out.append(StructField(name, S if name in conflicted else ty, True))
+    out.append(StructField("_corrupt_record", S, True))
+    return StructType(out), conflicted
+
+
+# --- Paths ---------------------------------------------------------------------
+
+
+def extension(name):
+    """The lower-cased extension, as the single run's walker sees it."""
+    stem, dot, ext = name.rpartition(".")
+    return ext.lower() if dot and stem else ""
+
+
+def file_stem(name):
+    """Rust's `Path::file_stem`: the name without its last extension (a leading
+    dot alone is no extension)."""
+    i = name.rfind(".")
+    return name[:i] if i > 0 else name
+
+
+def dump_kind(name, walked):
+    """'jsonl', 'text' or None (ignored) for a file name; `walked` is true for a
+    file met in a folder (other extensions are then ignored, as in a single run)."""
+    ext = extension(name)
+    if ext in COMPRESSED_EXTS and extension(name[: -len(ext) - 1]) in JSONL_EXTS:
+        return "jsonl"
+    if ext in JSONL_EXTS:
+        return "jsonl"
+    if ext in TEXT_EXTS or not walked:
+        return "text"
+    return None
+
+
+def dump_stem(name):
+    """The stem that default ids use: `news.jsonl` → `news`; a compressed dump
+    (`news.jsonl.gz`) is named as its content."""
+    if extension(name) in COMPRESSED_EXTS:
+        name = name.rsplit(".", 1)[0]
+    return file_stem(name)
+
+
+def join_display(root, rel):
+    """A path under a folder given as `root`, spelled as a single run spells it
+    (Rust's PathBuf::join: no doubled separator)."""
+    if not rel:
+        return root
+    return root + rel if root.endswith("/") else root + "/" + rel
+
+
+GLOB_CHARS = re.compile(r"[*?\[\]{}\\]")
+
+
+def glob_root(arg):
+    """The part of a glob before its first component that holds a glob character."""
+    parts = arg.split("/")
+    for i, p in enumerate(parts):
+        if GLOB_CHARS.search(p):
+            return "/".join(parts[:i])
+    return arg
+
+
+def escape_glob(path):
+    """A literal path for Spark's reader, which expands glob characters."""
+    return GLOB_CHARS.sub(lambda m: "\\" + m.group(0), path)
+
+
+def uri_key(uri):
+    """One spelling of a file's URI for lookups: Spark's `_metadata.file_path`
+    writes `file:/x%20y`, Hadoop's `Path.toUri` `file:///x%20y`."""
+    key = urllib.parse.unquote(uri)
+    return "file:/" + key[len("file:///"):] if key.startswith("file:///") else key
+
+
+def list_inputs(spark, inputs):
+    """Walk the inputs on the driver with Hadoop's FileSystem (any scheme Spark
+    reads), classifying files as a single run does. Returns (jsonl, text,
+    ignored, problems):
+    - jsonl: uri key → (path to read, display path, stem for default ids);
+    - text: path to read → (group, path relative to the folder given or None
+      for a file given directly, display path of the folder or file);
+    - ignored: display paths of files in folders that are not articles;
+    - problems: inputs that do not exist, as problem records."""
+    sc = spark.sparkContext
+    jvm = sc._jvm
+    hadoop_path = jvm.org.apache.hadoop.fs.Path
+    conf = sc._jsc.hadoopConfiguration()
+    jsonl, text, ignored, problems = {}, {}, [], []
+
+    def add(p, name, walked, disp, group, rel, text_disp):
+        kind = dump_kind(name, walked)
+        if kind == "jsonl":
+            jsonl[uri_key(p.toUri().toString())] = (p.toString(), disp, dump_stem(name))
+        elif kind == "text":
+            text[p.toString()] = (group, rel, text_disp)
+        else:
+            ignored.append(disp)
+
+    for group, arg in enumerate(inputs):
+        hp = hadoop_path(arg)
+        fs = hp.getFileSystem(conf)
+        statuses = fs.globStatus(hp)
+        if not statuses:
+            problems.append({"level": "skipped", "source": arg, "line": None,
+                             "reason": "no such file or directory"})
+            continue
+        globbed = bool(GLOB_CHARS.search(arg))
+        if globbed:
+            # What a shell would have passed: the glob's fixed head, then the
+            # rest of the matched path.
+            root = glob_root(arg) or ("/" if arg.startswith("/") else "")
+            qroot = fs.makeQualified(hadoop_path(root or ".")).toString().rstrip("/")
+        for n, st in enumerate(statuses):
+            p = st.getPath()
+            full = p.toString()
+            if not globbed:
+                given = arg
+            elif full.startswith(qroot + "/"):
+                given = join_display(root, full[len(qroot) + 1:])
+            else:
+                given = full
+            if not st.isDirectory():
+                add(p, p.getName(), False, given, (group, n), None, given)
+                continue
+            base = full.rstrip("/")
+            it = fs.listFiles(p, True)
+            found = []
+            while it.hasNext():
+                found.append(it.next().getPath())
+            for f in sorted(found, key=lambda f: f.toString()):
+                rel = f.toString()[len(base) + 1:]
+                add(f, f.getName(), True, join_display(given, rel), (group, n), rel, given)
+    return jsonl, text, ignored, problems
+
+
+# --- Running the binary on an executor -----------------------------------------
+
+
+def local_file(name):
+    """A file shipped with addFile/--files, made executable if it is not."""
+    path = SparkFiles.get(name)
+    if not os.access(path, os.X_OK):
+        try:
+            os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+        except OSError:
+            copy = os.path.join(tempfile.mkdtemp(prefix="newsfacts-bin-"), name)
+            shutil.copy(path, copy)
+            os.chmod(copy, 0o755)
+            path = copy
+    return path
+
+
+def run_binary(cmd, feed, threads):
+    """Run the binary, write `feed` (bytes lines) to its stdin from a thread and
+    yield its stdout lines. stderr (one line per problem, also in the stream) goes
+    to a scratch file so that a flood of problems cannot block the pipe."""
+    env = dict(os.environ)
+    env["RAYON_NUM_THREADS"] = str(threads)
+    err = tempfile.TemporaryFile()
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.PIPE if feed is not None else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=err,
+        env=env,
+    )
+    failure = []
+
+    def write():
+        try:
+            with proc.stdin:
+                for chunk in feed:
+                    proc.stdin.write(chunk)
+        except BrokenPipeError:
+            pass  # the binary stopped early: its exit status says why
+        except BaseException as e:  # noqa: BLE001 - re-raised in the task below
+            failure.append(e)
+            proc.kill()
+
+    writer = None
+    if feed is not None:
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+    try:
+        for line in proc.stdout:
+            yield line
+    finally:
+        proc.stdout.close()
+        rc = proc.wait()
+        if writer is not None:
+            writer.join()
+    if failure:
+        raise failure[0]
+    # 0: every input read; 1: some skipped (they are problem records).
+    if rc not in (0, 1):
+        err.seek(0)
+        tail = err.read()[-4000:].decode("utf-8", "replace")
+        raise RuntimeError(f"newsfacts exited with status {rc}: {' '.join(cmd)}\n{tail}")
+
+
+RECORD_TAG = re.compile(r'^\{"record":"([a-z]+)"')
+STDIN_SOURCE = re.compile(r'"source":"-(?::(\d+))?"')
+
+
+class Records:
+    """Turns the binary's output lines into lines for Spark's JSON reader,
+    mapping paths the binary saw (stdin, scratch files) back to the input's."""
+
+    def __init__(self, stdin_source=None, scratch=None, gazetteers=None, keep_gazetteer=True):
+        self.stdin_source = stdin_source  # stdin line → (display path, line)
+        self.scratch = scratch  # (regex over scratch paths, dict → display)
+        self.gazetteers = gazetteers or {}  # local path → path as given
+        self.keep_gazetteer = keep_gazetteer
+        self.dropped = []  # gazetteer problems left to another partition
+
+    def _source(self, m):
+        n = m.group(1)
+        if self.stdin_source is None or n is None:
+            return m.group(0)
+        disp, line = self.stdin_source(int(n))
+        return '"source":' + json.dumps(f"{disp}:{line}", ensure_ascii=False)
+
+    def line(self, raw):
+        s = raw.decode("utf-8").rstrip("\n")
+        if not s:
+            return None
+        m = RECORD_TAG.match(s)
+        # A binary whose --stdout predates the record stream writes bare facts.
+        tag = m.group(1) if m else "fact"
+        if self.scratch is not None and self.scratch[0].search(s):
+            s = self.scratch[0].sub(lambda x: self.scratch[1][x.group(0)], s)
+        if tag == "problem":
+            return self.problem(s)
+        if tag == "summary":
+            # Last in the stream: every problem of this run has been seen.
+            return json.dumps({"record": "summary", "summary": self.summary(s)}, ensure_ascii=False)
+        if self.stdin_source is not None and '"source":"-' in s:
+            s = STDIN_SOURCE.sub(self._source, s)
+        return s if m else '{"record":"fact",' + s[1:]
+
+    def problem(self, s):
+        p = json.loads(s)
+        src = p.get("source")
+        if src in self.gazetteers:
+            if not self.keep_gazetteer:
+                self.dropped.append(p)
+                return None
+            p["source"] = self.gazetteers[src]
+        elif src == "-" and self.stdin_source is not None and p.get("line") is not None:
+            p["source"], p["line"] = self.stdin_source(p["line"])
+        return json.dumps(p, ensure_ascii=False)
+
+    def summary(self, s):
+        """A run's summary without the gazetteer warnings left to another partition."""
+        if not self.dropped:
+            return s
+        summ = json.loads(s)
+        summ["warnings_count"] = summ.get("warnings_count", 0) - len(self.dropped)
+        drop = {(d.get("source"), d.get("line"), d.get("reason")) for d in self.dropped}
+        summ["warnings"] = [
+            w for w in summ.get("warnings", []) if (w.get("path"), w.get("line"), w.get("reason")) not in drop
+        ]
+        return json.dumps(summ, ensure_ascii=False)
+
+
+def stream(records, out_lines):
+    """The JSON lines handed to Spark, from the binary's output lines."""
+    for raw in out_lines:
+        s = records.line(raw)
+        if s is not None:
+            yield s
+
+
+def valid_id(v):
+    """Whether a single run keeps this `id` (a non-empty string or a number)."""
+    if isinstance(v, bool):
+        return False
+    return (isinstance(v, str) and v != "") or isinstance(v, (int, float))
+
+
+def prepare_line(raw, disp, stem, line_no, id_field):
+    """The line to pipe for line `line_no` of a dump: a JSON object gets its
+    source and, when it has no usable id, the single run's default id. Fields
+    are appended before the closing brace so that the binary reads everything
+    else exactly as written (and any error it reports points at the same
+    column). Anything else goes through unchanged: the binary reports it."""
+    if line_no == 1 and raw.startswith(BOM):
+        raw = raw[len(BOM):]
+    try:
+        s = raw.decode("utf-8")
+        obj = json.loads(s)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return raw
+    if not isinstance(obj, dict):
+        return raw
+    source = f"{disp}:{line_no}"
+    default_id = f"{stem}:{line_no}"
+    if SOURCE_FIELD not in obj and (id_field not in obj or valid_id(obj[id_field])):
+        extra = '"%s":%s' % (SOURCE_FIELD, json.dumps(source, ensure_ascii=False))
+        if id_field not in obj:
+            extra += ",%s:%s" % (json.dumps(id_field, ensure_ascii=False),
+                                 json.dumps(default_id, ensure_ascii=False))
+        body = s.rstrip(" \t\r\n")
+        head = body[:-1]
+        sep = "," if obj else ""
+        return (head + sep + extra + "}").encode("utf-8")
+    # An unusable id (null, "", true...) must be replaced, not repeated: the
+    # object is written anew. A source the line sets itself is the user's.
+    if not valid_id(obj.get(id_field)):
+        obj[id_field] = default_id
+    obj.setdefault(SOURCE_FIELD, source)
+    try:
+        return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError):
+        return raw
+
+
+def binary_command(binary, gazetteers, opts):
+    cmd = [binary, "extract"]
+    return cmd, ["--stdout", "--quiet"] + opts + [a for g in gazetteers for a in ("--gazetteer", g)]
+
+
+def jsonl_partition(conf):
+    """The function run on each partition of dump lines: (path, split start,
+    line bytes) rows in file order within each split."""
+
+    def run(index, rows):
+        binary = local_file(conf["binary"])
+        gaz = {local_file(g): shown for g, shown in conf["gazetteers"].items()}
+        starts = conf["starts"].value
+        files = conf["files"].value
+        id_field = conf["id_field"]
+        # Segments of the stream: (first stdin line, display path, first file line).
+        seg_stdin, seg_info = [], []
+
+        def stdin_source(n):
+            i = bisect.bisect_right(seg_stdin, n) - 1
+            if i < 0:
+                return "-", n
+            disp, first = seg_info[i]
+            return disp, first + (n - seg_stdin[i])
+
+        def feed():
+            # Line 1 is empty (skipped by the reader): a BOM is stripped only on
+            # a file's real first line, never on the partition's first.
+            yield b"\n"
+            n = 1
+            key = None
+            for path, block, value in rows:
+                n += 1
+                if (path, block) != key:
+                    key = (path, block)
+                    line_no = starts[(uri_key(path), block)]
+                    _, disp, stem = files[uri_key(path)]
+                    seg_stdin.append(n)
+                    seg_info.append((disp, line_no))
+                else:
+                    line_no += 1
+                yield prepare_line(bytes(value), disp, stem, line_no, id_field) + b"\n"
+
+        cmd, flags = binary_command(binary, list(gaz), conf["opts"])
+        records = Records(stdin_source=stdin_source, gazetteers=gaz,
+                          keep_gazetteer=(index == 0 and conf["gazetteer_here"]))
+        yield from stream(records, run_binary(cmd + ["-"] + flags, feed(), conf["threads"]))
+
+    return run
+
+
+def text_partition(conf):
+    """The function run on each partition of text files: (path, content) rows.
+    The files are laid out in a scratch folder as they were under the folder
+    given (or alone, when given directly), so that doc_ids, decoding and
+    problems are those of a single run."""
+
+    def run(index, rows):
+        binary = local_file(conf["binary"])
+        gaz = {local_file(g): shown for g, shown in conf["gazetteers"].items()}
+        info = conf["text"].value
+        scratch = tempfile.mkdtemp(prefix="newsfacts-text-")
+        try:
+            roots, files, shown = {}, [], {}
+            for n, (path, content) in enumerate(rows):
+                group, rel, disp = info[path]
+                if rel is None:
+                    dest = os.path.join(scratch, f"f{n}", posixpath.basename(path))
+                    files.append(dest)
+                    shown[dest] = disp
+                else:
+                    root = os.path.join(scratch, "g%d_%d" % group)
+                    roots[root] = disp
+                    dest = os.path.join(root, *rel.split("/"))
+                os.makedirs(os.path.dirname(dest), exist_ok=True)
+                with open(dest, "wb") as f:
+                    f.write(content)
+            if not roots and not files:
+                return
+            # Map every scratch path in the records back: a JSON string that
+            # starts with a group folder or a file given directly.
+            table = {}
+            for root, disp in roots.items():
+                table['"' + root + "/"] = '"' + json.dumps(join_display(disp, ""), ensure_ascii=False)[1:-1].rstrip("/") + "/"
+                table['"' + root + '"'] = json.dumps(disp, ensure_ascii=False)
+            for dest, disp in shown.items():
+                table['"' + dest] = '"' + json.dumps(disp, ensure_ascii=False)[1:-1]
+            pattern = re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+            cmd, flags = binary_command(binary, list(gaz), conf["opts"])
+            records = Records(scratch=(pattern, table), gazetteers=gaz,
+                              keep_gazetteer=(index == 0 and conf["gazetteer_here"]))
+            yield from stream(records, run_binary(cmd + sorted(roots) + files + flags, None, conf["threads"]))
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    return run
+
+
+# --- The driver ------------------------------------------------------------------
+
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(
+        prog="newsfacts_spark.py",
+        description="Run newsfacts extract over JSONL dumps (and text files) on Spark; write Parquet datasets.",
+    )
+    ap.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs (any path Spark reads)")
+    ap.add_argument("--out", required=True, help="output folder (any path Spark writes)")
+    ap.add_argument("--binary", default=None,
+                    help="the newsfacts binary (Linux, for the executors): a local path or a URI; "
+                         "default: target/release/newsfacts, else a file named newsfacts shipped with --files")
+    ap.add_argument("--ref-date", default=None, metavar="YYYY-MM-DD")
+    ap.add_argument("--gazetteer", action="append", default=[], metavar="FILE.tsv")
+    for field in ("text", "title", "id", "date", "lang"):
+        ap.add_argument(f"--{field}-field", default=None, metavar="NAME",
+                        help=f"JSONL field holding the {field} (default: {field})")
+    ap.add_argument("--split-mb", type=float, default=None,
+                    help="largest piece of a dump one task reads, in MB (default: Spark's, 128)")
+    ap.add_argument("--threads-per-task", type=int, default=None,
+                    help="threads of each newsfacts process (default: spark.task.cpus)")
+    args = ap.parse_args(argv)
+    if args.ref_date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.ref_date.strip()):
+        ap.error(f"--ref-date: {args.ref_date!r} is not a date (expected YYYY-MM-DD)")
+    return args
+
+
+def ship(sc, path, what):
+    """addFile a file for the executors; returns the name SparkFiles knows it by.
+    A bare name of a file already shipped with --files is used as it is."""
+    shipped = {posixpath.basename(p) for p in (sc.getConf().get("spark.files", "") or "").split(",") if p}
+    if path in shipped:
+        return path
+    if "://" not in path and not os.path.isfile(path):
+        raise SystemExit(f"error: {what}: {path}: no such file")
+    sc.addFile(path)
+    return posixpath.basename(path)
+
+
+def merge_summaries(parts):
+    """Add up the runs' summaries: counts add, maps add key by key, lists join
+    (at most MAX_LISTED items), flags hold if they hold everywhere."""
+
+    def merge(a, b):
+        if isinstance(a, bool) or isinstance(b, bool):
+            return bool(a) and bool(b)
+        if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+            return a + b
+        if isinstance(a, dict) and isinstance(b, dict):
+            out = dict(a)
+            for k, v in b.items():
+                out[k] = merge(out[k], v) if k in out else v
+            return dict(sorted(out.items()))
+        if isinstance(a, list) and isinstance(b, list):
+            return a + b
+        return a if a is not None else b
+
+    out = {}
+    for p in parts:
+        out = merge(out, p) if out else dict(p)
+    return out
+
+
+def problem_key(p):
+    return (p.get("path") or "", p.get("line") or 0, p.get("reason") or "")
+
+
+def hadoop_write(spark, path, text):
+    sc = spark.sparkContext
+    jvm = sc._jvm
+    hp = jvm.org.apache.hadoop.fs.Path(path)
+    fs = hp.getFileSystem(sc._jsc.hadoopConfiguration())
+    out = fs.create(hp, True)
+    try:
+        out.write(bytearray(text.encode("utf-8")))
+    finally:
+        out.close()
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.time()
+    spark = SparkSession.builder.appName("newsfacts").getOrCreate()
+    sc = spark.sparkContext
+    if args.split_mb:
+        spark.conf.set("spark.sql.files.maxPartitionBytes", str(int(args.split_mb * (1 << 20))))
+
+    binary = args.binary
+    if binary is None:
+        binary = "target/release/newsfacts" if os.path.isfile("target/release/newsfacts") else "newsfacts"
+    binary_name = ship(sc, binary, "--binary")
+    gazetteers = {ship(sc, g, "--gazetteer"): g for g in args.gazetteer}
+    opts = []
+    if args.ref_date:
+        opts += ["--ref-date", args.ref_date.strip()]
+    for field in ("text", "title", "id", "date", "lang"):
+        v = getattr(args, f"{field}_field")
+        if v is not None:
+            opts += [f"--{field}-field", v]
+    threads = args.threads_per_task or int(sc.getConf().get("spark.task.cpus", "1"))
+
+    jsonl, text, ignored, driver_problems = list_inputs(spark, args.inputs)
+    conf = {
+        "binary": binary_name,
+        "gazetteers": gazetteers,
+        "opts": opts,
+        "threads": threads,
+        "id_field": args.id_field or "id",
+        "gazetteer_here": True,
+    }
+
+    parts = []
+    if jsonl:
+        lines = (
+            spark.read.option("lineSep", "\n")
+            .text([escape_glob(fp) for fp, _, _ in jsonl.values()])
+            .select(
+                F.col("_metadata.file_path").alias("path"),
+                F.col("_metadata.file_block_start").alias("block"),
+                F.col("value").cast("binary").alias("value"),
+            )
+        )
+        # Pass 1: lines per split, so that each split knows its first line number.
+        counts = lines.groupBy("path", "block").count().collect()
+        by_file = {}
+        for r in counts:
+            by_file.setdefault(uri_key(r["path"]), []).append((r["block"], r["count"]))
+        starts = {}
+        for path, blocks in by_file.items():
+            line = 1
+            for block, count in sorted(blocks):
+                starts[(path, block)] = line
+                line += count
+        c = dict(conf, starts=sc.broadcast(starts), files=sc.broadcast(jsonl))
+        parts.append(lines.rdd.map(tuple).mapPartitionsWithIndex(jsonl_partition(c)))
+        conf["gazetteer_here"] = False
+    if text:
+        files = spark.read.format("binaryFile").load([escape_glob(fp) for fp in text]).select("path", "content")
+        # Spark packs small files into splits by their count as much as by their
+        # size; one process per few files would cost more than the files, so
+        # the files are regrouped into about as many partitions as a dump of
+        # their size would get.
+        want = max(1, min(sc.defaultParallelism * 4, len(text)))
+        rdd = files.rdd.map(tuple).coalesce(want)
+        c = dict(conf, text=sc.broadcast(text))
+        parts.append(rdd.mapPartitionsWithIndex(text_partition(c)))
+
+    schema, conflicted = union_schema()
+    if parts:
+        rdd = parts[0] if len(parts) == 1 else sc.union(parts)
+        records = spark.read.schema(schema).option("mode", "PERMISSIVE").json(rdd)
+    else:
+        records = spark.createDataFrame([], schema)
+    records = records.persist(StorageLevel.MEMORY_AND_DISK)
+    # One pass of the binary over everything; the writes below read the cache.
+    records.count()
+    bad = records.where(F.col("_corrupt_record").isNotNull()).select("_corrupt_record").limit(3).collect()
+    if bad:
+        raise SystemExit(f"error: the binary wrote lines that are not records: {[r[0][:200] for r in bad]}")
+
+    def dataset(name):
+        tag, sch = DATASETS[name]
+        cols = [F.col(f.name).cast(f.dataType) if f.name in conflicted else F.col(f.name) for f in sch.fields]
+        return records.where(F.col("record") == tag).select(*cols)
+
+    out = args.out.rstrip("/")
+    problems = dataset("problems")
+    if driver_problems:
+        problems = problems.unionByName(spark.createDataFrame(driver_problems, PROBLEMS))
+    dataset("facts").write.mode("overwrite").partitionBy("kind").parquet(out + "/facts")
+    for name in ("sections", "articles", "events"):
+        dataset(name).write.mode("overwrite").parquet(f"{out}/{name}")
+    problems.write.mode("overwrite").parquet(out + "/problems")
+
+    runs = [json.loads(r[0]) for r in records.where(F.col("record") == "summary").select("summary").collect()]
+    summary = merge_summaries(runs)
+    for p in driver_problems:
+        summary["articles_skipped"] = summary.get("articles_skipped", 0) + 1
+        summary.setdefault("skipped", []).append({"path": p["source"], "line": None, "reason": p["reason"]})
+    for key in ("skipped", "warnings"):
+        if key in summary:
+            summary[key] = sorted(summary[key], key=problem_key)[:MAX_LISTED]
+    summary["ignored_files"] = ignored[:MAX_LISTED]
+    summary["ignored_files_count"] = len(ignored)
+    elapsed = time.time() - started
+    summary["elapsed_seconds"] = elapsed
+    summary["mb_per_s"] = summary.get("bytes", 0) / 1e6 / elapsed if elapsed > 0 else 0.0
+    summary["threads"] = sc.defaultParallelism * threads
+    if "files" in summary:
+        summary["files"] = [f"{name}/" for name in DATASETS] + ["summary.json"]
+    if "complete" in summary or runs:
+        summary["complete"] = True
+    summary["runs"] = len(runs)
+    hadoop_write(spark, out + "/summary.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    records.unpersist()
+    print(
+        f"newsfacts: {summary.get('articles_read', 0)} articles, {summary.get('facts', 0)} facts, "
+        f"{summary.get('articles_skipped', 0)} skipped, {elapsed:.1f} s → {out}",
+        file=sys.stderr,
+    )
+    spark.stop()
+    return 1 if summary.get("articles_skipped", 0) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""The Spark job's test, the Python half (tests/spark/run.sh drives it):
+
+    check.py gen DIR                 write a multi-file dump with bad lines in DIR
+    check.py compare SINGLE SPARK    compare a single run's files with the Spark job's datasets
+
+`compare` checks that the Spark job gives the same answer as one machine: the
+same facts (every field) and sections, the same articles, every bad line of the
+dump in problems/ with its path and line, the same counts in summary.json, and
+Parquet schemas exactly as docs/SPEC.md ("On Spark") lists them.
+"""
+
+import collections
+import csv
+import json
+import os
+import random
+import re
+import sys
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+
+# --- gen ----------------------------------------------------------------------
+
+
+def articles():
+    """The sample articles of input/, as (lang, title, text)."""
+    out = []
+    for lang in ("en", "ja"):
+        folder = os.path.join(ROOT, "input", lang)
+        for name in sorted(os.listdir(folder)):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                text = f.read()
+            title = text.strip().split("\n", 1)[0][:80]
+            out.append((lang, title, text))
+    return out
+
+
+def record(rng, samples, n, with_id):
+    lang, title, text = samples[n % len(samples)]
+    # Cut articles at a paragraph so records differ in length and content.
+    paras = text.split("\n\n")
+    keep = "\n\n".join(paras[: max(1, rng.randrange(1, len(paras) + 1))])
+    rec = {}
+    if with_id == "id":
+        rec["id"] = f"gen-{n}"
+    elif with_id == "number":
+        rec["id"] = 1000 + n
+    elif with_id == "null":
+        rec["id"] = None
+    elif with_id == "empty":
+        rec["id"] = ""
+    rec["title"] = title
+    rec["text"] = keep
+    if rng.random() < 0.5:
+        rec["date"] = f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+    if rng.random() < 0.5:
+        rec["lang"] = lang
+    return json.dumps(rec, ensure_ascii=rng.random() < 0.3).encode("utf-8")
+
+
+# Lines a single run reports (line content, what it is), placed among articles.
+BAD_LINES = [
+    b'{"id": "broken", "text": "unterminated',
+    b"[1, 2, 3]",
+    b'{"id": "no-text", "title": "a title only"}',
+    b'{"id": "empty-text", "text": "   "}',
+    b'{"text": "caf\xe9 au lait, \xff invalid UTF-8"}',
+    b"not json at all",
+    b'{"id": "bad-date", "text": "Sony rose 3% on June 9.", "date": "yesterday"}',
+    b'{"text": 42}',
+]
+
+
+def gen(out):
+    rng = random.Random(14)
+    samples = articles()
+    os.makedirs(os.path.join(out, "dump", "sub"), exist_ok=True)
+    os.makedirs(os.path.join(out, "dump", "notes"), exist_ok=True)
+    ids = ["id", "none", "number", "null", "empty", "none"]
+
+    def write(path, n_lines, first, bom=False, crlf_every=0, bad_every=0):
+        lines = []
+        n = first
+        bad = 0
+        for i in range(n_lines):
+            if bad_every and i % bad_every == bad_every - 1:
+                lines.append(BAD_LINES[bad % len(BAD_LINES)])
+                bad += 1
+            elif i % 17 == 5:
+                lines.append(b"")  # blank lines are counted, not reported
+            else:
+                lines.append(record(rng, samples, n, ids[n % len(ids)]))
+                n += 1
+        with open(path, "wb") as f:
+            if bom:
+                f.write(b"\xef\xbb\xbf")
+            for i, line in enumerate(lines):
+                f.write(line + (b"\r\n" if crlf_every and i % crlf_every == 0 else b"\n"))
+        return n
+
+    n = write(os.path.join(out, "dump", "a.jsonl"), 150, 0, bom=True, crlf_every=7, bad_every=11)
+    n = write(os.path.join(out, "dump", "sub", "b part.jsonl"), 40, n, bad_every=13)
+    # A last line without a line end.
+    with open(os.path.join(out, "dump", "sub", "c.jsonl"), "wb") as f:
+        f.write(record(rng, samples, n, "none") + b"\n" + b"{oops}\n" + record(rng, samples, n + 1, "none"))
+    n += 2
+    # Text files: Markdown, Shift_JIS, an empty one; a file that is no article.
+    lang, title, text = samples[0]
+    with open(os.path.join(out, "dump", "notes", "memo.md"), "w", encoding="utf-8") as f:
+        f.write("# " + title + "\n\n" + text)
+    ja = [s for s in samples if s[0] == "ja"][0][2]
+    with open(os.path.join(out, "dump", "notes", "sjis.txt"), "wb") as f:
+        f.write(ja.encode("shift_jis", errors="ignore"))
+    open(os.path.join(out, "dump", "notes", "empty.txt"), "w").close()
+    with open(os.path.join(out, "dump", "notes", "table.csv"), "w") as f:
+        f.write("a,b\n1,2\n")
+    # A dump named directly on the command line.
+    write(os.path.join(out, "extra.jsonl"), 12, n, bad_every=5)
+
+
+# --- compare ------------------------------------------------------------------
+
+
+def strip_nulls(v):
+    """A value with its null fields left out: the Parquet structs carry every
+    kind's fields, the JSON lines only their kind's."""
+    if isinstance(v, dict):
+        return {k: strip_nulls(x) for k, x in v.items() if x is not None}
+    if isinstance(v, list):
+        return [strip_nulls(x) for x in v]
+    return v
+
+
+def canon(v):
+    return json.dumps(strip_nulls(v), sort_keys=True, ensure_ascii=False, default=str)
+
+
+def read_dataset(path):
+    import pyarrow.dataset as ds
+
+    return ds.dataset(path, format="parquet", partitioning="hive")
+
+
+def rows(path):
+    return read_dataset(path).to_table().to_pylist()
+
+
+def spec_schemas():
+    """The datasets' columns and types from docs/SPEC.md's "On Spark" section:
+    a table per dataset, under a heading naming its folder."""
+    with open(os.path.join(ROOT, "docs", "SPEC.md"), encoding="utf-8") as f:
+        spec = f.read()
+    at = spec.find("## On Spark")
+    if at < 0:
+        raise AssertionError('docs/SPEC.md has no "## On Spark" section')
+    part = spec[at:]
+    nxt = re.search(r"\n## ", part[3:])
+    if nxt:
+        part = part[: nxt.start() + 3]
+    out, current = {}, None
+    for line in part.splitlines():
+        m = re.match(r"#{3,4} `(\w+)/`", line)
+        if m:
+            current = out.setdefault(m.group(1), [])
+            continue
+        m = re.match(r"\|\s*`([\w.]+)`\s*\|\s*`?([\w\[\]]+)`?\s*\|", line)
+        if m and current is not None:
+            current.append((m.group(1), m.group(2)))
+    return out
+
+
+def arrow_columns(schema):
+    """(dotted name, type) for every column and struct field."""
+    import pyarrow as pa
+
+    out = []
+
+    def walk(prefix, field):
+        t = field.type
+        if pa.types.is_struct(t):
+            out.append((prefix + field.name, "struct"))
+            for i in range(t.num_fields):
+                walk(prefix + field.name + ".", t.field(i))
+            return
+        name = {"string": "string", "large_string": "string", "int64": "int64", "double": "double",
+                "bool": "bool", "date32[day]": "date"}.get(str(t), str(t))
+        out.append((prefix + field.name, name))
+
+    for f in schema:
+        walk("", f)
+    return out
+
+
+class Checks:
+    def __init__(self):
+        self.passed, self.failed = 0, 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+            print(f"ok    {name}")
+        else:
+            self.failed += 1
+            print(f"FAIL  {name}\n      {detail}")
+
+
+def diff(a, b, n=3):
+    return f"only in single run: {list((a - b).elements())[:n]}; only in Spark: {list((b - a).elements())[:n]}"
+
+
+def compare(single, spark):
+    c = Checks()
+    import pyarrow.parquet as pq  # noqa: F401 - fails early without pyarrow
+
+    # (a) facts: every field of every fact.
+    with open(os.path.join(single, "facts.jsonl"), encoding="utf-8") as f:
+        one = collections.Counter(canon(json.loads(line)) for line in f)
+    many = collections.Counter(canon(r) for r in rows(os.path.join(spark, "facts")))
+    c.check(f"facts: the same {sum(one.values())} facts, every field", one == many and sum(one.values()) > 0,
+            diff(one, many))
+    kinds = sorted(d[len("kind="):] for d in os.listdir(os.path.join(spark, "facts")) if d.startswith("kind="))
+    c.check("facts/ is partitioned by kind", kinds and set(kinds) <= {"date", "money", "percent", "person", "company"},
+            f"folders: {kinds}")
+
+    # Sections: every column of sections.csv.
+    with open(os.path.join(single, "sections.csv"), encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        cols = reader.fieldnames
+        one = collections.Counter(json.dumps([r[k] for k in cols], ensure_ascii=False) for r in reader)
+    spark_sections = rows(os.path.join(spark, "sections"))
+    many = collections.Counter(
+        json.dumps(["" if r.get(k) is None else str(r.get(k)) for k in cols], ensure_ascii=False)
+        for r in spark_sections
+    )
+    c.check(f"sections: the same {sum(one.values())} sections ({', '.join(cols)})", one == many, diff(one, many))
+
+    # Articles: the single run's nested articles without their sections.
+    with open(os.path.join(single, "articles.json"), encoding="utf-8") as f:
+        nested = json.load(f)
+    one = collections.Counter(canon({k: v for k, v in a.items() if k not in ("sections", "facts")}) for a in nested)
+    spark_articles = rows(os.path.join(spark, "articles"))
+    keys = set().union(*(a.keys() for a in nested)) - {"sections", "facts"} if nested else set()
+    many = collections.Counter(canon({k: v for k, v in a.items() if k in keys}) for a in spark_articles)
+    c.check(f"articles: the same {len(nested)} articles", one == many, diff(one, many))
+
+    # (b) problems: every skipped line and warning, with path and line.
+    with open(os.path.join(single, "summary.json"), encoding="utf-8") as f:
+        s1 = json.load(f)
+    with open(os.path.join(spark, "summary.json"), encoding="utf-8") as f:
+        s2 = json.load(f)
+    expected = collections.Counter(
+        json.dumps([level, p["path"], p["line"], p["reason"]], ensure_ascii=False)
+        for level, key in (("skipped", "skipped"), ("warning", "warnings"))
+        for p in s1[key]
+    )
+    got = collections.Counter(
+        json.dumps([p["level"], p["source"], p["line"], p["reason"]], ensure_ascii=False)
+        for p in rows(os.path.join(spark, "problems"))
+    )
+    c.check(f"problems: the {sum(expected.values())} problems of the single run, with path and line",
+            expected == got and s1["articles_skipped"] >= len(BAD_LINES), diff(expected, got))
+    same = ["articles_read", "articles_skipped", "warnings_count", "facts", "facts_by_kind", "facts_by_lang",
+            "articles_by_lang", "facts_outside_sections", "sections", "encodings", "bytes", "ignored_files_count"]
+    wrong = {k: (s1.get(k), s2.get(k)) for k in same if s1.get(k) != s2.get(k)}
+    for k in ("skipped", "warnings", "ignored_files"):
+        if sorted(map(json.dumps, s1.get(k, []))) != sorted(map(json.dumps, s2.get(k, []))):
+            wrong[k] = (s1.get(k), s2.get(k))
+    missing = sorted(set(s1) - set(s2))
+    c.check("summary.json: the single run's fields and counts", not wrong and not missing,
+            f"differ: {wrong}; missing: {missing}")
+
+    # (c) schemas as SPEC lists them.
+    spec = spec_schemas()
+    for name in ("facts", "sections", "articles", "problems", "events"):
+        want = spec.get(name)
+        have = arrow_columns(read_dataset(os.path.join(spark, name)).schema) if os.path.isdir(
+            os.path.join(spark, name)) else None
+        c.check(f"{name}/: Parquet schema as docs/SPEC.md lists it", want and have == want,
+                f"SPEC: {want}\n      Parquet: {have}")
+
+    print(f"spark: {c.passed} passed, {c.failed} failed")
+    return 1 if c.failed else 0
+
+
+def main(argv):
+    if len(argv) == 2 and argv[0] == "gen":
+        gen(argv[1])
+        return 0
+    if len(argv) == 3 and argv[0] == "compare":
+        return compare(argv[1], argv[2])
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

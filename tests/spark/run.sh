@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The Spark job's test, on a real Spark in local mode: installs a pinned PySpark
+# in a venv (target/spark-venv), runs spark/newsfacts_spark.py on local[2] over
+# input/ and a generated multi-file dump with bad lines, runs the single-machine
+# binary over the same input, and compares (tests/spark/check.py): the same
+# facts and sections, the bad lines in problems/ and summary.json, and Parquet
+# schemas as docs/SPEC.md lists them.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+
+if ! command -v java >/dev/null 2>&1; then
+    echo "tests/spark: java not found: Spark needs a Java runtime (17) on PATH" >&2
+    exit 1
+fi
+java -version 2>&1 | head -1
+
+VENV=$ROOT/target/spark-venv
+if ! "$VENV/bin/python" -c 'import pyspark, pyarrow' >/dev/null 2>&1 ||
+    ! cmp -s tests/spark/requirements.txt "$VENV/requirements.txt"; then
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r tests/spark/requirements.txt
+    cp tests/spark/requirements.txt "$VENV/requirements.txt"
+fi
+
+cargo build --release --quiet --bin newsfacts
+BIN=$ROOT/target/release/newsfacts
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/newsfacts-spark-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+"$VENV/bin/python" tests/spark/check.py gen "$WORK"
+
+# The same inputs for both: a folder, a folder of dumps and text files, and a
+# dump named directly. Exit status 1 = some lines skipped, as intended.
+INPUTS=(input "$WORK/dump" "$WORK/extra.jsonl")
+status=0
+"$BIN" extract "${INPUTS[@]}" --out "$WORK/single" --format csv,jsonl,json --quiet 2>/dev/null || status=$?
+if [ "$status" -gt 1 ]; then
+    echo "tests/spark: the single run failed (exit $status)" >&2
+    exit 1
+fi
+
+# Splits of 64 KB cut the generated dump into several pieces, so line numbers
+# are tested across splits and partitions.
+export PATH="$VENV/bin:$PATH" PYSPARK_PYTHON="$VENV/bin/python" SPARK_LOCAL_IP=127.0.0.1
+status=0
+spark-submit --master 'local[2]' \
+    --conf spark.ui.enabled=false \
+    --conf spark.log.level=WARN \
+    --driver-memory 1g \
+    spark/newsfacts_spark.py "${INPUTS[@]}" --out "$WORK/spark" --binary "$BIN" --split-mb 0.0625 \
+    >"$WORK/spark.log" 2>&1 || status=$?
+if [ "$status" -gt 1 ]; then
+    tail -40 "$WORK/spark.log" >&2
+    echo "tests/spark: the Spark job failed (exit $status)" >&2
+    exit 1
+fi
+
+"$VENV/bin/python" tests/spark/check.py compare "$WORK/single" "$WORK/spark"
