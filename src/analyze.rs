@@ -175,7 +175,14 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
             link: None,
         });
     }
-    let events = link::link(&article.text, lang, &sections, &mut facts, &placements);
+    let events = link::link(
+        &article.id,
+        &article.text,
+        lang,
+        &sections,
+        &mut facts,
+        &placements,
+    );
 
     Analysis {
         doc_id: article.id.clone(),

@@ -36,7 +36,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract facts from articles and write CSV/JSON tables.
     #[command(after_help = EXAMPLES)]
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
     /// Score the extraction (facts, links, events) against a gold file.
     Eval(EvalArgs),
 }

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
         }
     };
     let args = match cli.command {
-        Command::Extract(args) => args,
+        Command::Extract(args) => *args,
         Command::Eval(args) => return eval(args),
     };
     let quiet = args.quiet;

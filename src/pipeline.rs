@@ -533,7 +533,8 @@ fn analyze_guarded(a: &Article, res: &Resources) -> Result<Analysis, Problem> {
 
 /// Keep only the facts of `kinds`; the sections' fact counts follow.
 fn keep_kinds(an: &mut Analysis, kinds: &[Kind]) {
-    an.facts.retain(|f| kinds.contains(&f.kind));
+    let keep: Vec<bool> = an.facts.iter().map(|f| kinds.contains(&f.kind)).collect();
+    crate::link::keep(&an.doc_id, &mut an.facts, &mut an.events, &keep);
     for s in an.sections.iter_mut() {
         s.facts = 0;
     }

@@ -68,9 +68,17 @@ pub(super) fn is_source(name: &str) -> bool {
     SOURCES.contains(&name)
 }
 
+/// The 40 bytes before `at` (fewer at the start of the text), without the
+/// trailing space, lowercased: what the look-behind rules read.
+fn tail_lower(text: &str, at: usize) -> String {
+    let from = crate::text::around::floor_boundary(text, at.saturating_sub(40));
+    text[from..at].trim_end().to_ascii_lowercase()
+}
+
 /// The word just before byte `at`, lowercased.
 fn word_before(text: &str, at: usize) -> String {
-    let head = text[..at].trim_end();
+    let from = crate::text::around::floor_boundary(text, at.saturating_sub(60));
+    let head = text[from..at].trim_end();
     let w = head
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .next()
@@ -81,7 +89,7 @@ fn word_before(text: &str, at: usize) -> String {
 /// `Shares of Nvidia`, `stock of Apple`: the company owns the figure although a
 /// preposition stands before it.
 fn shares_of(text: &str, at: usize) -> bool {
-    let head = text[..at].trim_end().to_ascii_lowercase();
+    let head = tail_lower(text, at);
     head.ends_with("shares of")
         || head.ends_with("stock of")
         || head.ends_with("revenue at")
@@ -330,7 +338,7 @@ pub(super) fn tight_gap(gap: &str) -> bool {
 
 /// `rose to 4.4%`, `held at 4.5%`, `up to 25%`: the figure is a level.
 pub(super) fn is_level(text: &str, start: usize) -> bool {
-    let head = text[..start].trim_end().to_ascii_lowercase();
+    let head = tail_lower(text, start);
     head.ends_with(" to") || head.ends_with(" at")
 }
 
@@ -343,7 +351,7 @@ pub(super) fn share_of(text: &str, end: usize) -> bool {
 /// A date after a comparison word is the base, not the period: `from a year
 /// earlier`, `compared with the first quarter`, `since 2020`.
 pub(super) fn is_base_date(text: &str, start: usize) -> bool {
-    let head = text[..start].trim_end().to_ascii_lowercase();
+    let head = tail_lower(text, start);
     [
         "from", "since", "with", "than", "versus", "vs.", "than in", "over", "to",
     ]

@@ -433,7 +433,7 @@ pub struct EventRecord<'a> {
 impl<'a> EventRecord<'a> {
     /// The record of event `n` of article `doc_id`, whose facts are `facts`.
     pub fn new(doc_id: &'a str, n: usize, e: &'a Event, facts: &'a [Fact]) -> Self {
-        let id = |r: Option<usize>| r.map(|i| format!("{doc_id}#{i}"));
+        let id = |r: Option<usize>| r.map(|i| super::fact_id(doc_id, i));
         let name = |r: Option<usize>| r.and_then(|i| name_of(&facts[i]));
         let money = e.amount.and_then(|i| match &facts[i].value {
             Value::Money(m) => Some(m),

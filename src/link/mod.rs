@@ -187,12 +187,69 @@ impl Status {
 /// and ISO form copied so that a row can be written from the fact alone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
+    /// Index of the subject's fact in the article.
     pub subject: Option<usize>,
+    /// Its id (`<doc_id>#<n>`).
+    pub subject_id: Option<String>,
+    /// Its canonical name (as written when it has none).
     pub subject_name: Option<String>,
     pub metric: Metric,
+    /// Index of the period's date fact in the article.
     pub period: Option<usize>,
+    /// Its id (`<doc_id>#<n>`).
+    pub period_id: Option<String>,
+    /// Its `iso`.
     pub period_iso: Option<String>,
     pub change: Option<Change>,
+}
+
+/// The id of fact `n` of article `doc_id`: `<doc_id>#<n>`.
+pub fn fact_id(doc_id: &str, n: usize) -> String {
+    format!("{doc_id}#{n}")
+}
+
+/// Keep only the facts `keep` marks (`--kinds`): links and events follow the
+/// facts to their new places, and a role or subject whose fact is gone becomes
+/// null, so ids always name facts that are written.
+pub fn keep(doc_id: &str, facts: &mut Vec<Fact>, events: &mut [Event], keep: &[bool]) {
+    let mut place = Vec::with_capacity(keep.len());
+    let mut n = 0;
+    for &k in keep {
+        place.push(k.then_some(n));
+        n += usize::from(k);
+    }
+    let moved = |r: Option<usize>| r.and_then(|i| place.get(i).copied().flatten());
+    let mut i = 0;
+    facts.retain(|_| {
+        i += 1;
+        keep.get(i - 1).copied().unwrap_or(false)
+    });
+    for f in facts.iter_mut() {
+        if let Some(l) = f.link.as_mut() {
+            l.subject = moved(l.subject);
+            if l.subject.is_none() {
+                l.subject_name = None;
+            }
+            l.subject_id = l.subject.map(|j| fact_id(doc_id, j));
+            l.period = moved(l.period);
+            if l.period.is_none() {
+                l.period_iso = None;
+            }
+            l.period_id = l.period.map(|j| fact_id(doc_id, j));
+        }
+    }
+    for e in events.iter_mut() {
+        for r in [
+            &mut e.acquirer,
+            &mut e.target,
+            &mut e.seller,
+            &mut e.amount,
+            &mut e.stake,
+            &mut e.date,
+        ] {
+            *r = moved(*r);
+        }
+    }
 }
 
 /// Where a fact sits in the article text: byte offsets of the fact and of its
@@ -251,6 +308,7 @@ impl Ctx<'_> {
 /// Link the money and percent facts of one article (setting `Fact::link`) and
 /// return the deals it reports. `at[i]` places `facts[i]` in `text`.
 pub fn link(
+    doc_id: &str,
     text: &str,
     lang: Lang,
     sections: &[Section],
@@ -272,7 +330,9 @@ pub fn link(
     let sentences = sentences(&ctx, sections);
     let events = events::find(&ctx, &sentences);
     let links = attribute(&ctx, &sentences, &events);
-    for (i, l) in links {
+    for (i, mut l) in links {
+        l.subject_id = l.subject.map(|j| fact_id(doc_id, j));
+        l.period_id = l.period.map(|j| fact_id(doc_id, j));
         facts[i].link = Some(l);
     }
     events
@@ -288,7 +348,11 @@ fn sentences(ctx: &Ctx, sections: &[Section]) -> Vec<Sentence> {
             Some(s) if (s.start, s.end) == (ss, se) => s.facts.end = i + 1,
             _ => {
                 let heading = sections.get(f.section).is_some_and(|sec| {
-                    !sec.heading.is_empty() && sec.heading.contains(&*f.sentence)
+                    // A heading is a line; a very long one is a paragraph
+                    // taken as a title, not worth a scan per sentence.
+                    !sec.heading.is_empty()
+                        && sec.heading.len() <= 2000
+                        && sec.heading.contains(&*f.sentence)
                 });
                 out.push(Sentence {
                     start: ss,
@@ -326,6 +390,25 @@ fn attribute(ctx: &Ctx, sentences: &[Sentence], events: &[Event]) -> Vec<(usize,
     // `同社は…。純利益見通しも…` hands the company on twice.
     let mut topics: Vec<Option<usize>> = sentences.iter().map(|s| s.topic).collect();
     let article_topic = main_company(ctx, sentences);
+    let dominates = article_topic_dominates(ctx, sentences, article_topic);
+    // The event each sentence mentions, and the event each amount prices.
+    let mut by_sentence: Vec<Option<usize>> = vec![None; sentences.len()];
+    let mut by_amount = std::collections::HashMap::new();
+    for (n, e) in events.iter().enumerate() {
+        for &k in &e.mentions {
+            if let Some(slot) = by_sentence.get_mut(k) {
+                slot.get_or_insert(n);
+            }
+        }
+        if let Some(a) = e.amount {
+            by_amount.entry(a).or_insert(n);
+        }
+    }
+    let deals = Deals {
+        events,
+        by_sentence,
+        by_amount,
+    };
     for (k, s) in sentences.iter().enumerate() {
         for i in s.facts.clone() {
             let kind = ctx.kind(i);
@@ -336,8 +419,16 @@ fn attribute(ctx: &Ctx, sentences: &[Sentence], events: &[Event]) -> Vec<(usize,
                 Kind::Money => (money_metric(ctx, s, i), None),
                 _ => percent_metric(ctx, s, i),
             };
-            let (subject, carried) =
-                subject(ctx, sentences, &topics, article_topic, k, i, metric, events);
+            let (subject, carried) = subject(
+                ctx,
+                sentences,
+                &topics,
+                (article_topic, dominates),
+                k,
+                i,
+                metric,
+                &deals,
+            );
             if carried && topics[k].is_none() {
                 topics[k] = subject;
             }
@@ -346,11 +437,13 @@ fn attribute(ctx: &Ctx, sentences: &[Sentence], events: &[Event]) -> Vec<(usize,
                 i,
                 Link {
                     subject,
+                    subject_id: None,
                     subject_name: subject
                         .and_then(|j| name_of(&ctx.facts[j]))
                         .map(str::to_string),
                     metric,
                     period,
+                    period_id: None,
                     period_iso: period.and_then(|j| match &ctx.facts[j].value {
                         Value::Date(d) => d.iso.clone(),
                         _ => None,
@@ -516,6 +609,12 @@ fn previous_metric(
 }
 
 pub(crate) fn money_metric(ctx: &Ctx, s: &Sentence, i: usize) -> Metric {
+    money_metric_of(ctx, s, i, true)
+}
+
+/// The metric of a money fact; `inherit`: may take the previous figure's (one
+/// step only, so a sentence of many figures costs linear time).
+fn money_metric_of(ctx: &Ctx, s: &Sentence, i: usize, inherit: bool) -> Metric {
     let start = ctx.at[i].start;
     let per_share = match &ctx.facts[i].value {
         Value::Money(m) => match m.per.as_deref() {
@@ -565,7 +664,10 @@ pub(crate) fn money_metric(ctx: &Ctx, s: &Sentence, i: usize) -> Metric {
         }
         return m;
     }
-    if let Some(m) = previous_metric(ctx, s, i, &|j| money_metric(ctx, s, j)) {
+    if let Some(m) = inherit
+        .then(|| previous_metric(ctx, s, i, &|j| money_metric_of(ctx, s, j, false)))
+        .flatten()
+    {
         return m;
     }
     if ctx.lang == Lang::Ja && ja::shares_subject(ctx, s, i) {
@@ -601,6 +703,11 @@ fn change_of(h: &Hit) -> Option<Change> {
 
 /// What a percentage measures, and for growth which way it went.
 pub(crate) fn percent_metric(ctx: &Ctx, s: &Sentence, i: usize) -> (Metric, Option<Change>) {
+    percent_metric_of(ctx, s, i, true)
+}
+
+/// The metric of a percent fact; `inherit` as for [`money_metric_of`].
+fn percent_metric_of(ctx: &Ctx, s: &Sentence, i: usize, inherit: bool) -> (Metric, Option<Change>) {
     let value = match &ctx.facts[i].value {
         Value::Percent(p) => p.value,
         _ => 0.0,
@@ -656,7 +763,11 @@ pub(crate) fn percent_metric(ctx: &Ctx, s: &Sentence, i: usize) -> (Metric, Opti
         .filter(|_| level || ctx.lang == Lang::Ja)
     });
     let metric = metric
-        .or_else(|| previous_metric(ctx, s, i, &|j| percent_metric(ctx, s, j).0))
+        .or_else(|| {
+            inherit
+                .then(|| previous_metric(ctx, s, i, &|j| percent_metric_of(ctx, s, j, false).0))
+                .flatten()
+        })
         .or_else(|| {
             (ctx.lang == Lang::Ja && ja::part_of_whole(ctx.text, ctx.at[i].start, ctx.at[i].end))
                 .then_some(Metric::Share)
@@ -675,25 +786,33 @@ pub(crate) fn percent_metric(ctx: &Ctx, s: &Sentence, i: usize) -> (Metric, Opti
     }
 }
 
+/// An article's events, indexed by the sentences that mention them and the
+/// amounts that price them.
+struct Deals<'e> {
+    events: &'e [Event],
+    by_sentence: Vec<Option<usize>>,
+    by_amount: std::collections::HashMap<usize, usize>,
+}
+
 /// Whose figure it is, and whether it was taken over from an earlier sentence.
+/// `main`: the article's main company, and whether it dominates the article.
 #[allow(clippy::too_many_arguments)]
 fn subject(
     ctx: &Ctx,
     sentences: &[Sentence],
     topics: &[Option<usize>],
-    article_topic: Option<usize>,
+    main: (Option<usize>, bool),
     k: usize,
     i: usize,
     metric: Metric,
-    events: &[Event],
+    deals: &Deals,
 ) -> (Option<usize>, bool) {
     let s = &sentences[k];
+    let (article_topic, dominates) = main;
     // A deal's figures follow the deal's roles.
     if metric.is_deal() {
-        if let Some(e) = events
-            .iter()
-            .find(|e| e.amount == Some(i) || e.mentions.contains(&k))
-        {
+        let n = deals.by_amount.get(&i).copied().or(deals.by_sentence[k]);
+        if let Some(e) = n.and_then(|n| deals.events.get(n)) {
             let who = match metric {
                 Metric::Valuation | Metric::SharePrice => e.target,
                 _ => match e.kind {
@@ -730,13 +849,11 @@ fn subject(
                 .find_map(|p| topics[p]);
             // 同社 and `the company` name the article's company when the
             // paragraph has none.
-            let found = near.or(
-                if pronoun || article_topic_dominates(ctx, sentences, article_topic) {
-                    article_topic
-                } else {
-                    None
-                },
-            );
+            let found = near.or(if pronoun || dominates {
+                article_topic
+            } else {
+                None
+            });
             (found, found.is_some())
         }
         None => (None, false),
