@@ -18,35 +18,53 @@ use std::sync::Arc;
 /// What every article of a run shares: the gazetteer and the `--ref-date`.
 #[derive(Debug, Default)]
 pub struct Resources {
+    /// The people and companies known to the run.
     pub gazetteer: Gazetteer,
+    /// The reference date for articles without one (`--ref-date`).
     pub ref_date: Option<NaiveDate>,
 }
 
 /// A section, offsets in code points of the original text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Section {
+    /// Its index in the article (0-based).
     pub section: usize,
+    /// What the section is.
     pub kind: SectionKind,
+    /// The heading or title text (empty for `body`).
     pub heading: String,
+    /// Start, in code points.
     pub start: usize,
+    /// End, in code points.
     pub end: usize,
+    /// Length in code points.
     pub chars: usize,
+    /// How many facts it holds.
     pub facts: usize,
 }
 
 /// The result of analysing one article.
 #[derive(Clone, Debug)]
 pub struct Analysis {
+    /// The article's id.
     pub doc_id: String,
+    /// Where the article came from: its path, plus `:line` for JSONL.
     pub source: String,
+    /// The encoding it was decoded from.
     pub encoding: &'static str,
+    /// Its language (given or detected).
     pub lang: Lang,
+    /// A title given apart from the text (JSONL `title`).
     pub title: Option<String>,
+    /// The article's own reference date.
     pub date: Option<NaiveDate>,
+    /// Length of the text in bytes.
     pub bytes: usize,
     /// Length of the text in code points.
     pub chars: usize,
+    /// The sections, in order; they never overlap.
     pub sections: Vec<Section>,
+    /// The facts, in text order.
     pub facts: Vec<Fact>,
     /// The deals the article reports (crate::link), roles indexing `facts`.
     pub events: Vec<Event>,
@@ -55,6 +73,7 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The facts of one kind.
     pub fn facts_of(&self, kind: Kind) -> impl Iterator<Item = &Fact> {
         self.facts.iter().filter(move |f| f.kind == kind)
     }

@@ -7,11 +7,14 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Japanese.
     Ja,
+    /// English.
     En,
 }
 
 impl Lang {
+    /// The code written in the output (`ja`, `en`).
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::Ja => "ja",
@@ -19,6 +22,7 @@ impl Lang {
         }
     }
 
+    /// A language name or code as found in input (`ja`, `jpn`, `English` …).
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_ascii_lowercase().as_str() {
             "ja" | "jp" | "jpn" | "japanese" => Some(Lang::Ja),
@@ -56,13 +60,16 @@ pub fn is_japanese_char(c: char) -> bool {
 /// endings kept); every offset the tool reports indexes it in code points.
 #[derive(Clone, Debug, Default)]
 pub struct Article {
+    /// The doc_id written with every row.
     pub id: String,
+    /// The text as decoded.
     pub text: String,
     /// A title given apart from the text (JSONL `title`); the text's first line is
     /// then not taken as the title.
     pub title: Option<String>,
     /// The reference date for year-less and relative dates (JSONL `date`).
     pub date: Option<NaiveDate>,
+    /// The language, when the input says (JSONL `lang`); else it is detected.
     pub lang: Option<Lang>,
     /// Markdown input (`.md`): `#` lines are headings.
     pub markdown: bool,
@@ -70,6 +77,18 @@ pub struct Article {
     pub source: String,
     /// The encoding it was decoded from.
     pub encoding: &'static str,
+}
+
+impl Article {
+    /// An article with this id and text; everything else unset (the language
+    /// is detected, the title is the text's first line).
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -23,7 +23,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Why a gold file could not be used.
 #[derive(Debug)]
 pub struct GoldError {
+    /// The `line` field (see the module doc).
     pub line: usize,
+    /// The `reason` field (see the module doc).
     pub reason: String,
 }
 
@@ -40,58 +42,82 @@ impl std::error::Error for GoldError {}
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 pub struct GoldLink {
     #[serde(default)]
+    /// The `subject` field (see the module doc).
     pub subject: Option<String>,
+    /// The `metric` field (see the module doc).
     pub metric: String,
     #[serde(default)]
+    /// The `period` field (see the module doc).
     pub period: Option<String>,
     #[serde(default)]
+    /// The `change` field (see the module doc).
     pub change: Option<String>,
 }
 
 /// One gold fact.
 #[derive(Clone, Debug, Deserialize)]
 pub struct GoldFact {
+    /// The `doc` field (see the module doc).
     pub doc: String,
+    /// The `kind` field (see the module doc).
     pub kind: String,
+    /// The `text` field (see the module doc).
     pub text: String,
+    /// The `start` field (see the module doc).
     pub start: usize,
+    /// The `end` field (see the module doc).
     pub end: usize,
     #[serde(default)]
+    /// The `value` field (see the module doc).
     pub value: serde_json::Value,
     #[serde(default)]
+    /// The `optional` field (see the module doc).
     pub optional: bool,
     #[serde(default)]
+    /// The `link` field (see the module doc).
     pub link: Option<GoldLink>,
 }
 
 /// One gold event (names as for subjects; amount, currency, stake, date as values).
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct GoldEvent {
+    /// The `doc` field (see the module doc).
     pub doc: String,
     #[serde(rename = "type")]
+    /// The `kind` field (see the module doc).
     pub kind: String,
     #[serde(default)]
+    /// The `status` field (see the module doc).
     pub status: Option<String>,
     #[serde(default)]
+    /// The `acquirer` field (see the module doc).
     pub acquirer: Option<String>,
     #[serde(default)]
+    /// The `target` field (see the module doc).
     pub target: Option<String>,
     #[serde(default)]
+    /// The `seller` field (see the module doc).
     pub seller: Option<String>,
     #[serde(default)]
+    /// The `amount` field (see the module doc).
     pub amount: Option<f64>,
     #[serde(default)]
+    /// The `currency` field (see the module doc).
     pub currency: Option<String>,
     #[serde(default)]
+    /// The `stake` field (see the module doc).
     pub stake: Option<f64>,
     #[serde(default)]
+    /// The `date` field (see the module doc).
     pub date: Option<String>,
 }
 
 /// A gold file's facts and events.
 #[derive(Clone, Debug, Default)]
 pub struct Gold {
+    /// The `facts` field (see the module doc).
     pub facts: Vec<GoldFact>,
+    /// The `events` field (see the module doc).
     pub events: Vec<GoldEvent>,
 }
 
@@ -168,14 +194,22 @@ pub fn doc_name(doc_id: &str) -> &str {
 /// Scores of one kind in one language.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct KindScore {
+    /// The `kind` field (see the module doc).
     pub kind: String,
+    /// The `lang` field (see the module doc).
     pub lang: String,
+    /// The `tp` field (see the module doc).
     pub tp: usize,
+    /// The `fp` field (see the module doc).
     pub fp: usize,
     #[serde(rename = "fn")]
+    /// The `fn_` field (see the module doc).
     pub fn_: usize,
+    /// The `precision` field (see the module doc).
     pub precision: f64,
+    /// The `recall` field (see the module doc).
     pub recall: f64,
+    /// The `f1` field (see the module doc).
     pub f1: f64,
     /// Share of matches whose span is exactly the gold span.
     pub exact: f64,
@@ -188,10 +222,15 @@ pub struct KindScore {
 /// matched by a predicted fact.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct LinkScore {
+    /// The `lang` field (see the module doc).
     pub lang: String,
+    /// The `matched` field (see the module doc).
     pub matched: usize,
+    /// The `subject` field (see the module doc).
     pub subject: f64,
+    /// The `metric` field (see the module doc).
     pub metric: f64,
+    /// The `period` field (see the module doc).
     pub period: f64,
     /// Among percent facts.
     pub change: Option<f64>,
@@ -204,13 +243,20 @@ pub struct LinkScore {
 /// Scores of events in one language.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct EventScore {
+    /// The `lang` field (see the module doc).
     pub lang: String,
+    /// The `tp` field (see the module doc).
     pub tp: usize,
+    /// The `fp` field (see the module doc).
     pub fp: usize,
     #[serde(rename = "fn")]
+    /// The `fn_` field (see the module doc).
     pub fn_: usize,
+    /// The `precision` field (see the module doc).
     pub precision: f64,
+    /// The `recall` field (see the module doc).
     pub recall: f64,
+    /// The `f1` field (see the module doc).
     pub f1: f64,
     /// Roles (status, acquirer, target, seller, amount, stake, date) right among matches.
     pub roles: Option<f64>,
@@ -221,7 +267,9 @@ pub struct EventScore {
 pub struct Report {
     /// Per kind and language, then per kind over all languages (`lang` = `all`).
     pub kinds: Vec<KindScore>,
+    /// The `links` field (see the module doc).
     pub links: Vec<LinkScore>,
+    /// The `events` field (see the module doc).
     pub events: Vec<EventScore>,
     /// What went wrong, one line each (`MISS`, `FP`, `VALUE`, `LINK`, `EVENT`).
     pub details: Vec<String>,

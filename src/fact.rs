@@ -11,14 +11,20 @@ use std::sync::Arc;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// An amount of money.
     Money,
+    /// A percentage or percentage points.
     Percent,
+    /// A date, month, quarter, fiscal year, range…
     Date,
+    /// A person's name.
     Person,
+    /// A company's name.
     Company,
 }
 
 impl Kind {
+    /// Every kind, in output order.
     pub const ALL: [Kind; 5] = [
         Kind::Money,
         Kind::Percent,
@@ -27,6 +33,7 @@ impl Kind {
         Kind::Company,
     ];
 
+    /// The kind as written in the output.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Money => "money",
@@ -42,6 +49,7 @@ impl Kind {
         self as usize
     }
 
+    /// The kind named `s` (`money`, `date` …).
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -51,16 +59,24 @@ impl Kind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
+    /// As written.
     Exact,
+    /// 約, about, around.
     Approx,
+    /// 超, more than.
     Over,
+    /// 未満, less than, nearly.
     Under,
+    /// 以上, at least.
     AtLeast,
+    /// 以下, up to.
     AtMost,
+    /// From one value to another (`*_max` set).
     Range,
 }
 
 impl Qualifier {
+    /// The qualifier as written in the output.
     pub fn as_str(self) -> &'static str {
         match self {
             Qualifier::Exact => "exact",
@@ -83,26 +99,35 @@ impl Qualifier {
     }
 }
 
+/// The value of a money fact.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Money {
+    /// The amount in currency units.
     pub amount: f64,
+    /// The upper end of a range.
     pub amount_max: Option<f64>,
     /// ISO 4217 code.
     pub currency: String,
+    /// How the amount relates to the number written.
     pub qualifier: Qualifier,
     /// Unit of a per-unit price (`share` in "$2.69 a share"), else None.
     pub per: Option<String>,
+    /// Compact human form (`$2.4B`).
     pub display: String,
 }
 
+/// Percent or percentage points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PercentUnit {
+    /// `%`.
     Percent,
+    /// Percentage points (`ポイント`, `pt`, basis points / 100).
     Point,
 }
 
 impl PercentUnit {
+    /// The unit as written in the output.
     pub fn as_str(self) -> &'static str {
         match self {
             PercentUnit::Percent => "percent",
@@ -111,30 +136,47 @@ impl PercentUnit {
     }
 }
 
+/// The value of a percent fact.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Percent {
+    /// The number (5 for 5%).
     pub value: f64,
+    /// The upper end of a range.
     pub value_max: Option<f64>,
+    /// Percent or points.
     pub unit: PercentUnit,
+    /// How the value relates to the number written.
     pub qualifier: Qualifier,
+    /// Compact human form (`90%+`).
     pub display: String,
 }
 
+/// What a date covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
+    /// A day.
     Day,
+    /// A month.
     Month,
+    /// A year.
     Year,
+    /// A calendar quarter.
     Quarter,
+    /// A half year.
     Half,
+    /// A fiscal year.
     FiscalYear,
+    /// A quarter of a fiscal year.
     FiscalQuarter,
+    /// A decade.
     Decade,
+    /// From one date to another.
     Range,
 }
 
 impl Granularity {
+    /// The granularity as written in the output.
     pub fn as_str(self) -> &'static str {
         match self {
             Granularity::Day => "day",
@@ -150,34 +192,48 @@ impl Granularity {
     }
 }
 
+/// The value of a date fact.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DateValue {
     /// ISO form at the fact's own granularity (`2025-06-09`, `2025-06`, `2026-Q1`,
     /// `FY2025`, `2025-01/2025-03`); None when a relative date has no reference.
     pub iso: Option<String>,
+    /// What the date covers.
     pub granularity: Granularity,
+    /// The year was not written but taken from the reference date.
     pub year_inferred: bool,
+    /// Written relative to the reference date (昨年, last week).
     pub relative: bool,
     /// End month of a fiscal year when the text writes it (`2026年3月期` → `2026-03`).
     pub fy_end: Option<String>,
     /// Where an inferred year came from: `article_date`, `ref_date`, `first_date`
     /// (first full date written in the article) or `context`; None when not inferred.
     pub year_source: Option<String>,
+    /// Human form.
     pub display: String,
 }
 
+/// The value of a person fact.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Person {
+    /// The name as written, without title or honorific.
     pub name: String,
+    /// The title written with the name (財務長官, CEO).
     pub title: Option<String>,
+    /// The canonical English name, when the gazetteer knows the person.
     pub canonical: Option<String>,
+    /// Human form.
     pub display: String,
 }
 
+/// The value of a company fact.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Company {
+    /// The name as written (legal suffix kept).
     pub name: String,
+    /// The canonical name, when the gazetteer knows the company.
     pub canonical: Option<String>,
+    /// Human form.
     pub display: String,
 }
 
@@ -185,14 +241,20 @@ pub struct Company {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
+    /// A money value.
     Money(Money),
+    /// A percent value.
     Percent(Percent),
+    /// A date value.
     Date(DateValue),
+    /// A person value.
     Person(Person),
+    /// A company value.
     Company(Company),
 }
 
 impl Value {
+    /// The kind of fact this value belongs to.
     pub fn kind(&self) -> Kind {
         match self {
             Value::Money(_) => Kind::Money,
@@ -203,6 +265,7 @@ impl Value {
         }
     }
 
+    /// The compact human form.
     pub fn display(&self) -> &str {
         match self {
             Value::Money(v) => &v.display,
@@ -218,14 +281,20 @@ impl Value {
 /// matched, its priority (higher wins among equal-length overlapping spans) and value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
+    /// Start, in bytes of the folded text.
     pub start: usize,
+    /// End, in bytes of the folded text.
     pub end: usize,
+    /// The rule that matched.
     pub rule: &'static str,
+    /// Higher wins among equal-length overlapping spans.
     pub priority: i32,
+    /// The normalised value.
     pub value: Value,
 }
 
 impl Candidate {
+    /// The kind of fact proposed.
     pub fn kind(&self) -> Kind {
         self.value.kind()
     }
@@ -234,16 +303,23 @@ impl Candidate {
 /// A resolved fact, offsets in code points of the original text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fact {
+    /// Index of the article section holding the fact.
     pub section: usize,
+    /// What kind of fact.
     pub kind: Kind,
+    /// The span as written in the original text.
     pub text: String,
+    /// Start, in code points of the original text.
     pub start: usize,
+    /// End, in code points of the original text.
     pub end: usize,
     /// The sentence that holds the fact. Facts of one sentence share one copy of
     /// it: a sentence often holds several facts, and it is the longest field.
     #[serde(serialize_with = "shared_str")]
     pub sentence: Arc<str>,
+    /// The normalised value.
     pub value: Value,
+    /// The rule that produced it.
     pub rule: &'static str,
     /// Money and percent facts: whose figure it is, what it measures, which
     /// period (crate::link). Written as the `link` object and columns.

@@ -19,24 +19,32 @@
 //! ```
 
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 pub mod analyze;
 pub mod article;
 pub mod error;
 pub mod eval;
 pub mod export;
+#[doc(hidden)]
 pub mod extract;
+pub mod extractor;
 pub mod fact;
 pub mod gazetteer;
 pub mod input;
 pub mod link;
 pub mod outdir;
 pub mod pipeline;
+#[doc(hidden)]
 pub mod rule;
+#[doc(hidden)]
+pub mod scan;
 pub mod section;
+#[doc(hidden)]
 pub mod text;
 
 pub use analyze::{analyze, Analysis, Resources, Section};
 pub use article::{Article, Lang};
 pub use error::{Error, Result};
+pub use extractor::{Extractor, Options};
 pub use fact::{Candidate, Fact, Kind, Value};

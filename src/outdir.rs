@@ -37,6 +37,7 @@ pub const KNOWN_OUTPUTS: &[&str] = &[
     "articles.jsonl",
     "facts.parquet",
     "sections.parquet",
+    "articles.parquet",
     "facts.xlsx",
     "summary.json",
 ];

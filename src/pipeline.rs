@@ -531,20 +531,6 @@ fn analyze_guarded(a: &Article, res: &Resources) -> Result<Analysis, Problem> {
     })
 }
 
-/// Keep only the facts of `kinds`; the sections' fact counts follow.
-fn keep_kinds(an: &mut Analysis, kinds: &[Kind]) {
-    let keep: Vec<bool> = an.facts.iter().map(|f| kinds.contains(&f.kind)).collect();
-    crate::link::keep(&an.doc_id, &mut an.facts, &mut an.events, &keep);
-    for s in an.sections.iter_mut() {
-        s.facts = 0;
-    }
-    for f in &an.facts {
-        if let Some(s) = an.sections.get_mut(f.section) {
-            s.facts += 1;
-        }
-    }
-}
-
 /// The doc_ids seen so far, as 128-bit hashes (16 bytes an article, whatever
 /// the ids' length).
 #[derive(Default)]
@@ -736,7 +722,7 @@ fn run_chunks(
                             Err(p) => return Ok((i, Err(p))),
                         };
                         if let Some(kinds) = &cfg.kinds {
-                            keep_kinds(&mut an, kinds);
+                            crate::extractor::keep_kinds(&mut an, kinds);
                         }
                         // The analysis is kept for the summary's counts until
                         // it is written: small beside the rendered bytes.

@@ -6,10 +6,19 @@
 //!
 //! If a pattern has a capture group named `span`, the fact covers that group only:
 //! the rest of the match is context (`$2.69` in `$2.69 a share`).
+//!
+//! Adding a form: write a `Rule` (name, pattern, production) in the kind's
+//! language file (`extract/<kind>/{ja,en}.rs`), next to the forms like it, and a
+//! line for it in the corpus beside that file. If the kind's rule set gates its
+//! lines on cue words (`with_cues`), the new form's matches must contain one of
+//! them: add the word to the kind's cue list if they do not (the corpus tests
+//! check that every corpus line still yields its fact through the gate). Cue
+//! lists are compiled and searched once per article whichever rule sets share
+//! them (`crate::scan`), so a cue list may be reused freely.
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, Value};
-use aho_corasick::AhoCorasick;
+use crate::scan::Cues;
 use regex::{Captures, Regex, RegexSet};
 
 /// Turns one match into a value, or rejects it.
@@ -41,14 +50,25 @@ impl Rule {
 
 /// The compiled rules of one kind and language.
 pub struct RuleSet {
-    rules: Vec<(Rule, Regex)>,
+    rules: Vec<Compiled>,
     /// All patterns at once: one scan of a line tells which rules can match in it.
     set: RegexSet,
     /// Literals one of which every match contains (`%`, `ドル`...), if the kind
     /// has such cues: a line without any is skipped before the `RegexSet` scan.
     /// Searching for a few literals is many times cheaper than the set's
     /// overlapping scan, and most lines of an article hold no money or percent.
-    cues: Option<AhoCorasick>,
+    /// Compiled once per distinct list (rule sets with the same cues share it),
+    /// and searched once per article (`Doc::cue_lines`).
+    cues: Option<Cues>,
+}
+
+/// A rule with its compiled pattern.
+struct Compiled {
+    rule: Rule,
+    re: Regex,
+    /// Index of the capture group named `span`, found once here rather than by
+    /// name on every match.
+    span: Option<usize>,
 }
 
 impl RuleSet {
@@ -61,10 +81,11 @@ impl RuleSet {
             .map(|r| {
                 let re = Regex::new(&r.pattern)
                     .unwrap_or_else(|e| panic!("rule {}: bad pattern: {e}", r.name));
-                (r, re)
+                let span = re.capture_names().position(|n| n == Some("span"));
+                Compiled { rule: r, re, span }
             })
             .collect::<Vec<_>>();
-        let set = RegexSet::new(rules.iter().map(|(r, _)| r.pattern.as_str()))
+        let set = RegexSet::new(rules.iter().map(|c| c.rule.pattern.as_str()))
             .unwrap_or_else(|e| panic!("rule set: {e}"));
         RuleSet {
             rules,
@@ -81,11 +102,7 @@ impl RuleSet {
         I: IntoIterator<Item = S>,
         S: AsRef<[u8]>,
     {
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(cues)
-            .unwrap_or_else(|e| panic!("rule set cues: {e}"));
-        self.cues = Some(ac);
+        self.cues = Some(Cues::new(cues));
         self
     }
 
@@ -104,8 +121,16 @@ impl RuleSet {
     /// Matches never cross a line break, so the work goes line by line: one
     /// `RegexSet` scan of the line names the rules that match in it, and only
     /// those rules are run there. Most lines match none or one or two rules, so
-    /// the text is scanned about twice instead of once per rule.
+    /// the text is scanned about twice instead of once per rule. With cues, only
+    /// the lines holding one are visited, as the article's one search for those
+    /// cues found them.
     pub fn run(&self, doc: &Doc, out: &mut Vec<Candidate>) {
+        if let Some(cues) = &self.cues {
+            for &(start, end) in doc.cue_lines(cues).iter() {
+                self.run_rules(doc, start, end, out);
+            }
+            return;
+        }
         let text = doc.text;
         let mut start = 0;
         while start < text.len() {
@@ -125,6 +150,14 @@ impl RuleSet {
         if self.cues.as_ref().is_some_and(|c| !c.is_match(line)) {
             return false;
         }
+        self.run_rules(doc, start, end, out)
+    }
+
+    /// `run_line` once the line is known to hold a cue (or the set has none).
+    fn run_rules(&self, doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidate>) -> bool {
+        let Some(line) = doc.text.get(start..end) else {
+            return false;
+        };
         let matched = self.set.matches(line);
         if !matched.matched_any() {
             return false;
@@ -138,7 +171,7 @@ impl RuleSet {
     /// Run rule `i` over `doc.text[start..end]` (the haystack ends at `end`, so
     /// the regex sees the text before `start` as context).
     fn run_rule(&self, i: usize, doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidate>) {
-        let Some((rule, re)) = self.rules.get(i) else {
+        let Some(Compiled { rule, re, span }) = self.rules.get(i) else {
             return;
         };
         let hay = &doc.text[..end];
@@ -159,7 +192,7 @@ impl RuleSet {
                     .next()
                     .map_or(end + 1, |c| whole.end() + c.len_utf8())
             };
-            let Some(m) = caps.name("span").or(Some(whole)) else {
+            let Some(m) = span.and_then(|g| caps.get(g)).or(Some(whole)) else {
                 continue;
             };
             if m.start() == m.end() {

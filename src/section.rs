@@ -9,16 +9,22 @@
 
 use serde::Serialize;
 
+/// What a section is (SPEC: sections).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SectionKind {
+    /// The article's title line.
     Title,
+    /// Text before the first heading, or an article without headings.
     Body,
+    /// A heading line and the paragraphs under it.
     Heading,
+    /// A related-article teaser after a "more / related" marker.
     Related,
 }
 
 impl SectionKind {
+    /// The kind as written in the output.
     pub fn as_str(self) -> &'static str {
         match self {
             SectionKind::Title => "title",
@@ -32,8 +38,11 @@ impl SectionKind {
 /// A section in byte offsets of the text it was split from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SectionSpan {
+    /// What the section is.
     pub kind: SectionKind,
+    /// Start byte.
     pub start: usize,
+    /// End byte.
     pub end: usize,
     /// The heading (or title, or teaser title) text; empty for `body`.
     pub heading: (usize, usize),

@@ -189,6 +189,10 @@ fn gazetteer_press_abbreviations_and_longest_entity() {
         one("第一生命経済研究所", "Dai-ichi Life Research Institute")
     );
     assert_eq!(co("関電工が受注した。"), one("関電工", "Kandenko"));
+    // An abbreviation does not cut a longer kanji name: 関西電 (Kansai Electric
+    // Power) is not in 関西電気保安協会, a safety association.
+    assert_eq!(co("関西電気保安協会が点検した。"), vec![]);
+    assert_eq!(co("関電が続伸した。"), one("関電", "Kansai Electric Power"));
     // A foundation is not the company whose name it contains.
     assert_eq!(co("トヨタ財団が助成した。"), vec![]);
     assert_eq!(co("The Ford Foundation said."), vec![]);

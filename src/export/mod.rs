@@ -1,7 +1,9 @@
 //! Writers for every output file. Each writes one article at a time, in input
 //! order, so nothing but the current chunk is held in memory.
 
+#[allow(missing_docs)]
 pub mod csv;
+#[allow(missing_docs)]
 pub mod json;
 pub mod sink;
 pub mod summary;

@@ -8,8 +8,10 @@ use crate::article::Lang;
 use crate::fact::Candidate;
 use crate::fact::Kind;
 use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::scan::{Cues, Lines};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 pub mod company;
 pub mod date;
@@ -50,6 +52,9 @@ pub struct Doc<'a> {
     /// use: both the person rules (a company before a title) and the company
     /// rules need them.
     company_matches: std::cell::OnceCell<Vec<GazMatch>>,
+    /// The lines holding a cue of each cue list asked for so far (indexed by
+    /// `Cues::id`): rule sets that gate on the same cues search the text once.
+    cue_lines: std::cell::RefCell<Vec<Option<Lines>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -65,7 +70,26 @@ impl<'a> Doc<'a> {
             ref_date,
             gazetteer,
             company_matches: std::cell::OnceCell::new(),
+            cue_lines: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// The lines of `text` (byte ranges without the `\n`) that hold one of
+    /// `cues`, searched once per article for each cue list.
+    pub fn cue_lines(&self, cues: &Cues) -> Lines {
+        let id = cues.id();
+        if let Some(Some(found)) = self.cue_lines.borrow().get(id) {
+            return Rc::clone(found);
+        }
+        let found: Lines = cues.lines(self.text).into();
+        let mut cache = self.cue_lines.borrow_mut();
+        if cache.len() <= id {
+            cache.resize(id + 1, None);
+        }
+        if let Some(slot) = cache.get_mut(id) {
+            *slot = Some(Rc::clone(&found));
+        }
+        found
     }
 
     /// The gazetteer's company matches in `text`, in text order, without overlaps.

@@ -71,8 +71,11 @@ const BUILTIN_ORGANISATIONS: &str = include_str!("data/organisations.tsv");
 /// (an ambiguous one keeps its leading `?`); see [`Entry::forms`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
+    /// Person or company.
     pub kind: Kind,
+    /// The canonical (English) name.
     pub canonical: String,
+    /// Every alias as written (`?` marks an ambiguous one).
     pub aliases: Vec<String>,
     /// The month (1–12) a company's fiscal year ends in, when known.
     pub fy_end_month: Option<u8>,
@@ -104,10 +107,13 @@ impl Entry {
 /// One alias found in a text (byte offsets).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GazMatch {
+    /// Start byte.
     pub start: usize,
+    /// End byte.
     pub end: usize,
     /// Index of the entry (see [`Gazetteer::entry`]).
     pub entry: usize,
+    /// Matched through an ambiguous (`?`) alias.
     pub ambiguous: bool,
 }
 
@@ -189,6 +195,7 @@ impl Gazetteer {
         &self.inner.entries
     }
 
+    /// Entry number `i`.
     pub fn entry(&self, i: usize) -> Option<&Entry> {
         self.inner.entries.get(i)
     }
@@ -232,20 +239,19 @@ impl Gazetteer {
             return;
         }
         // A fiscal-year-only line keeps the aliases of the entry it replaces.
-        let new: Vec<Entry> =
-            new.iter()
-                .map(|n| {
-                    let mut n = n.clone();
-                    if n.aliases.is_empty() && n.fy_end_month.is_some() {
-                        if let Some(old) = self.inner.entries.iter().rev().find(|e| {
-                            e.kind == n.kind && !e.organisation && e.canonical == n.canonical
-                        }) {
-                            n.aliases.clone_from(&old.aliases);
-                        }
+        let new: Vec<Entry> = new
+            .iter()
+            .map(|n| {
+                let mut n = n.clone();
+                if n.aliases.is_empty() && n.fy_end_month.is_some() {
+                    // Only a company line has a fiscal-year end; the lookup is a map.
+                    if let Some(old) = self.company(&n.canonical) {
+                        n.aliases.clone_from(&old.aliases);
                     }
-                    n
-                })
-                .collect();
+                }
+                n
+            })
+            .collect();
         // A set, not a scan of `new` per entry: user files may hold 100,000s of lines.
         let replaced: std::collections::HashSet<(Kind, bool, &str)> = new
             .iter()
@@ -479,6 +485,7 @@ pub fn is_katakana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '\u{30FD}' | '\u{30FE}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
 }
 
+/// Hiragana letters.
 pub fn is_hiragana(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{309F}')
 }

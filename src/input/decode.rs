@@ -9,6 +9,7 @@ use encoding_rs::{Encoding, EUC_JP, SHIFT_JIS, UTF_16BE, UTF_16LE};
 pub struct DecodeError {
     /// 1-based line of the offending byte, where one is known.
     pub line: Option<usize>,
+    /// What is wrong with the bytes.
     pub reason: String,
 }
 

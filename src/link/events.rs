@@ -15,17 +15,27 @@ use std::sync::Arc;
 /// One deal an article reports. Roles are indexes of the article's facts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
+    /// The `kind` field (see the module doc).
     pub kind: EventType,
+    /// The `status` field (see the module doc).
     pub status: Option<Status>,
+    /// The `acquirer` field (see the module doc).
     pub acquirer: Option<usize>,
+    /// The `target` field (see the module doc).
     pub target: Option<usize>,
+    /// The `seller` field (see the module doc).
     pub seller: Option<usize>,
+    /// The `amount` field (see the module doc).
     pub amount: Option<usize>,
+    /// The `stake` field (see the module doc).
     pub stake: Option<usize>,
+    /// The `date` field (see the module doc).
     pub date: Option<usize>,
     /// Section and sentence of the mention the event was built from.
     pub section: usize,
+    /// The `sentence` field (see the module doc).
     pub sentence: Arc<str>,
+    /// The `rule` field (see the module doc).
     pub rule: &'static str,
     /// A funding round: its amount belongs to the company raising it (`target`).
     pub round: bool,
@@ -406,27 +416,48 @@ fn en_topic_before(ctx: &Ctx, s: &Sentence, at: usize) -> Option<usize> {
 /// An event as written to events.jsonl and events.csv (LINKS.md's field order).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EventRecord<'a> {
+    /// The `doc_id` field (see the module doc).
     pub doc_id: &'a str,
+    /// The `id` field (see the module doc).
     pub id: String,
     #[serde(rename = "type")]
+    /// The `kind` field (see the module doc).
     pub kind: &'static str,
+    /// The `status` field (see the module doc).
     pub status: Option<&'static str>,
+    /// The `acquirer_id` field (see the module doc).
     pub acquirer_id: Option<String>,
+    /// The `acquirer` field (see the module doc).
     pub acquirer: Option<&'a str>,
+    /// The `target_id` field (see the module doc).
     pub target_id: Option<String>,
+    /// The `target` field (see the module doc).
     pub target: Option<&'a str>,
+    /// The `seller_id` field (see the module doc).
     pub seller_id: Option<String>,
+    /// The `seller` field (see the module doc).
     pub seller: Option<&'a str>,
+    /// The `amount_id` field (see the module doc).
     pub amount_id: Option<String>,
+    /// The `amount` field (see the module doc).
     pub amount: Option<f64>,
+    /// The `currency` field (see the module doc).
     pub currency: Option<&'a str>,
+    /// The `amount_display` field (see the module doc).
     pub amount_display: Option<&'a str>,
+    /// The `stake_id` field (see the module doc).
     pub stake_id: Option<String>,
+    /// The `stake` field (see the module doc).
     pub stake: Option<f64>,
+    /// The `date_id` field (see the module doc).
     pub date_id: Option<String>,
+    /// The `date` field (see the module doc).
     pub date: Option<&'a str>,
+    /// The `section` field (see the module doc).
     pub section: usize,
+    /// The `sentence` field (see the module doc).
     pub sentence: &'a str,
+    /// The `rule` field (see the module doc).
     pub rule: &'static str,
 }
 

@@ -29,26 +29,44 @@ use vocab::{Cue, Hit};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
+    /// `revenue`.
     Revenue,
+    /// `operating_profit`.
     OperatingProfit,
+    /// `net_profit`.
     NetProfit,
+    /// `profit`.
     Profit,
+    /// `loss`.
     Loss,
+    /// `deal_value`.
     DealValue,
+    /// `investment`.
     Investment,
+    /// `valuation`.
     Valuation,
+    /// `market_cap`.
     MarketCap,
+    /// `share_price`.
     SharePrice,
+    /// `dividend`.
     Dividend,
+    /// `cost`.
     Cost,
+    /// `growth`.
     Growth,
+    /// `share`.
     Share,
+    /// `rate`.
     Rate,
+    /// `margin`.
     Margin,
+    /// `other`.
     Other,
 }
 
 impl Metric {
+    /// The `ALL` field (see the module doc).
     pub const ALL: [Metric; 17] = [
         Metric::Revenue,
         Metric::OperatingProfit,
@@ -69,6 +87,7 @@ impl Metric {
         Metric::Other,
     ];
 
+    /// `as_str` (see the module doc).
     pub fn as_str(self) -> &'static str {
         match self {
             Metric::Revenue => "revenue",
@@ -91,6 +110,7 @@ impl Metric {
         }
     }
 
+    /// `parse` (see the module doc).
     pub fn parse(s: &str) -> Option<Metric> {
         Metric::ALL.into_iter().find(|m| m.as_str() == s)
     }
@@ -125,11 +145,14 @@ impl Metric {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
+    /// `increase`.
     Increase,
+    /// `decrease`.
     Decrease,
 }
 
 impl Change {
+    /// `as_str` (see the module doc).
     pub fn as_str(self) -> &'static str {
         match self {
             Change::Increase => "increase",
@@ -142,14 +165,20 @@ impl Change {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventType {
+    /// `acquisition`.
     Acquisition,
+    /// `merger`.
     Merger,
+    /// `investment`.
     Investment,
+    /// `divestiture`.
     Divestiture,
+    /// `ipo`.
     Ipo,
 }
 
 impl EventType {
+    /// `as_str` (see the module doc).
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::Acquisition => "acquisition",
@@ -165,13 +194,18 @@ impl EventType {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// `completed`.
     Completed,
+    /// `agreed`.
     Agreed,
+    /// `proposed`.
     Proposed,
+    /// `talks`.
     Talks,
 }
 
 impl Status {
+    /// `as_str` (see the module doc).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Completed => "completed",
@@ -193,6 +227,7 @@ pub struct Link {
     pub subject_id: Option<String>,
     /// Its canonical name (as written when it has none).
     pub subject_name: Option<String>,
+    /// The `metric` field (see the module doc).
     pub metric: Metric,
     /// Index of the period's date fact in the article.
     pub period: Option<usize>,
@@ -200,6 +235,7 @@ pub struct Link {
     pub period_id: Option<String>,
     /// Its `iso`.
     pub period_iso: Option<String>,
+    /// The `change` field (see the module doc).
     pub change: Option<Change>,
 }
 
@@ -256,8 +292,11 @@ pub fn keep(doc_id: &str, facts: &mut Vec<Fact>, events: &mut [Event], keep: &[b
 /// sentence (the analysis knows them; the facts carry code points).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placement {
+    /// The `start` field (see the module doc).
     pub start: usize,
+    /// The `end` field (see the module doc).
     pub end: usize,
+    /// The `sentence` field (see the module doc).
     pub sentence: (usize, usize),
 }
 

@@ -471,12 +471,16 @@ const EN: &[(&str, &[Cue])] = &[
 /// A cue found in a text: byte range (absolute in the article) and what it says.
 #[derive(Clone, Copy, Debug)]
 pub struct Hit {
+    /// The `start` field (see the module doc).
     pub start: usize,
+    /// The `end` field (see the module doc).
     pub end: usize,
+    /// The `cues` field (see the module doc).
     pub cues: &'static [Cue],
 }
 
 impl Hit {
+    /// `has` (see the module doc).
     pub fn has(&self, f: impl Fn(&Cue) -> bool) -> bool {
         self.cues.iter().any(f)
     }

@@ -331,7 +331,8 @@ fn impossible_year_after(text: &str, pos: usize) -> bool {
     let after = after.strip_prefix(',').unwrap_or(after);
     let after = after.trim_start_matches([' ', '\t']);
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    digits == 4
+    // Years the rules read start with 1 or 2 (`[12][0-9]{3}`).
+    digits == 4 && !after.starts_with(['1', '2'])
 }
 
 fn day_month(c: &Captures, doc: &Doc) -> Option<Value> {

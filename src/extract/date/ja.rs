@@ -31,7 +31,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     RuleSet::new(vec![
         Rule::new(
             "date.ja.year_month_day",
-            format!(r"{y} ?年(?:の)? ?(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?)?"),
+            format!(r"(?:{y}|(?P<y3>[1-9][0-9]{{2}})) ?年(?:の)? ?(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?)?"),
             ymd,
         )
         .priority(3),
@@ -243,7 +243,12 @@ fn ymd(c: &Captures, doc: &Doc) -> Option<Value> {
     if !clean_left(doc, start(c)) {
         return None;
     }
-    let (y, _) = year_of(c, "")?;
+    // A three-digit year counts with a full day only (`367年1月1日`): alone, `100年`
+    // is more often a duration.
+    let y = match g(c, "y3") {
+        Some(y3) => y3.parse().ok()?,
+        None => year_of(c, "")?.0,
+    };
     let m = num(g(c, "m")?)?;
     let d = num(g(c, "d")?)?;
     weekday_suffix_ok(c);

@@ -22,6 +22,10 @@
 //! date (year, month and day) written in the article; `year_source` says which
 //! (`article_date`, `ref_date`, `first_date`, or `context` for a fiscal quarter whose
 //! fiscal year comes from an earlier mention in the article).
+//!
+//! A known company's fiscal calendar (its fiscal-year end, from the gazetteer) decides
+//! the fiscal year of quarters, halves and 今期/前期/来期 near it; see
+//! `company_fiscal_calendar`.
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, DateValue, Granularity, Value};
@@ -162,10 +166,224 @@ fn compose(doc: &Doc, c: &mut Candidate) {
 pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let from = out.len();
     FY_MENTIONS.with(|c| c.borrow_mut().take());
-    extract_dates(doc, out);
+    let reference = extract_dates(doc, out);
     FY_MENTIONS.with(|c| c.borrow_mut().take());
     if let Some(found) = out.get_mut(from..) {
         fiscal_context(found);
+        relative_year_months(doc, found);
+        if let Some(r) = reference {
+            company_fiscal_calendar(doc, r, found);
+        }
+    }
+}
+
+/// The sentence around byte `pos`: from after the last `。`, `. `, `? `, `! ` or line
+/// break before it to the next one after it.
+fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
+    let is_stop = |t: &str, i: usize| {
+        let rest = t.get(i..).unwrap_or("");
+        rest.starts_with(['。', '\n'])
+            || (rest.starts_with(['.', '?', '!'])
+                && rest[1..].chars().next().is_none_or(char::is_whitespace))
+    };
+    let start = text.get(..pos).map_or(0, |b| {
+        b.char_indices()
+            .rev()
+            .find(|&(i, _)| is_stop(text, i))
+            .map_or(0, |(i, ch)| i + ch.len_utf8())
+    });
+    let end = text.get(pos..).map_or(text.len(), |a| {
+        a.char_indices()
+            .find(|&(i, _)| is_stop(text, pos + i))
+            .map_or(text.len(), |(i, _)| pos + i)
+    });
+    (start, end)
+}
+
+/// The fiscal-year end month of the company a date at byte `pos` belongs to: the
+/// nearest company named before it in its sentence (else the first after it there),
+/// and in a sentence naming no company, the article's subject (its first company)
+/// when that is the last company with a known calendar named before the date. None
+/// when the gazetteer gives that company no fiscal-year end other than December.
+fn company_fy_end(doc: &Doc, pos: usize) -> Option<u32> {
+    let matches = doc.company_matches();
+    let (s, e) = sentence_around(doc.text, pos);
+    let k = matches.partition_point(|m| m.end <= pos);
+    let in_sentence = matches[..k]
+        .iter()
+        .rev()
+        .find(|m| m.start >= s)
+        .or_else(|| matches.get(k).filter(|m| m.end <= e));
+    let known = |m: &&crate::gazetteer::GazMatch| {
+        doc.gazetteer
+            .entry(m.entry)
+            .is_some_and(|e| e.fy_end_month.is_some())
+    };
+    // Outside such a sentence: the last company with a known calendar named before
+    // the date, when it is the article's subject (its first company). In a market
+    // wrap naming many companies, that is seldom so, and quarters stay calendar ones.
+    let subject = || {
+        let first = matches.first()?;
+        matches[..k]
+            .iter()
+            .rev()
+            .find(known)
+            .filter(|m| m.entry == first.entry)
+    };
+    let m = match in_sentence {
+        Some(m) => m,
+        None => subject()?,
+    };
+    let end = doc.gazetteer.entry(m.entry)?.fy_end_month?;
+    (end != 12).then_some(u32::from(end))
+}
+
+/// `来年4~6月期`, `来年1~3月`: a relative year written right before year-less months
+/// gives them its year; the months' fact grows to cover it.
+fn relative_year_months(doc: &Doc, found: &mut [Candidate]) {
+    let years: Vec<(usize, usize, String)> = found
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Date(v) if v.relative && v.granularity == Granularity::Year => {
+                Some((c.start, c.end, v.iso.clone()?))
+            }
+            _ => None,
+        })
+        .filter(|(_, _, y)| y.len() == 4)
+        .collect();
+    for (ys, ye, year) in years {
+        for c in found.iter_mut() {
+            let gap = doc.text.get(ye..c.start).unwrap_or("x");
+            if c.start < ye || !(gap.is_empty() || gap == "の") {
+                continue;
+            }
+            let Value::Date(v) = &mut c.value else {
+                continue;
+            };
+            let months = matches!(v.granularity, Granularity::Month | Granularity::Range);
+            let Some(iso) = v
+                .iso
+                .clone()
+                .filter(|_| months && v.year_inferred && !v.relative)
+            else {
+                continue;
+            };
+            // Every part is `YYYY-MM`: replace each year.
+            let parts: Vec<&str> = iso.split('/').collect();
+            if !parts
+                .iter()
+                .all(|p| p.len() == 7 && p.as_bytes()[4] == b'-')
+            {
+                continue;
+            }
+            let shown = parts
+                .iter()
+                .map(|p| format!("{year}{}", &p[4..]))
+                .collect::<Vec<_>>()
+                .join("/");
+            v.iso = Some(shown.clone());
+            v.display = shown;
+            v.year_inferred = false;
+            v.relative = true;
+            c.start = ys;
+        }
+    }
+}
+
+/// The fiscal year (named by the calendar year it ends in) that holds `day`, for a
+/// year ending in month `end`.
+fn fiscal_year_of(day: NaiveDate, end: u32) -> i32 {
+    if day.month() <= end {
+        day.year()
+    } else {
+        day.year() + 1
+    }
+}
+
+/// The last day of the `n`-month part `k` (1-based) of fiscal year `fy` ending in
+/// month `end`: quarters are `n = 3`, halves `n = 6`.
+fn fiscal_part_end(fy: i32, end: u32, n: u32, k: u32) -> Option<NaiveDate> {
+    // The fiscal year starts the month after `end` of the year before.
+    let start = NaiveDate::from_ymd_opt(fy - 1, end, 1)?.checked_add_months(Months::new(1))?;
+    start
+        .checked_add_months(Months::new(n * k))?
+        .checked_sub_days(Days::new(1))
+}
+
+/// The fiscal year whose part `k` ends nearest the reference day (a quarter just
+/// reported, or the one under way).
+fn nearest_fiscal_year(reference: NaiveDate, end: u32, n: u32, k: u32) -> Option<i32> {
+    let fy = fiscal_year_of(reference, end);
+    (fy - 1..=fy + 1).min_by_key(|&y| {
+        fiscal_part_end(y, end, n, k).map_or(i64::MAX, |d| (d - reference).num_days().abs())
+    })
+}
+
+/// Quarters, halves and relative fiscal years (`fiscal first quarter`, `Q4`, `the
+/// fourth quarter`, `第1四半期`, `上期`, `今期`, `前期`, `来期`) near a company the
+/// gazetteer knows to close its year in another month than December follow that
+/// company's calendar: Microsoft's (June) fiscal first quarter in an October 2025
+/// story is `FY2026-Q1`; Toyota's (March) 今期 in November 2025 is `FY2026` with
+/// fy_end `2026-03`. A fiscal year is named by the calendar year it ends in. A
+/// written year, or a fiscal year taken from the article's context, is kept.
+fn company_fiscal_calendar(doc: &Doc, reference: NaiveDate, found: &mut [Candidate]) {
+    for c in found.iter_mut() {
+        let Value::Date(v) = &mut c.value else {
+            continue;
+        };
+        let iso = v.iso.clone().unwrap_or_default();
+        let span = doc.text.get(c.start..c.end).unwrap_or("");
+        let change = match v.granularity {
+            Granularity::FiscalQuarter | Granularity::Quarter
+                if v.year_inferred
+                    && !v.relative
+                    && v.year_source.as_deref() != Some("context") =>
+            {
+                iso.rsplit_once("-Q")
+                    .and_then(|(_, q)| q.parse::<u32>().ok())
+                    .map(|q| (3, q))
+            }
+            Granularity::Half if v.year_inferred && !v.relative => iso
+                .rsplit_once("-H")
+                .and_then(|(_, h)| h.parse::<u32>().ok())
+                .map(|h| (6, h)),
+            Granularity::FiscalYear if v.relative && v.fy_end.is_none() => {
+                let off = match span.chars().next() {
+                    Some('今' | '当' | '本') => 0,
+                    Some('前') => -1,
+                    Some('来') => 1,
+                    _ => continue,
+                };
+                let Some(end) = company_fy_end(doc, c.start) else {
+                    continue;
+                };
+                let fy = fiscal_year_of(reference, end) + off;
+                let shown = format!("FY{fy:04}");
+                v.iso = Some(shown.clone());
+                v.display = shown;
+                v.fy_end = Some(format!("{fy:04}-{end:02}"));
+                continue;
+            }
+            _ => None,
+        };
+        let Some((n, k)) = change else {
+            continue;
+        };
+        let Some(end) = company_fy_end(doc, c.start) else {
+            continue;
+        };
+        let Some(fy) = nearest_fiscal_year(reference, end, n, k) else {
+            continue;
+        };
+        let (shown, granularity) = if n == 3 {
+            (format!("FY{fy:04}-Q{k}"), Granularity::FiscalQuarter)
+        } else {
+            (format!("FY{fy:04}-H{k}"), Granularity::Half)
+        };
+        v.iso = Some(shown.clone());
+        v.display = shown;
+        v.granularity = granularity;
+        v.fy_end = Some(format!("{fy:04}-{end:02}"));
     }
 }
 
@@ -205,12 +423,14 @@ fn fiscal_context(found: &mut [Candidate]) {
     }
 }
 
-fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) {
+/// Run the rules; returns the reference date the article's dates were read
+/// against (given, or the first full date written), if any.
+fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) -> Option<NaiveDate> {
     if let Some((d, src)) = doc.ref_date {
         REF.with(|r| r.set(Some((d, src.as_str()))));
         run_all(doc, out);
         REF.with(|r| r.set(None));
-        return;
+        return Some(d);
     }
     // No reference given: a first pass finds the first full date written. It
     // notes, line by line, whether a production asked for the reference date.
@@ -281,6 +501,7 @@ fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         _ => out.extend(first),
     }
+    found.map(|(_, d)| d)
 }
 
 fn is_full_date(v: &DateValue) -> bool {

@@ -3,6 +3,13 @@
 //! `RAYON_NUM_THREADS` set; wall time and the child's own peak RSS and CPU time
 //! come from `wait4`, the article/fact/byte counts from its `summary.json`.
 //! Output files are then compared byte for byte across thread counts.
+//!
+//! With `--baseline OTHER`, a second newsfacts binary (the previous build, say)
+//! runs on the same dump with the same thread counts, each of its runs right
+//! before the corresponding run of the binary under test so that both see the
+//! same load. Both are reported, with their ratio, and their outputs are
+//! compared: every output file byte for byte, `summary.json` apart from the
+//! figures that belong to one run (elapsed seconds, MB/s, threads).
 
 use anyhow::{bail, Context as _};
 use std::fs::File;
@@ -34,6 +41,11 @@ pub struct RunArgs {
     /// The newsfacts binary (default: the one next to this program).
     #[arg(long)]
     bin: Option<PathBuf>,
+    /// Another newsfacts binary to run on the same dumps in the same session
+    /// (the previous build): both are timed, the ratio given, and their outputs
+    /// compared.
+    #[arg(long, value_name = "OTHER_BINARY")]
+    baseline: Option<PathBuf>,
 }
 
 /// One measured run.
@@ -79,6 +91,11 @@ pub fn main(args: RunArgs) -> anyhow::Result<()> {
             bin.display()
         );
     }
+    if let Some(b) = &args.baseline {
+        if !b.is_file() {
+            bail!("--baseline {}: not found", b.display());
+        }
+    }
     for p in &args.paths {
         if !p.exists() {
             bail!("{}: no such file or directory", p.display());
@@ -99,10 +116,25 @@ pub fn main(args: RunArgs) -> anyhow::Result<()> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "input".into());
         let mut results: Vec<Measure> = Vec::new();
+        let mut base_results: Vec<Measure> = Vec::new();
         for &t in &threads {
             let out = args.out.join(&name).join(format!("t{t}"));
             let mut best: Option<Measure> = None;
+            let mut base_best: Option<Measure> = None;
             for _ in 0..args.repeat.max(1) {
+                if let Some(other) = &args.baseline {
+                    let base_out = args.out.join(&name).join(format!("baseline-t{t}"));
+                    let m = run_once(other, path, &base_out, &args.format, t)?;
+                    eprintln!(
+                        "  {name}, threads {t}, baseline: {:.2} s wall, {:.2} s CPU, peak RSS {:.1} MB",
+                        m.wall,
+                        m.cpu,
+                        m.peak_rss_kb as f64 / 1024.0
+                    );
+                    if base_best.as_ref().is_none_or(|b| m.wall < b.wall) {
+                        base_best = Some(m);
+                    }
+                }
                 let m = run_once(&bin, path, &out, &args.format, t)?;
                 eprintln!(
                     "  {name}, threads {t}: {:.2} s wall, {:.2} s CPU, peak RSS {:.1} MB",
@@ -117,9 +149,19 @@ pub fn main(args: RunArgs) -> anyhow::Result<()> {
             if let Some(b) = best {
                 results.push(b);
             }
+            if let Some(b) = base_best {
+                base_results.push(b);
+            }
         }
         println!();
         print_table(path, &results);
+        if let Some(other) = &args.baseline {
+            println!();
+            println!("baseline {}:", other.display());
+            print_table(path, &base_results);
+            println!();
+            print_comparison(&base_results, &results)?;
+        }
         let identical = compare_outputs(&results)?;
         let shown = match identical {
             Some(true) => "yes",
@@ -269,6 +311,88 @@ fn print_table(input: &Path, rs: &[Measure]) {
             "note: other processes used CPU during these runs and the {cores} cores were oversubscribed; wall times, MB/s and speedup are pessimistic"
         );
     }
+}
+
+/// The binary under test against the baseline, thread count by thread count:
+/// both rates, their ratio (above 1: the binary under test is faster), and
+/// whether the two wrote the same outputs.
+fn print_comparison(base: &[Measure], new: &[Measure]) -> anyhow::Result<()> {
+    println!(
+        "| threads | baseline MB/s | MB/s | ratio | baseline MB per CPU-s | MB per CPU-s | CPU ratio | baseline peak RSS MB | peak RSS MB | identical outputs |"
+    );
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    for (b, n) in base.iter().zip(new) {
+        let (mb_b, mb_n) = (b.bytes as f64 / 1e6, n.bytes as f64 / 1e6);
+        let differ = differing_outputs(&b.out, &n.out)?;
+        let shown = if differ.is_empty() {
+            "yes".to_string()
+        } else {
+            format!("NO ({})", differ.join(", "))
+        };
+        println!(
+            "| {} | {:.1} | {:.1} | {:.2}× | {:.1} | {:.1} | {:.2}× | {:.1} | {:.1} | {shown} |",
+            n.threads,
+            mb_b / b.wall.max(1e-9),
+            mb_n / n.wall.max(1e-9),
+            b.wall / n.wall.max(1e-9),
+            mb_b / b.cpu.max(1e-9),
+            mb_n / n.cpu.max(1e-9),
+            b.cpu / n.cpu.max(1e-9),
+            b.peak_rss_kb as f64 / 1024.0,
+            n.peak_rss_kb as f64 / 1024.0,
+        );
+    }
+    Ok(())
+}
+
+/// `summary.json` fields that belong to one run, not to what was extracted.
+const RUN_SPECIFIC: &[&str] = &["elapsed_seconds", "mb_per_s", "threads"];
+
+/// The output files of two runs that differ: every file either wrote, byte for
+/// byte, except `summary.json`, compared as JSON without [`RUN_SPECIFIC`] fields.
+fn differing_outputs(a: &Path, b: &Path) -> anyhow::Result<Vec<String>> {
+    let mut names = std::collections::BTreeSet::new();
+    for dir in [a, b] {
+        for e in
+            std::fs::read_dir(dir).with_context(|| format!("{}: cannot read", dir.display()))?
+        {
+            let e = e?;
+            if e.file_type()?.is_file() && e.file_name() != "stderr.log" {
+                names.insert(e.file_name().to_string_lossy().into_owned());
+            }
+        }
+    }
+    let mut differ = Vec::new();
+    for name in names {
+        let (fa, fb) = (a.join(&name), b.join(&name));
+        let same = if !fa.is_file() || !fb.is_file() {
+            false
+        } else if name == "summary.json" {
+            same_summary(&fa, &fb)?
+        } else {
+            same_bytes(&fa, &fb)?
+        };
+        if !same {
+            differ.push(name);
+        }
+    }
+    Ok(differ)
+}
+
+fn same_summary(a: &Path, b: &Path) -> anyhow::Result<bool> {
+    let read = |p: &Path| -> anyhow::Result<serde_json::Value> {
+        let mut v: serde_json::Value = serde_json::from_reader(BufReader::new(
+            File::open(p).with_context(|| format!("{}: cannot open", p.display()))?,
+        ))
+        .with_context(|| format!("{}: not JSON", p.display()))?;
+        if let Some(o) = v.as_object_mut() {
+            for k in RUN_SPECIFIC {
+                o.remove(*k);
+            }
+        }
+        Ok(v)
+    };
+    Ok(read(a)? == read(b)?)
 }
 
 /// A per-second rate: whole numbers, but keep a decimal for small ones.
@@ -459,6 +583,38 @@ mod tests {
         assert!(same_bytes(&a, &b).unwrap());
         assert!(!same_bytes(&a, &c).unwrap());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn outputs_compare_apart_from_run_specific_summary_fields() {
+        let root = std::env::temp_dir().join(format!("nf-bench-diff-{}", std::process::id()));
+        let (a, b) = (root.join("a"), root.join("b"));
+        for (dir, secs, threads) in [(&a, 1.5, 1), (&b, 9.25, 2)] {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join("facts.csv"), "id,kind\na1,date\n").unwrap();
+            std::fs::write(dir.join("stderr.log"), format!("{secs}")).unwrap();
+            std::fs::write(
+                dir.join("summary.json"),
+                format!(
+                    r#"{{"facts": 1, "elapsed_seconds": {secs}, "mb_per_s": {}, "threads": {threads}}}"#,
+                    secs * 2.0
+                ),
+            )
+            .unwrap();
+        }
+        assert!(differing_outputs(&a, &b).unwrap().is_empty());
+        std::fs::write(b.join("facts.csv"), "id,kind\na1,money\n").unwrap();
+        std::fs::write(
+            b.join("summary.json"),
+            r#"{"facts": 2, "elapsed_seconds": 1.5, "mb_per_s": 3.0, "threads": 1}"#,
+        )
+        .unwrap();
+        std::fs::write(b.join("facts.jsonl"), "").unwrap();
+        assert_eq!(
+            differing_outputs(&a, &b).unwrap(),
+            vec!["facts.csv", "facts.jsonl", "summary.json"]
+        );
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[cfg(target_os = "linux")]

@@ -5,18 +5,16 @@
 //!   long article without line breaks (`--single-line`).
 //! - `bench run` runs the real `newsfacts` binary over a dump with 1 and N threads
 //!   and reports MB/s, articles/s, facts/s, peak RSS, speedup, and whether the
-//!   outputs are byte-identical across thread counts.
+//!   outputs are byte-identical across thread counts; with `--baseline OTHER`
+//!   it also times another newsfacts binary (the previous build) on the same
+//!   dump in the same session, gives the ratio, and compares the two outputs.
 //! - `bench stages` times each stage of the pipeline in-process, one thread.
 //!
 //! Nothing here asserts timings; the numbers are for reading.
 
-#[path = "bench/gen.rs"]
 mod gen;
-#[path = "bench/rng.rs"]
 mod rng;
-#[path = "bench/run.rs"]
 mod run;
-#[path = "bench/stages.rs"]
 mod stages;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +29,7 @@ use std::process::ExitCode;
   bench gen --size 100M --out /tmp/nf-bench/100M
   bench gen --single-line --size 50M --out /tmp/nf-bench/single-50M
   bench run /tmp/nf-bench/100M --threads 1,2
+  bench run /tmp/nf-bench/100M --threads 1,2 --baseline /tmp/newsfacts-previous
   bench stages /tmp/nf-bench/10M"
 )]
 struct Cli {
