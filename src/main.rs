@@ -86,6 +86,7 @@ fn main() -> ExitCode {
                 Error::StdoutClosed => 0,
             };
             match &e {
+                Error::Interrupted { .. } if config.stdout => ui::error("interrupted"),
                 Error::Interrupted { .. } => ui::error(&format!(
                     "interrupted; temporary files removed, {} left as it was",
                     newsfacts::input::path_text(&config.out)

@@ -400,7 +400,7 @@ fn check_inputs(cfg: &Config) -> Result<()> {
 }
 
 /// Read one `--gazetteer` file: it must be a regular file of UTF-8 text.
-fn read_gazetteer(path: &Path) -> Result<String> {
+pub(crate) fn read_gazetteer(path: &Path) -> Result<String> {
     let err = |reason: String| Error::Gazetteer {
         path: path_text(path),
         reason,

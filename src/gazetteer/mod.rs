@@ -224,11 +224,11 @@ impl Gazetteer {
     }
 
     /// Add a user file. Its entries extend the built-in lists and take precedence
-    /// over them. Returns one message per malformed line; Err if unreadable.
-    pub fn add_file(&mut self, path: &Path) -> Result<Vec<String>, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read gazetteer: {e}", path.display()))?;
-        let (entries, errors) = Gazetteer::parse(&text, &path.display().to_string());
+    /// over them. Returns one message per malformed line; a file that cannot be
+    /// used at all (missing, a folder, not UTF-8) is an [`crate::Error::Gazetteer`].
+    pub fn add_file(&mut self, path: &Path) -> crate::Result<Vec<String>> {
+        let text = crate::pipeline::read_gazetteer(path)?;
+        let (entries, errors) = Gazetteer::parse(&text, &crate::input::path_text(path));
         self.extend(entries);
         Ok(errors)
     }
