@@ -275,14 +275,7 @@ pub fn keep(doc_id: &str, facts: &mut Vec<Fact>, events: &mut [Event], keep: &[b
         }
     }
     for e in events.iter_mut() {
-        for r in [
-            &mut e.acquirer,
-            &mut e.target,
-            &mut e.seller,
-            &mut e.amount,
-            &mut e.stake,
-            &mut e.date,
-        ] {
+        for r in e.roles_mut() {
             *r = moved(*r);
         }
     }
