@@ -20,11 +20,22 @@ static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&p).unwrap_or_else(|e| panic!("company.en legal: {e}"))
 });
 
-static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    let p = format!(
-        r"(?-u:\b)(?:[Ss]hares of|stake in|acquisition of|takeover of|rival|rivals|CEO of|chief executive of|subsidiary of|unit of|parent of|merger with|bid for|investment in|invested in|acquire|acquired|acquiring|to buy|bought|(?:analysts?|economists?|strategists?|(?:portfolio|fund|money) managers?|traders?|bankers?|(?:chief )?investment officer|partner) at) (?:the )?(?P<x>{CAPSEQ})|(?P<y>{CAPSEQ})(?:'s|’s)? (?:shares|stock|is acquiring|agreed to (?:buy|acquire)|will acquire|is buying|has agreed to buy|said it would (?:buy|acquire)|reported (?:quarterly|annual|first|second|third|fourth))(?-u:\b)|(?P<z>{CAPSEQ}) \((?:NASDAQ|Nasdaq|NYSE|LSE|TSE|TYO|HKEX|ASX|TSX|XETRA|Euronext|OTC|NYSEArca)\s*:\s*[A-Z0-9.]{{1,6}}\)"
+/// Company context: a cue before the name (`shares of X`, `to buy X`), a company
+/// verb or object after it (`X agreed to buy`, `X's chief executive`), an exchange
+/// ticker (`X (NYSE: XX)`). Three patterns searched apart, so that one sentence
+/// gives both sides of a deal (`Zanfor agreed to buy Pellam`).
+static CONTEXT: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    let before = format!(
+        r"(?-u:\b)(?:[Ss]hares of|stake in|acquisition of|takeover of|rival|rivals|CEO of|chief executive of|subsidiary of|unit of|parent of|merger with|bid for|investment in|invested in|acquire|acquired|acquiring|to buy|bought|(?:analysts?|economists?|strategists?|(?:portfolio|fund|money) managers?|traders?|bankers?|(?:chief )?investment officer|partner) at) (?:the )?(?P<x>{CAPSEQ})"
     );
-    Regex::new(&p).unwrap_or_else(|e| panic!("company.en context: {e}"))
+    let after = format!(
+        r"(?P<x>{CAPSEQ})(?:(?:'s|’s)? (?:shares|stock|is acquiring|agreed to (?:buy|acquire)|will acquire|is buying|has agreed to buy|said it would (?:buy|acquire)|reported (?:quarterly|annual|first|second|third|fourth))|(?:'s|’s) (?:chief executive|CEO|chief financial officer|CFO|chairman|board of directors|board|shareholders|market value))(?-u:\b)"
+    );
+    let ticker = format!(
+        r"(?P<x>{CAPSEQ}) \((?:NASDAQ|Nasdaq|NYSE|LSE|TSE|TYO|HKEX|ASX|TSX|XETRA|Euronext|OTC|NYSEArca)\s*:\s*[A-Z0-9.]{{1,6}}\)"
+    );
+    [before, after, ticker]
+        .map(|p| Regex::new(&p).unwrap_or_else(|e| panic!("company.en context: {e}")))
 });
 
 /// A capitalised name ending in a business head noun: `Redwater Capital`,
@@ -37,7 +48,7 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Business head nouns that end a company name (`X Capital`, `X Securities`).
-const HEADS: &str = "Capital|Partners|Advisors|Advisers|Advisory|Securities|Investments|Investment Management|Asset Management|Wealth Management|Management|Bank|Bancorp|Ventures|Holdings|Systems|Technologies|Labs|Therapeutics|Pharmaceuticals|Pharma|Biosciences|Biotherapeutics|Networks|Semiconductor|Semiconductors|Robotics|Software|Capital Markets|Financial|Insurance|Motors|Airlines|Logistics|Analytics|Energy|Minerals|Mining|Resources|Industries|Dynamics|Microsystems|Electronics|Brands|Foods|Entertainment";
+const HEADS: &str = "Steel|Properties|Chemicals|Petroleum|Airways|Shipping|Telecom|Biotech|Aerospace|Automotive|Capital|Partners|Advisors|Advisers|Advisory|Securities|Investments|Investment Management|Asset Management|Wealth Management|Management|Bank|Bancorp|Ventures|Holdings|Systems|Technologies|Labs|Therapeutics|Pharmaceuticals|Pharma|Biosciences|Biotherapeutics|Networks|Semiconductor|Semiconductors|Robotics|Software|Capital Markets|Financial|Insurance|Motors|Airlines|Logistics|Analytics|Energy|Minerals|Mining|Resources|Industries|Dynamics|Microsystems|Electronics|Brands|Foods|Entertainment";
 
 /// First words of a capitalised sequence before a head noun that make a generic
 /// phrase, not a name (`Venture Capital`, `Human Capital`, `Central Bank`).
@@ -117,6 +128,18 @@ fn strip_leading(x: &str) -> Option<usize> {
             continue;
         }
         break;
+    }
+    // A country or place in the possessive is not part of the name: `China's
+    // Hengtai Group` is Hengtai Group, `South Korea's Hanwha Ocean` Hanwha Ocean.
+    let rest = &x[off..];
+    for apostrophe in ["'s ", "’s "] {
+        if let Some(i) = rest.find(apostrophe) {
+            let place = &rest[..i];
+            if place.split(' ').count() <= 2 && place.split(' ').all(names::is_en_not_name) {
+                off += i + apostrophe.len();
+            }
+            break;
+        }
     }
     let rest = &x[off..];
     (!rest.is_empty() && !LEADING.contains(&rest)).then_some(off)
@@ -252,8 +275,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         }
         out.push(Co::new(s, h.end(), name, "company.en.head", 10));
     }
-    for c in CONTEXT.captures_iter(text) {
-        let Some(x) = c.name("x").or_else(|| c.name("y")).or_else(|| c.name("z")) else {
+    for c in CONTEXT.iter().flat_map(|re| re.captures_iter(text)) {
+        let Some(x) = c.name("x") else {
             continue;
         };
         if char_before(text, x.start()).is_some_and(char::is_alphanumeric) {

@@ -46,6 +46,9 @@ const CONTEXT_BEFORE: &[&str] = &[
     "新会社",
     "買収先",
     "取引先",
+    "中堅銀行",
+    "地方銀行",
+    "地銀",
 ];
 
 /// Legal forms written after the name (`X株式会社`, `XHD`).
@@ -56,6 +59,7 @@ const LEGAL_AFTER: &[&str] = &[
     "ホールディングス",
     "HD",
     "グループ",
+    "レーティングス",
 ];
 
 /// Legal forms written before the name (`株式会社X`).
@@ -93,6 +97,13 @@ impl Cues {
         self.0.get(k).map_or(&[], Vec::as_slice)
     }
 }
+
+/// A Japanese exchange and securities code in brackets (folded to ASCII brackets
+/// and colon): `(東証プライム: 6987)`, `(東証スタンダード:1234)`, `(名証: 7203)`.
+static TICKER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\((?:東証|名証|福証|札証|JASDAQ)[^()\n:]{0,10}: ?[0-9]{3}[0-9A-Z]\)")
+        .unwrap_or_else(|e| panic!("company.ja ticker: {e}"))
+});
 
 static ENDING_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
@@ -203,6 +214,11 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             if suf == "HD" && core.is_ascii() && core.len() < 2 {
                 continue;
             }
+            // `レーティングス` names a company only as a name's part after `・`
+            // (`S&Pグローバル・レーティングス`).
+            if suf == "レーティングス" && q == p {
+                continue;
+            }
             if core.chars().all(is_katakana)
                 && (names::is_katakana_not_name(core)
                     || NOT_NAMES.split_whitespace().any(|w| w == core))
@@ -279,6 +295,17 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         }
     }
 
+    // Exchange codes after the name: `北斗テクノロジー(東証プライム: 6987)`.
+    for m in TICKER.find_iter(text) {
+        let Some(s) = run_before(text, m.start(), 20) else {
+            continue;
+        };
+        let core = &text[s..m.start()];
+        if core.chars().count() >= 2 && !core.chars().all(|c| c.is_ascii_digit()) {
+            out.push(Co::new(s, m.start(), core, "company.ja.ticker", 11));
+        }
+    }
+
     // Industry endings: トヨタ自動車, 三菱商事.
     for m in ENDING_AC.find_iter(text) {
         let (p, e) = (m.start(), m.end());
@@ -301,7 +328,16 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         if n < 2 && !prefix.is_ascii() && !single_ok || prefix.is_empty() {
             continue;
         }
-        if GENERIC.split_whitespace().any(|g| g == prefix) {
+        // `米中堅銀行`: a generic word after a country prefix is still generic.
+        let unprefixed = prefix
+            .char_indices()
+            .nth(1)
+            .filter(|_| prefix.chars().next().is_some_and(|c| PREFIXES.contains(c)))
+            .map_or(prefix, |(i, _)| &prefix[i..]);
+        if GENERIC
+            .split_whitespace()
+            .any(|g| g == prefix || g == unprefixed)
+        {
             continue;
         }
         if prefix.chars().all(is_kanji) && n > 5 {

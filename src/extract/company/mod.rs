@@ -376,6 +376,9 @@ pub const EN_LEGAL: &[&str] = &[
 
 /// Japanese legal forms after a name.
 pub const JA_LEGAL_AFTER: &[&str] = &[
+    "・ホールディングス",
+    "・グループ",
+    "・レーティングス",
     "株式会社",
     "(株)",
     "(株)",

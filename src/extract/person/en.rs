@@ -21,7 +21,9 @@ const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Mx",
 ];
 
-const NAME: &str = r"(?:O['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?";
+// A hyphenated part may be lower case: romanised Korean and Chinese given names
+// (`Ji-hoon`, `Kar-leung`).
+const NAME: &str = r"(?:O['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}+)?";
 const PARTICLE: &str = r"(?:van|von|de|der|den|da|di|del|du|le|la|bin|al|ter|dos|das)";
 
 static NAME_SEQ: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,6 +73,22 @@ fn either_case_initial(t: &str) -> String {
 /// (`chief U.S. economist`, `chief investment strategist`, `economic adviser`).
 const TITLE_MODIFIERS: &str = r"chief|senior|deputy|acting|interim|global|U\.S\.|US|investment|market|markets|economic|trade|national security|head|lead|principal|managing|executive|vice|equity|fixed-income|credit|rates|currency|FX|commodities|research|portfolio|political|foreign policy|top|associate|assistant|regional|European|Asian|international|emerging-markets";
 
+/// Nationalities written before a title belong to it, as `仏` does in `仏大統領`
+/// (`Saudi Energy Minister`, `Chinese President`).
+const TITLE_NATIONALITIES: &str = r"Saudi|Chinese|Japanese|American|British|French|German|Russian|Indian|Israeli|Iranian|Iraqi|Italian|Spanish|Canadian|Australian|South Korean|North Korean|Korean|Brazilian|Mexican|Turkish|Ukrainian|Polish|Dutch|Swiss|Swedish|Norwegian|Danish|Finnish|Irish|Austrian|Belgian|Portuguese|Greek|Hungarian|Czech|Qatari|Emirati|Kuwaiti|Omani|Egyptian|Nigerian|South African|Indonesian|Thai|Vietnamese|Philippine|Malaysian|Singaporean|Taiwanese|Argentine|Chilean|Colombian|Venezuelan|Pakistani|Syrian|Lebanese|Jordanian|Palestinian|Hong Kong";
+
+/// Titles that are also a royal or religious style written as part of a name
+/// after an office (`Saudi Energy Minister Prince Abdulaziz`): the style stays
+/// in the name, the office is the title.
+const NAME_STYLES: &[&str] = &[
+    "Prince",
+    "Princess",
+    "Crown Prince",
+    "Sheikh",
+    "King",
+    "Queen",
+];
+
 /// Institutions written before a title that belong to it (`White House economic
 /// adviser`, `Chicago Fed President`); a company's name does not (`SoftBank CEO`).
 const TITLE_INSTITUTIONS: &str = r"White House|Federal Reserve|Fed|Treasury|State Department|Commerce Department|Justice Department|Pentagon|Kremlin|ECB|European Central Bank|IMF|World Bank|BOJ|Bank of England|Bank of Japan|Bank of Canada|People's Bank of China|Reserve Bank of India|Reserve Bank of Australia|Swiss National Bank|Bundesbank|SEC|European Commission|[A-Z][a-z]+(?: [A-Z][a-z]+)? Fed";
@@ -80,7 +98,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     all.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let alt: Vec<String> = all.iter().map(|t| regex::escape(t)).collect();
     Regex::new(&format!(
-        r"^, (?:[0-9]{{1,3}}, )?(?:(?:the|a|an|its|their|former) )?(?:[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?P<t>(?:(?:{TITLE_INSTITUTIONS}) )?(?:(?:{TITLE_MODIFIERS}) ){{0,3}}(?:{})(?: of [a-z]+(?: [a-z]+)?)?)(?-u:\b)",
+        r"^, (?:[0-9]{{1,3}}, )?(?:(?:the|a|an|its|their|former) )?(?:[A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}}(?:'s|’s) )?(?P<t>(?:(?:{TITLE_INSTITUTIONS}) )?(?:(?:{TITLE_MODIFIERS}) ){{0,3}}(?:{0})(?: and (?:(?:{TITLE_MODIFIERS}) ){{0,3}}(?:{0}))?(?: of [a-z]+(?: [a-z]+)?)?)(?-u:\b)",
         alt.join("|")
     ))
     .unwrap_or_else(|e| panic!("person.en apposition: {e}"))
@@ -190,7 +208,7 @@ fn trim_title(t: &str) -> &str {
 fn title_prefix_start(text: &str, ts: usize) -> usize {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|[^A-Za-z.])(?P<p>(?:[Ff]ormer )?(?:{TITLE_INSTITUTIONS}) (?:(?:{TITLE_MODIFIERS}) ){{0,2}})$"
+            r"(?:^|[^A-Za-z.])(?P<p>(?:[Ff]ormer )?(?:(?:{TITLE_NATIONALITIES}) (?:(?:{TITLE_INSTITUTIONS}) )?|(?:{TITLE_INSTITUTIONS}) )(?:(?:{TITLE_MODIFIERS}) ){{0,2}})$"
         ))
         .unwrap_or_else(|e| panic!("{e}"))
     });
@@ -233,9 +251,21 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         // Leading title words inside the sequence (`Treasury Secretary Scott Bessent`).
         let mut k0 = 0;
         let mut cue = title_before(text, s0).is_some();
-        if let Some(k) = (1..words.len()).find(|&k| title_before(text, words[k].0).is_some()) {
+        // The longest title wins (`Chief Executive Officer Jane Doe`, not `Officer
+        // Jane Doe`), except that a style after an office stays in the name
+        // (`Energy Minister Prince Abdulaziz`).
+        let titled: Vec<usize> = (1..words.len())
+            .filter(|&k| title_before(text, words[k].0).is_some())
+            .collect();
+        if let Some(&k) = titled.last() {
             k0 = k;
             cue = true;
+            if titled.len() >= 2 && NAME_STYLES.contains(&word(k - 1)) {
+                k0 = titled[titled.len() - 2];
+                while k0 + 1 < k && !NAME_STYLES.contains(&word(k0)) {
+                    k0 += 1;
+                }
+            }
         }
         // Otherwise start at the first given name (`Like Jane Fraser` → `Jane Fraser`).
         if !cue {
@@ -248,7 +278,14 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         let mut k1 = words.len();
         for k in k0..words.len() {
             let w = word(k);
-            if names::is_en_not_name(w) || ORG_WORDS.contains(&w) || w.ends_with('.') && w.len() > 2
+            // A romanised Korean or Chinese family name after a given name stays
+            // (`Jihoon Park`), though `Park` alone is a place word.
+            let cjk_last = k > k0 && k + 1 == words.len() && names::is_en_cjk_surname(w);
+            if !cjk_last
+                && (names::is_en_not_name(w)
+                    || ORG_WORDS.contains(&w)
+                    || crate::extract::company::en::is_head_word(w)
+                    || w.ends_with('.') && w.len() > 2)
             {
                 k1 = k;
                 break;
@@ -287,8 +324,16 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         let appos = text
             .get(e..floor_boundary(text, (e + 120).min(text.len())))
             .is_some_and(|a| APPOSITION.is_match(a.split('\n').next().unwrap_or(a)));
+        // `Ji-hoon Park`, `Wong Kar-leung`: a hyphenated given name and a family name.
+        let cjk = n == 2 && {
+            let second = word(k0 + 1);
+            names::is_en_cjk_given(first) && names::is_en_cjk_surname(second)
+                || names::is_en_cjk_surname(first) && names::is_en_cjk_given(second)
+        };
         let rule = if cue {
             "person.en.title_name"
+        } else if cjk {
+            "person.en.cjk_name"
         } else if given && n >= 2 {
             "person.en.given_name"
         } else if reported && n >= 2 {

@@ -151,6 +151,17 @@ pub fn title_at(text: &str, i: usize) -> Option<usize> {
             end += p;
             continue;
         }
+        // An English acronym written straight after a title is part of it:
+        // `会長CEO`, `代表取締役社長CEO`.
+        if let Some(a) = ["CEO", "COO", "CFO", "CTO", "CIO"]
+            .iter()
+            .find(|a| rest.starts_with(**a))
+        {
+            if !char_after(text, end + a.len()).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                end += a.len();
+                continue;
+            }
+        }
         if let Some(r) = rest.strip_prefix('兼') {
             if let Some(n) = title_len_at(r) {
                 let e2 = end + '兼'.len_utf8() + n;
@@ -326,6 +337,37 @@ fn unknown_surname_name(text: &str, s: usize, p: usize) -> Option<usize> {
     .then_some(s)
 }
 
+/// A kanji name written with a space between family and given name (`山本 健`,
+/// `佐藤　亮`) that ends at `p`: its start. The family name must be a known
+/// surname of 1–3 kanji, the given name 1–3 kanji, each a whole kanji run.
+fn spaced_name_before(text: &str, p: usize) -> Option<usize> {
+    let before = text.get(..p)?;
+    let given: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_kanji(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    let g = p - given;
+    if !(1..=3).contains(&text.get(g..p)?.chars().count()) {
+        return None;
+    }
+    let space = char_before(text, g).filter(|&c| c == ' ' || c == '\u{3000}')?;
+    let f_end = g - space.len_utf8();
+    let family: usize = text
+        .get(..f_end)?
+        .chars()
+        .rev()
+        .take_while(|&c| is_kanji(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    let f = f_end - family;
+    let fam = text.get(f..f_end)?;
+    (names::is_surname(fam) && (1..=3).contains(&fam.chars().count())).then_some(f)
+}
+
 /// A katakana name ending at `p` (with `・` inside): its start.
 fn katakana_name_before(doc: &Doc, p: usize) -> Option<usize> {
     let text = doc.text;
@@ -381,7 +423,9 @@ fn katakana_name_ok(doc: &Doc, name: &str) -> bool {
 fn name_before(doc: &Doc, p: usize) -> Option<usize> {
     match char_before(doc.text, p)? {
         c if is_katakana(c) => katakana_name_before(doc, p),
-        c if is_kanji(c) => kanji_name_before(doc.text, p),
+        c if is_kanji(c) => {
+            spaced_name_before(doc.text, p).or_else(|| kanji_name_before(doc.text, p))
+        }
         _ => None,
     }
 }
@@ -530,14 +574,17 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         .collect();
 
     // Titles: the name before (name + title) and after (title + name).
+    // A title inside a chain already read (`CEO` of `会長CEO`) is not read again.
+    let mut chain_end = 0;
     for m in TITLE_AC.0.find_iter(text) {
         let ts = m.start();
-        if char_before(text, ts) == Some('兼') {
+        if char_before(text, ts) == Some('兼') || ts < chain_end {
             continue;
         }
         let Some(te) = title_at(text, ts) else {
             continue;
         };
+        chain_end = te;
         let cs = compound_start(text, ts, te);
         let (ts, te) = if cs < ts {
             (cs, title_at(text, cs).unwrap_or(te))
@@ -564,6 +611,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
             p -= '・'.len_utf8();
         }
         let name_start = match char_before(text, p) {
+            Some(c) if is_kanji(c) && !qualified && spaced_name_before(text, p).is_some() => {
+                spaced_name_before(text, p)
+            }
             Some(c) if is_kanji(c) && !qualified => {
                 // The kanji run may end with a kanji qualifier: 李強中国首相.
                 let run_len: usize = text[..p]

@@ -15,7 +15,9 @@
 //!    person: same canonical, and the title carries when the text gives none.
 //!
 //! The span is the name alone; the title goes to `value.title`. The canonical is
-//! the gazetteer's name, else the full name the article gives, else null.
+//! the gazetteer's name, else null (never the name as written: a user can tell a
+//! known person from an unknown one). The display is the canonical, else the full
+//! name the article gives (`Okafor` after `Daniel Okafor`), else the name.
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, Kind, Person, Value};
@@ -118,24 +120,33 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         _ => true,
     });
 
-    // Coreference: surnames of full names found in the article.
-    let mut canon: Vec<Option<String>> = ms
-        .iter()
-        .map(|m| {
-            let name = text.get(m.start..m.end).unwrap_or("");
-            match m.gaz.and_then(|(e, _)| gz.entry(e)) {
-                Some(e) => Some(e.canonical.clone()),
-                None if m.full => Some(name.to_string()),
-                None => None,
+    // Coreference: surnames of full names found in the article. `canon` is the
+    // person a mention stands for (the gazetteer's name, else the full name the
+    // article gives); `known` says whether the gazetteer gave it, for only then
+    // is it the fact's `canonical`.
+    let mut canon: Vec<Option<String>> = Vec::with_capacity(ms.len());
+    let mut known: Vec<bool> = Vec::with_capacity(ms.len());
+    for m in &ms {
+        let name = text.get(m.start..m.end).unwrap_or("");
+        match m.gaz.and_then(|(e, _)| gz.entry(e)) {
+            Some(e) => {
+                canon.push(Some(e.canonical.clone()));
+                known.push(true);
             }
-        })
-        .collect();
-    let mut surnames: HashMap<String, String> = HashMap::new();
-    for (m, c) in ms.iter().zip(&canon) {
+            None => {
+                canon.push(m.full.then(|| name.to_string()));
+                known.push(false);
+            }
+        }
+    }
+    let mut surnames: HashMap<String, (String, bool)> = HashMap::new();
+    for ((m, c), &k) in ms.iter().zip(&canon).zip(&known) {
         if let (true, Some(c)) = (m.full, c) {
             let name = text.get(m.start..m.end).unwrap_or("");
             if let Some(s) = surname_of(name) {
-                surnames.entry(s.to_string()).or_insert_with(|| c.clone());
+                surnames
+                    .entry(s.to_string())
+                    .or_insert_with(|| (c.clone(), k));
             }
         }
     }
@@ -153,12 +164,16 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
             m.title = ja::bind_title(doc, m.start, m.end)
                 .or_else(|| en::bind_title(text, m.start, m.end));
             canon.push(None);
+            known.push(false);
             ms.push(m);
         }
-        for (m, c) in ms.iter().zip(canon.iter_mut()) {
+        for ((m, c), k) in ms.iter().zip(canon.iter_mut()).zip(known.iter_mut()) {
             if c.is_none() {
                 let name = text.get(m.start..m.end).unwrap_or("");
-                *c = surnames.get(name).cloned();
+                if let Some((full, from_gazetteer)) = surnames.get(name) {
+                    *c = Some(full.clone());
+                    *k = *from_gazetteer;
+                }
             }
         }
     }
@@ -192,8 +207,11 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     for (i, m) in ms.into_iter().enumerate() {
         let name = text.get(m.start..m.end).unwrap_or("").to_string();
         let title = m.title.or_else(|| carried[i].take());
-        let canonical = canon[i].take();
-        let base = canonical.clone().unwrap_or_else(|| name.clone());
+        // The display names the person (the full name the article gives when the
+        // gazetteer does not know them); `canonical` is the gazetteer's name only.
+        let person = canon[i].take();
+        let base = person.clone().unwrap_or_else(|| name.clone());
+        let canonical = person.filter(|_| known[i]);
         let display = match &title {
             Some(t) => format!("{base} ({t})"),
             None => base,
@@ -243,7 +261,7 @@ fn merge(doc: &Doc, mut ms: Vec<Mention>) -> Vec<Mention> {
 /// A name with given and family name: two English words, a katakana name with
 /// `・`, or kanji with a known surname and more.
 fn is_full_name(name: &str) -> bool {
-    if name.contains('・') {
+    if name.contains('・') || spaced_kanji(name).is_some() {
         return true;
     }
     if name.is_ascii() {
@@ -263,10 +281,19 @@ fn is_full_name(name: &str) -> bool {
 /// The family name of a full name: the last English word or katakana part, the
 /// known surname that starts a kanji name.
 fn surname_of(name: &str) -> Option<&str> {
+    if let Some((family, _)) = spaced_kanji(name) {
+        return (family.chars().count() >= 2).then_some(family);
+    }
     if let Some((_, last)) = name.rsplit_once('・') {
         return (last.chars().count() >= 2).then_some(last);
     }
     if name.is_ascii() {
+        // `Wong Kar-leung`: the family name comes first.
+        if let Some((first, given)) = name.split_once(' ') {
+            if names::is_en_cjk_surname(first) && names::is_en_cjk_given(given) {
+                return Some(first);
+            }
+        }
         let last = name.split_whitespace().last()?;
         let last = last.trim_end_matches('.');
         return (last.len() >= 3 && !matches!(last, "Jr" | "Sr" | "II" | "III" | "IV"))
@@ -276,6 +303,13 @@ fn surname_of(name: &str) -> Option<&str> {
     let end = name.char_indices().nth(s).map(|(i, _)| i)?;
     // One-character surnames (習, 菅) alone are too ambiguous to search for.
     (s >= 2).then(|| name.get(..end)).flatten()
+}
+
+/// A kanji name written with a space (`山本 健`): family and given name.
+fn spaced_kanji(name: &str) -> Option<(&str, &str)> {
+    let (a, b) = name.split_once([' ', '\u{3000}'])?;
+    let kanji = |s: &str| !s.is_empty() && s.chars().all(crate::gazetteer::is_kanji);
+    (kanji(a) && kanji(b)).then_some((a, b))
 }
 
 /// May the bare surname at `[s, e)` stand for the person?
@@ -341,7 +375,9 @@ mod tests {
         assert_eq!(got[0].0, "北野健一");
         assert_eq!(got[0].1, "北野健一 (会長兼CEO)");
         assert_eq!(got[1].0, "北野");
-        assert_eq!(got[1].3.as_deref(), Some("北野健一"));
+        // The article names him in full; no gazetteer entry, so no canonical.
+        assert_eq!(got[1].1, "北野健一 (会長兼CEO)");
+        assert_eq!(got[1].3, None);
         assert_eq!(got[1].2.as_deref(), Some("会長兼CEO"));
     }
 
@@ -360,13 +396,7 @@ mod tests {
     fn person_en_coordinated_names() {
         let got = people("It was founded by Daniel Okafor and Mei Lin Zhao in 2022.");
         let spans: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.3.as_deref())).collect();
-        assert_eq!(
-            spans,
-            vec![
-                ("Daniel Okafor", Some("Daniel Okafor")),
-                ("Mei Lin Zhao", Some("Mei Lin Zhao"))
-            ]
-        );
+        assert_eq!(spans, vec![("Daniel Okafor", None), ("Mei Lin Zhao", None)]);
     }
 
     #[test]

@@ -38,6 +38,11 @@ const EN_CALENDAR: &str = include_str!("data/en_calendar.txt");
 
 const EN_NOT_NAME_WORDS: &str = include_str!("data/en_not_name_words.txt");
 
+/// Korean and Chinese family names as romanised in English news (`Park`, `Chen`,
+/// `Wong`): with a hyphenated given name (`Ji-hoon Park`, `Wong Kar-leung`) they
+/// make a name without any other cue.
+const EN_CJK_SURNAMES: &str = include_str!("data/en_cjk_surnames.txt");
+
 fn set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()
 }
@@ -60,6 +65,26 @@ static KATAKANA_NOT_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(KATAKANA_NOT_NAMES));
 static EN_GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_GIVEN));
 static EN_NOT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_NOT_NAME_WORDS));
+static EN_CJK_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_CJK_SURNAMES));
+
+/// A romanised Korean or Chinese family name (`Park`, `Chen`).
+pub fn is_en_cjk_surname(s: &str) -> bool {
+    EN_CJK_SET.contains(s)
+}
+
+/// A romanised Korean or Chinese given name written with a hyphen and a lower-case
+/// second syllable (`Ji-hoon`, `Kar-leung`, `Jae-myung`).
+pub fn is_en_cjk_given(s: &str) -> bool {
+    let Some((a, b)) = s.split_once('-') else {
+        return false;
+    };
+    let mut ac = a.chars();
+    ac.next().is_some_and(|c| c.is_ascii_uppercase())
+        && ac.all(|c| c.is_ascii_lowercase())
+        && a.len() >= 2
+        && b.len() >= 2
+        && b.chars().all(|c| c.is_ascii_lowercase())
+}
 static EN_CALENDAR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_CALENDAR));
 
 /// Length in characters of the longest known surname that starts `name`
