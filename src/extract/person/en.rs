@@ -352,6 +352,10 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         if n > 4 {
             continue;
         }
+        // A title's own word is no name (`The Chief Executive Officer role`).
+        if n == 1 && is_title_word(first) {
+            continue;
+        }
         let prio = if cue { 15 } else { 5 };
         let mut m = Mention::new(s, e, rule, prio).full(n >= 2);
         if cue {
@@ -399,6 +403,17 @@ fn coordinated(text: &str, pending: &[(usize, usize)], out: &mut Vec<Mention>) {
         }
     }
     out.extend(add);
+}
+
+/// A capitalised word that ends some title (`Officer`, `President`, `Minister`).
+fn is_title_word(w: &str) -> bool {
+    static LAST: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        TITLES
+            .iter()
+            .filter_map(|t| t.rsplit([' ', '-']).next())
+            .collect()
+    });
+    LAST.contains(w)
 }
 
 /// A known given name (`Jean-Claude` by its first part).
