@@ -16,7 +16,7 @@ mod events;
 mod ja;
 pub mod vocab;
 
-pub use events::{Event, EventRecord};
+pub use events::Event;
 
 use crate::analyze::Section;
 use crate::article::Lang;
