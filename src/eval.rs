@@ -15,8 +15,8 @@
 
 use crate::analyze::Analysis;
 use crate::article::Lang;
-use crate::fact::{Fact, Kind, Value};
 use crate::export::row::{event_rows, EventRow};
+use crate::fact::{Fact, Kind, Value};
 use crate::link;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};

@@ -17,7 +17,9 @@ const ALL_FORMATS: &str = "csv,jsonl,json,parquet,xlsx,records";
 fn extract(input: &Path, out: &Path, formats: &str, jobs: &str) {
     Command::cargo_bin("newsfacts")
         .unwrap()
-        .args(["extract", "--quiet", "--format", formats, "-j", jobs, "--out"])
+        .args([
+            "extract", "--quiet", "--format", formats, "-j", jobs, "--out",
+        ])
         .arg(out)
         .arg(input)
         .assert()
@@ -176,7 +178,12 @@ fn events_agree_across_formats() {
     let (one, two) = (dir.path().join("j1"), dir.path().join("j2"));
     extract(&root.join("input"), &one, ALL_FORMATS, "1");
     extract(&root.join("input"), &two, ALL_FORMATS, "2");
-    for f in ["events.jsonl", "events.csv", "events.parquet", "newsfacts.xlsx"] {
+    for f in [
+        "events.jsonl",
+        "events.csv",
+        "events.parquet",
+        "newsfacts.xlsx",
+    ] {
         assert!(
             std::fs::read(one.join(f)).unwrap() == std::fs::read(two.join(f)).unwrap(),
             "{f} differs between -j 1 and -j 2"

@@ -346,12 +346,23 @@ mod tests {
         assert_eq!(batches.len(), 1);
         let row = event_rows(&a).next().unwrap();
         for (c, (col, cell)) in EVENT_COLUMNS.iter().zip(row.cells()).enumerate() {
-            assert_eq!(cell_at(batches[0].column(c).as_ref(), 0), cell, "{}", col.name);
+            assert_eq!(
+                cell_at(batches[0].column(c).as_ref(), 0),
+                cell,
+                "{}",
+                col.name
+            );
         }
         let col = |name: &str| EVENT_COLUMNS.iter().position(|c| c.name == name).unwrap();
         assert!((row.amount.unwrap() - 11.2e9).abs() < 1.0, "{row:?}");
-        assert_eq!(cell_at(batches[0].column(col("currency")).as_ref(), 0), Cell::Text("GBP"));
-        assert_eq!(cell_at(batches[0].column(col("acquirer")).as_ref(), 0), Cell::Text("Broadcom"));
+        assert_eq!(
+            cell_at(batches[0].column(col("currency")).as_ref(), 0),
+            Cell::Text("GBP")
+        );
+        assert_eq!(
+            cell_at(batches[0].column(col("acquirer")).as_ref(), 0),
+            Cell::Text("Broadcom")
+        );
     }
 
     /// The cell at `r` of an array, as a [`Cell`] (a dictionary's value looked up).

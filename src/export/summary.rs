@@ -96,7 +96,10 @@ impl Summary {
         self.facts_outside_sections += a.outside_sections;
         self.events += a.events.len();
         for e in &a.events {
-            *self.events_by_type.entry(e.kind.as_str().into()).or_default() += 1;
+            *self
+                .events_by_type
+                .entry(e.kind.as_str().into())
+                .or_default() += 1;
         }
         *self.encodings.entry(a.encoding.to_string()).or_default() += 1;
         let lang = a.lang.as_str().to_string();
