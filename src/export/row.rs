@@ -570,8 +570,9 @@ pub const EVENT_COLUMNS: [Column; 21] = [
     col("rule", Category),
 ];
 
-/// One deal as a flat row: each role's fact id and its name or value.
-#[derive(Clone, Debug, PartialEq)]
+/// One deal as a flat row: each role's fact id and its name or value. Its
+/// serde form is an events.jsonl line.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct EventRow<'a> {
     /// The article's id.
     pub doc_id: &'a str,
@@ -579,6 +580,7 @@ pub struct EventRow<'a> {
     pub id: String,
     /// `acquisition`, `merger`, `investment`, `divestiture` or `ipo` (the
     /// column `type`).
+    #[serde(rename = "type")]
     pub kind: &'static str,
     /// `completed`, `agreed`, `proposed`, `talks`, or unknown.
     pub status: Option<&'static str>,
