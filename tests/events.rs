@@ -291,3 +291,96 @@ fn events_agree_across_formats() {
         assert!(files.contains(&f), "{files:?}");
     }
 }
+
+/// A JSONL title is read with the text: its figures are linked like the
+/// text's, and a deal named in the title and again in the body is one event,
+/// built from the fuller body sentence. Under `--kinds`, links and roles
+/// whose facts are left out become null and every id still names a fact.
+#[test]
+fn a_jsonl_titles_figures_are_linked_and_its_deal_is_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("t.jsonl");
+    let line = json!({
+        "id": "t1",
+        "lang": "en",
+        "title": "Broadcom to buy Veridian Networks for $14.7 billion",
+        "text": "Broadcom Inc. has agreed to buy Veridian Networks PLC for about £11.2 billion ($14.7 billion) in cash.\n",
+    });
+    std::fs::write(&input, format!("{line}\n")).unwrap();
+    let out = dir.path().join("out");
+    extract(&input, &out, "jsonl", "1");
+    let facts = jsonl(&out.join("facts.jsonl"));
+    let by_id = |id: &Value| facts.iter().find(|f| f["id"] == *id).cloned();
+    let title_money = facts
+        .iter()
+        .find(|f| f["field"] == "title" && f["kind"] == "money")
+        .unwrap();
+    assert_eq!(title_money["text"], "$14.7 billion");
+    assert_eq!(title_money["link"]["metric"], "deal_value");
+    assert_eq!(title_money["link"]["subject"], "Broadcom");
+    // A deal's price is its buyer's: the event's acquirer, named in the body.
+    let subject = by_id(&title_money["link"]["subject_id"]).unwrap();
+    assert_eq!(subject["kind"], "company");
+    assert_eq!(subject["value"]["canonical"], "Broadcom");
+    // The body's figures keep their links, with ids counted after the title's facts.
+    let body_money = facts
+        .iter()
+        .find(|f| f["field"] == "text" && f["text"] == "about £11.2 billion")
+        .unwrap();
+    assert_eq!(body_money["link"]["subject"], "Broadcom");
+    let subject = by_id(&body_money["link"]["subject_id"]).unwrap();
+    assert_eq!(
+        (&subject["field"], &subject["text"]),
+        (&json!("text"), &json!("Broadcom Inc."))
+    );
+
+    let events = jsonl(&out.join("events.jsonl"));
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(
+        (
+            &e["type"],
+            &e["status"],
+            &e["acquirer"],
+            &e["target"],
+            &e["amount"],
+            &e["currency"]
+        ),
+        (
+            &json!("acquisition"),
+            &json!("agreed"),
+            &json!("Broadcom"),
+            &json!("Veridian Networks"),
+            &json!(11_200_000_000.0),
+            &json!("GBP")
+        )
+    );
+    assert_eq!(by_id(&e["acquirer_id"]).unwrap()["text"], "Broadcom Inc.");
+    assert_eq!(by_id(&e["amount_id"]).unwrap()["field"], "text");
+
+    // Only money facts: no company is written, so no subject and no buyer.
+    let out = dir.path().join("money");
+    Command::cargo_bin("newsfacts")
+        .unwrap()
+        .args([
+            "extract", "--quiet", "--format", "jsonl", "--kinds", "money", "--out",
+        ])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success();
+    let facts = jsonl(&out.join("facts.jsonl"));
+    let ids: Vec<&Value> = facts.iter().map(|f| &f["id"]).collect();
+    for (n, f) in facts.iter().enumerate() {
+        assert_eq!(f["id"], format!("t1#{n}"));
+        assert_eq!(f["link"]["subject_id"], Value::Null, "{f}");
+        assert_eq!(f["link"]["subject"], Value::Null, "{f}");
+    }
+    assert_eq!(facts[0]["link"]["metric"], "deal_value");
+    let events = jsonl(&out.join("events.jsonl"));
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["acquirer"], Value::Null);
+    assert_eq!(events[0]["acquirer_id"], Value::Null);
+    assert!(ids.contains(&&events[0]["amount_id"]), "{events:?}");
+    assert_eq!(events[0]["amount"], 11_200_000_000.0);
+}

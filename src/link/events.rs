@@ -44,14 +44,6 @@ pub struct Event {
 }
 
 impl Event {
-    /// Move every role's fact index by `by` (the facts of fields before the
-    /// text come first in the article's numbering).
-    pub fn shift(&mut self, by: usize) {
-        for r in self.roles_mut() {
-            *r = r.map(|i| i + by);
-        }
-    }
-
     /// Every role that names a fact, by its index among the article's facts.
     pub fn roles_mut(&mut self) -> [&mut Option<usize>; 6] {
         [
