@@ -419,10 +419,20 @@ fn stdin_jsonl_to_stdout_as_tagged_records() {
         of("problem"),
         of("event"),
     );
+    // The stream closes with the run's summary, once, tagged like the rest.
+    let summary = records.last().expect("a closing summary record");
+    assert_eq!(summary["record"], "summary");
+    assert_eq!(of("summary").len(), 1);
     assert_eq!(
-        articles.len() + sections.len() + facts.len() + problems.len() + events.len(),
+        articles.len() + sections.len() + facts.len() + problems.len() + events.len() + 1,
         records.len()
     );
+    assert_eq!(summary["complete"], true);
+    assert_eq!(summary["articles_read"], 1);
+    assert_eq!(summary["articles_skipped"], 2);
+    assert_eq!(summary["facts"], facts.len());
+    assert_eq!(summary["sections"], sections.len());
+    assert_eq!(summary["events"], events.len());
     // The seed's two deals, after its facts.
     let kinds: Vec<(&Json, &Json)> = events
         .iter()
@@ -433,6 +443,19 @@ fn stdin_jsonl_to_stdout_as_tagged_records() {
         [
             (&Json::from("acquisition"), &Json::from("Qualcomm")),
             (&Json::from("investment"), &Json::from("Meta Platforms"))
+        ]
+    );
+    let skipped: Vec<(&Json, &Json)> = summary["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (&p["path"], &p["line"]))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (&Json::from("-"), &Json::from(2)),
+            (&Json::from("-"), &Json::from(3))
         ]
     );
     assert_eq!(articles.len(), 1);
