@@ -585,10 +585,12 @@ class Records:
         return json.dumps(p, ensure_ascii=False)
 
     def summary(self, s):
-        """A run's summary without the gazetteer warnings left to another partition."""
-        if not self.dropped:
-            return s
+        """A run's summary (without its record tag and the gazetteer warnings
+        left to another partition)."""
         summ = json.loads(s)
+        summ.pop("record", None)
+        if not self.dropped:
+            return json.dumps(summ, ensure_ascii=False)
         summ["warnings_count"] = summ.get("warnings_count", 0) - len(self.dropped)
         drop = {(d.get("source"), d.get("line"), d.get("reason")) for d in self.dropped}
         summ["warnings"] = [
