@@ -6,6 +6,7 @@ use crate::article::{Article, Lang};
 use crate::extract::{self, Doc, RefSource};
 use crate::fact::{Fact, Field, Kind};
 use crate::gazetteer::Gazetteer;
+use crate::link::{self, Event, Placement};
 use crate::section::{split_sections, SectionKind, SectionSpan};
 use crate::text::offsets::{bytes_to_chars, chars_to_bytes};
 use crate::text::sentence::{sentence_at, split_sentences};
@@ -67,6 +68,8 @@ pub struct Analysis {
     pub sections: Vec<Section>,
     /// The facts, in text order.
     pub facts: Vec<Fact>,
+    /// The deals the article reports (crate::link), roles indexing `facts`.
+    pub events: Vec<Event>,
     /// Facts found on lines that belong to no section (marker lines), left out.
     pub outside_sections: usize,
 }
@@ -93,6 +96,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
     let mut part = Part {
         sections: Vec::new(),
         facts: Vec::new(),
+        placements: Vec::new(),
         outside: 0,
     };
     let title = article.title.as_deref().filter(|t| !t.trim().is_empty());
@@ -118,6 +122,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         );
     }
     let spans = split_sections(folded, article.markdown, article.title.is_some());
+    let first = part.facts.len();
     analyze_field(
         &mut part,
         (&article.text, folded),
@@ -127,6 +132,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         ref_date,
         res,
     );
+    let events = link_text(article, lang, &mut part, first);
 
     Analysis {
         doc_id: article.id.clone(),
@@ -139,14 +145,45 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         chars: folded.chars().count(),
         sections: part.sections,
         facts: part.facts,
+        events,
         outside_sections: part.outside,
     }
+}
+
+/// Link the figures of the article's text (the title's facts, which index
+/// another field, take no part) and number every fact the links and events
+/// refer to by its place among all the article's facts.
+fn link_text(article: &Article, lang: Lang, part: &mut Part, first: usize) -> Vec<Event> {
+    let mut events = link::link(
+        &article.id,
+        &article.text,
+        lang,
+        &part.sections,
+        &mut part.facts[first..],
+        &part.placements[first..],
+    );
+    if first > 0 {
+        for f in &mut part.facts[first..] {
+            if let Some(l) = f.link.as_mut() {
+                l.subject = l.subject.map(|j| j + first);
+                l.subject_id = l.subject.map(|j| link::fact_id(&article.id, j));
+                l.period = l.period.map(|j| j + first);
+                l.period_id = l.period.map(|j| link::fact_id(&article.id, j));
+            }
+        }
+        for e in &mut events {
+            e.shift(first);
+        }
+    }
+    events
 }
 
 /// The sections and facts found so far in an article's fields.
 struct Part {
     sections: Vec<Section>,
     facts: Vec<Fact>,
+    /// Where each fact lies in its field, for the linking rules.
+    placements: Vec<Placement>,
     outside: usize,
 }
 
@@ -220,10 +257,16 @@ fn analyze_field(
     // Facts of one sentence come one after another; they share its text.
     part.facts.reserve(placed.len());
     let mut last_sentence: Option<(usize, usize, Arc<str>)> = None;
+    let mut placements = Vec::with_capacity(placed.len());
     for (n, (section, c, w)) in placed.into_iter().enumerate() {
         let k = n * 4;
         part.sections[first + section].facts += 1;
         let span = (orig[k + 2], orig[k + 3]);
+        placements.push(Placement {
+            start: orig[k],
+            end: orig[k + 1],
+            sentence: span,
+        });
         let sentence = match &last_sentence {
             Some((start, end, shared)) if (*start, *end) == span => shared.clone(),
             _ => {
@@ -254,8 +297,10 @@ fn analyze_field(
             sentence,
             value: c.value,
             rule: c.rule,
+            link: None,
         });
     }
+    part.placements.extend(placements);
 }
 
 /// The longest `sentence` a fact carries, in code points (cut marks included).

@@ -38,7 +38,29 @@ pub struct Cli {
 pub enum Command {
     /// Extract facts from articles and write CSV/JSON tables.
     #[command(after_help = EXAMPLES)]
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
+    /// Score the extraction (facts, links, events) against a gold file.
+    Eval(EvalArgs),
+}
+
+/// `newsfacts eval --gold GOLD.jsonl [PATH]...`
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// Gold annotations (JSON Lines, docs/SPEC.md "Gold files"); repeatable, merged.
+    #[arg(long, required = true, value_name = "GOLD.jsonl")]
+    pub gold: Vec<PathBuf>,
+    /// Articles to analyse (files, folders, .jsonl). Default: input/
+    pub paths: Vec<PathBuf>,
+    /// Exit 1 when a score is under a floor: KIND=F1 (money=0.9), KIND.LANG=F1,
+    /// events=F1, subject_precision=P, subject_coverage=R, metric=ACC, period=ACC (repeatable).
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub min: Vec<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List every miss, false positive, wrong value, link and event.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// `newsfacts extract`.

@@ -82,7 +82,9 @@ impl Extractor {
 
 /// Keep only the facts of `kinds`; the sections' fact counts follow.
 pub(crate) fn keep_kinds(an: &mut Analysis, kinds: &[Kind]) {
-    an.facts.retain(|f| kinds.contains(&f.kind));
+    // Links and events follow the facts to their new places.
+    let keep: Vec<bool> = an.facts.iter().map(|f| kinds.contains(&f.kind)).collect();
+    crate::link::keep(&an.doc_id, &mut an.facts, &mut an.events, &keep);
     for s in an.sections.iter_mut() {
         s.facts = 0;
     }

@@ -346,6 +346,10 @@ pub struct Fact {
     pub value: Value,
     /// The rule that produced it.
     pub rule: &'static str,
+    /// Money and percent facts: whose figure it is, what it measures, which
+    /// period (crate::link). Written as the `link` object and columns.
+    #[serde(skip)]
+    pub link: Option<crate::link::Link>,
 }
 
 /// A shared sentence serialises as the string it holds.

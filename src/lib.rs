@@ -24,6 +24,7 @@
 pub mod analyze;
 pub mod article;
 pub mod error;
+pub mod eval;
 pub mod export;
 #[doc(hidden)]
 pub mod extract;
@@ -31,6 +32,7 @@ pub mod extractor;
 pub mod fact;
 pub mod gazetteer;
 pub mod input;
+pub mod link;
 pub mod outdir;
 pub mod pipeline;
 #[doc(hidden)]

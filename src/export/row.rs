@@ -147,6 +147,20 @@ pub struct LinkCells<'a> {
     pub change: Option<&'a str>,
 }
 
+impl<'a> LinkCells<'a> {
+    /// The cells of a fact's link.
+    pub fn of(l: &'a crate::link::Link) -> Self {
+        LinkCells {
+            subject_id: l.subject_id.as_deref(),
+            subject: l.subject_name.as_deref(),
+            metric: Some(l.metric.as_str()),
+            period_id: l.period_id.as_deref(),
+            period: l.period_iso.as_deref(),
+            change: l.change.map(|c| c.as_str()),
+        }
+    }
+}
+
 /// One fact as a flat row: every column a named field.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactRow<'a> {
@@ -264,7 +278,7 @@ impl<'a> FactRow<'a> {
             name: None,
             title: None,
             canonical: None,
-            link: LinkCells::default(),
+            link: f.link.as_ref().map(LinkCells::of).unwrap_or_default(),
             rule: f.rule,
             sentence: &f.sentence,
             fact: f,
