@@ -33,9 +33,9 @@ trap 'rm -rf "$WORK"' EXIT
 
 # The same inputs for both: a folder, a folder of dumps and text files, and a
 # dump named directly. Exit status 1 = some lines skipped, as intended.
-INPUTS=(input "$WORK/dump" "$WORK/extra.jsonl")
+INPUTS=(input "$WORK/dump" "$WORK/extra.jsonl" "$WORK/lone.txt")
 status=0
-"$BIN" extract "${INPUTS[@]}" --out "$WORK/single" --format csv,jsonl,json --quiet 2>/dev/null || status=$?
+"$BIN" extract "${INPUTS[@]}" --out "$WORK/single" --format csv,jsonl,json,records --quiet 2>/dev/null || status=$?
 if [ "$status" -gt 1 ]; then
     echo "tests/spark: the single run failed (exit $status)" >&2
     exit 1
