@@ -48,6 +48,7 @@ status=0
 spark-submit --master 'local[2]' \
     --conf spark.ui.enabled=false \
     --conf spark.log.level=WARN \
+    --conf spark.sql.shuffle.partitions=4 \
     --driver-memory 1g \
     spark/newsfacts_spark.py "${INPUTS[@]}" --out "$WORK/spark" --binary "$BIN" --split-mb 0.0625 \
     >"$WORK/spark.log" 2>&1 || status=$?
