@@ -385,9 +385,38 @@ def uri_key(uri):
     return path_key(urllib.parse.unquote(uri))
 
 
-def list_inputs(spark, inputs):
+def hidden(name):
+    """Whether Spark's file listing leaves a file or folder name out."""
+    return (name.startswith("_") and "=" not in name) or name.startswith(".") or name.endswith("._COPYING_")
+
+
+def walk_local(base):
+    """{`file:` path → zero bytes} of every file under a local folder, as
+    Spark's listing of it gives them (links followed, each folder once)."""
+    found, seen = {}, set()
+    for dirpath, dirnames, filenames in os.walk(local_path(base), followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames[:] = [d for d in dirnames if not hidden(d)]
+        for name in filenames:
+            if hidden(name):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                zero = os.path.getsize(path) == 0
+            except OSError:
+                zero = False  # a dangling link: the binary reports it
+            found["file:" + path] = zero
+    return found
+
+
+def list_inputs(spark, inputs, local=False):
     """Walk the inputs on the driver with Hadoop's FileSystem (any scheme Spark
-    reads), classifying files as a single run does. Returns (jsonl, text,
+    reads; `local`: folders of the local filesystem with Python's os.walk),
+    classifying files as a single run does. Returns (jsonl, text,
     empty, ignored, problems, order):
     - jsonl: uri key → (path to read, display path, stem for default ids);
     - text: path to read → (group, path relative to the folder given or None
@@ -453,14 +482,20 @@ def list_inputs(spark, inputs):
             # Spark lists the folder (in the JVM, in parallel for large trees):
             # one call instead of several Py4J calls per file. It leaves out
             # names starting with "_" or ".", as Spark does everywhere.
-            listing = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(escape_glob(full))
-            found = {r[0]: False for r in listing.select("path").collect()}  # path → zero bytes
-            # The scan leaves out files of zero bytes; the folder's index
-            # (inputFiles, URI-encoded) has them.
-            known = {path_key(f) for f in found}
-            for uri in listing.inputFiles():
-                if uri_key(uri) not in known:
-                    found[uri_key(uri)] = True
+            if local and full.startswith("file:/"):
+                # On the local (or a mounted) filesystem Python walks the
+                # folder itself, leaving out the names Spark leaves out:
+                # starting a Spark scan costs more than the walk.
+                found = walk_local(base)
+            else:
+                listing = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(escape_glob(full))
+                found = {r[0]: False for r in listing.select("path").collect()}  # path → zero bytes
+                # The scan leaves out files of zero bytes; the folder's index
+                # (inputFiles, URI-encoded) has them.
+                known = {path_key(f) for f in found}
+                for uri in listing.inputFiles():
+                    if uri_key(uri) not in known:
+                        found[uri_key(uri)] = True
             # Sorted as paths are (component by component), which is the
             # order of a depth-first walk of sorted folders.
             for f in sorted(found, key=lambda f: f.split("/")):
@@ -1219,7 +1254,12 @@ def main(argv=None):
         last[0] = now
 
     union = union_schema()
-    jsonl, text, empty, ignored, driver_problems, order = list_inputs(spark, args.inputs)
+    local = (
+        all(is_local(a) for a in args.inputs)
+        and is_local(args.out)
+        and (sc._jsc.hadoopConfiguration().get("fs.defaultFS") or "file:///").startswith("file:")
+    )
+    jsonl, text, empty, ignored, driver_problems, order = list_inputs(spark, args.inputs, local)
     phase(f"listed {len(jsonl)} dumps, {len(text)} text files")
     conf = {
         "binary": binary_name,
@@ -1231,11 +1271,8 @@ def main(argv=None):
         "union": union,
     }
 
-    direct = (
-        all(is_local(a) for a in args.inputs)
-        and is_local(args.out)
-        and (sc._jsc.hadoopConfiguration().get("fs.defaultFS") or "file:///").startswith("file:")
-        and not any(extension(posixpath.basename(fp)) in COMPRESSED_EXTS for fp, _, _ in jsonl.values())
+    direct = local and (
+        not any(extension(posixpath.basename(fp)) in COMPRESSED_EXTS for fp, _, _ in jsonl.values())
     )
     if direct:
         out, runs = run_direct(spark, args, conf, jsonl, text, order, phase)
