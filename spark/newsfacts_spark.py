@@ -1195,8 +1195,18 @@ def duplicate_ids(articles, order):
     """summary.json's `duplicate_ids`: every article whose doc_id an earlier
     article of the job (in the single run's input order) has, as a single run
     lists them."""
-    dup = articles.groupBy("doc_id").count().where(F.col("count") > 1).select("doc_id")
-    rows = articles.join(dup, "doc_id").select("doc_id", "source").collect()
+    # One aggregation (one small shuffle of two columns), into few partitions
+    # unless the job was told otherwise: its output is only the repeats.
+    spark = articles.sparkSession
+    if spark.sparkContext.getConf().get("spark.sql.shuffle.partitions") is None:
+        spark.conf.set("spark.sql.shuffle.partitions", str(max(1, spark.sparkContext.defaultParallelism)))
+    dup = (
+        articles.groupBy("doc_id")
+        .agg(F.count(F.lit(1)).alias("n"), F.collect_list("source").alias("sources"))
+        .where(F.col("n") > 1)
+        .collect()
+    )
+    rows = [{"doc_id": r["doc_id"], "source": s} for r in dup for s in r["sources"]]
     rank = {path: i for i, path in enumerate(order)}
 
     def position(source):
