@@ -23,11 +23,8 @@
 //! would: no cue may contain a line break (checked when the list is compiled), so
 //! a cue found in the text lies within one line, and a condition looks at most at
 //! the characters next to the cue on the same line (a line break is neither a
-//! letter, a word character nor a numeral). The search goes from line to line:
-//! the first word found from the start of a line decides when its cue holds;
-//! when it does not, every occurrence in that line is tried (words overlap:
-//! `euro` fails in `euros` where `euros` holds), then the search goes on from
-//! the next line.
+//! letter, a word character nor a numeral). Once a line holds a cue, the search
+//! goes on from the next line.
 
 use aho_corasick::{AhoCorasick, Input};
 use std::sync::{Arc, LazyLock, Mutex};
@@ -182,6 +179,11 @@ struct List {
     /// For each pattern of `ac`: the cues whose word it is (words differing only
     /// in case are one pattern).
     cues: Vec<Vec<Cue>>,
+    /// For each pattern of `ac`: the longer patterns that contain it, with the
+    /// offset at which they do (`ドル` is in `米ドル` at 3, `euro` in `euros` at 0).
+    containers: Vec<Vec<(usize, usize)>>,
+    /// Each pattern's word (lower case).
+    words: Vec<String>,
 }
 
 /// Every distinct cue list compiled so far (sorted, deduplicated) with its
@@ -233,7 +235,27 @@ impl Cues {
             .ascii_case_insensitive(true)
             .build(&words)
             .unwrap_or_else(|e| panic!("cues: {e}"));
-        let list = Arc::new(List { ac, cues: by_word });
+        let containers = words
+            .iter()
+            .map(|w| {
+                words
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.len() > w.len())
+                    .flat_map(|(j, o)| {
+                        o.match_indices(w.as_str())
+                            .map(move |(at, _)| (j, at))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            })
+            .collect();
+        let list = Arc::new(List {
+            ac,
+            cues: by_word,
+            containers,
+            words,
+        });
         compiled.push((cues, Arc::clone(&list)));
         Cues {
             id: compiled.len() - 1,
@@ -262,42 +284,71 @@ impl Cues {
         !self.lines(hay).is_empty()
     }
 
-    /// Whether the pattern matched at `m` stands for a cue that holds there.
-    fn holds(&self, text: &[u8], m: &aho_corasick::Match) -> bool {
+    /// Whether pattern `p`, found at `text[start..end]`, stands for a cue
+    /// that holds there.
+    fn holds(&self, text: &[u8], p: usize, start: usize, end: usize) -> bool {
         self.list
             .cues
-            .get(m.pattern().as_usize())
-            .is_some_and(|cues| cues.iter().any(|c| c.holds(text, m.start(), m.end())))
+            .get(p)
+            .is_some_and(|cues| cues.iter().any(|c| c.holds(text, start, end)))
+    }
+
+    /// Whether the occurrence of pattern `p` at `text[start..end]`, or of a
+    /// longer pattern around it (`米ドル` around `ドル`), stands for a cue that
+    /// holds there.
+    fn holds_here_or_around(&self, text: &[u8], p: usize, start: usize, end: usize) -> bool {
+        if self.holds(text, p, start, end) {
+            return true;
+        }
+        let (Some(containers), words) = (self.list.containers.get(p), &self.list.words) else {
+            return false;
+        };
+        containers.iter().any(|&(j, offset)| {
+            let Some(word) = words.get(j) else {
+                return false;
+            };
+            let Some(s) = start.checked_sub(offset) else {
+                return false;
+            };
+            let e = s + word.len();
+            text.get(s..e)
+                .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
+                && self.holds(text, j, s, e)
+        })
     }
 
     /// The lines of `text` (byte ranges, without their `\n`) that hold an
     /// occurrence of one of the cues meeting its conditions, in text order: one
-    /// search of the text, skipping to the next line after each line decided.
+    /// search of the text, skipping to the next line once a line is found.
+    ///
+    /// The automaton reports, from a position, the occurrence that ends first.
+    /// When its cue does not hold, the longer words around it are tried (they
+    /// end later, so the search would not report them), and the search goes on
+    /// from the next byte: every occurrence in the line is then either reported
+    /// or around one reported.
     pub fn lines(&self, text: &str) -> Vec<(usize, usize)> {
         let bytes = text.as_bytes();
         let ac = &self.list.ac;
         let mut out = Vec::new();
-        // `at` is always the start of a line.
         let mut at = 0;
         while at < bytes.len() {
             let Some(m) = ac.find(Input::new(bytes).span(at..bytes.len())) else {
                 break;
             };
+            let p = m.pattern().as_usize();
+            if !self.holds_here_or_around(bytes, p, m.start(), m.end()) {
+                at = m.start() + 1;
+                continue;
+            }
             let start = bytes
-                .get(at..m.start())
+                .get(..m.start())
                 .and_then(|b| memchr::memrchr(b'\n', b))
-                .map_or(at, |p| at + p + 1);
+                .map_or(0, |p| p + 1);
             let end = bytes
                 .get(m.end()..)
                 .and_then(|b| memchr::memchr(b'\n', b))
                 .map_or(bytes.len(), |p| m.end() + p);
-            let holds = self.holds(bytes, &m)
-                || ac
-                    .find_overlapping_iter(Input::new(bytes).span(start..end))
-                    .any(|o| self.holds(bytes, &o));
-            if holds {
-                out.push((start, end));
-            }
+            out.push((start, end));
             at = end + 1;
         }
         out
@@ -383,6 +434,14 @@ mod tests {
         ]);
         assert_eq!(cues.lines("5 euros"), vec![(0, 7)]);
         assert!(cues.lines("European").is_empty());
+        // `ドル` fails after `米`; `米ドル`, around it, holds after the numeral.
+        let ja = Cues::new([
+            Cue::exact("ドル").before(Before::Numeral),
+            Cue::exact("米ドル").before(Before::Numeral),
+        ]);
+        let text = "ドル相場\n24億米ドル\n米ドル";
+        assert_eq!(shown(text, &ja.lines(text)), vec!["24億米ドル"]);
+        assert_eq!(ja.lines(text), line_by_line(&ja, text));
     }
 
     #[test]
