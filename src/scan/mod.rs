@@ -188,8 +188,10 @@ struct List {
 
 /// Every distinct cue list compiled so far (sorted, deduplicated) with its
 /// automaton. The index in this list is the `Cues::id`.
-static COMPILED: LazyLock<Mutex<Vec<(Vec<Cue>, Arc<List>)>>> =
-    LazyLock::new(|| Mutex::new(Vec::new()));
+static COMPILED: LazyLock<Mutex<Vec<CompiledList>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+
+/// A cue list (sorted, deduplicated) and its automaton.
+type CompiledList = (Vec<Cue>, Arc<List>);
 
 /// Byte ranges of lines (without their `\n`).
 pub type Lines = std::rc::Rc<[(usize, usize)]>;
