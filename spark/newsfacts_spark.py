@@ -379,10 +379,13 @@ def uri_key(uri):
 def list_inputs(spark, inputs):
     """Walk the inputs on the driver with Hadoop's FileSystem (any scheme Spark
     reads), classifying files as a single run does. Returns (jsonl, text,
-    ignored, problems):
+    empty, ignored, problems, order):
     - jsonl: uri key → (path to read, display path, stem for default ids);
     - text: path to read → (group, path relative to the folder given or None
       for a file given directly, display path of the folder or file);
+    - empty: the text files (paths to read) of zero bytes, which Spark's
+      readers never hand to a task: they are sent to the binary as empty
+      files, so that it reports them as a single run does;
     - ignored: display paths of files in folders that are not articles;
     - problems: inputs that do not exist, as problem records;
     - order: the display paths of the articles' files in the single run's
@@ -392,9 +395,9 @@ def list_inputs(spark, inputs):
     jvm = sc._jvm
     hadoop_path = jvm.org.apache.hadoop.fs.Path
     conf = sc._jsc.hadoopConfiguration()
-    jsonl, text, ignored, problems, order = {}, {}, [], [], []
+    jsonl, text, empty, ignored, problems, order = {}, {}, set(), [], [], []
 
-    def add(full, walked, disp, group, rel, text_disp):
+    def add(full, walked, disp, group, rel, text_disp, zero):
         # `full` is Hadoop's Path.toString(): the path decoded, as the
         # binaryFile source spells it; the JSONL key is the same once Spark's
         # URI-encoded file_path is decoded (uri_key).
@@ -406,6 +409,8 @@ def list_inputs(spark, inputs):
             jsonl[path_key(full)] = (full, disp, dump_stem(name))
         elif kind == "text":
             text[full] = (group, rel, text_disp)
+            if zero:
+                empty.add(full)
         else:
             ignored.append(disp)
 
@@ -433,28 +438,28 @@ def list_inputs(spark, inputs):
             else:
                 given = full
             if not st.isDirectory():
-                add(full, False, given, (group, n), None, given)
+                add(full, False, given, (group, n), None, given, st.getLen() == 0)
                 continue
             base = full.rstrip("/")
             # Spark lists the folder (in the JVM, in parallel for large trees):
             # one call instead of several Py4J calls per file. It leaves out
             # names starting with "_" or ".", as Spark does everywhere.
-            found = [
-                r[0]
-                for r in spark.read.format("binaryFile")
-                .option("recursiveFileLookup", "true")
-                .load(escape_glob(full))
-                .select("path")
-                .collect()
-            ]
+            listing = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(escape_glob(full))
+            found = {r[0]: False for r in listing.select("path").collect()}  # path → zero bytes
+            # The scan leaves out files of zero bytes; the folder's index
+            # (inputFiles, URI-encoded) has them.
+            known = {path_key(f) for f in found}
+            for uri in listing.inputFiles():
+                if uri_key(uri) not in known:
+                    found[uri_key(uri)] = True
             # Sorted as paths are (component by component), which is the
             # order of a depth-first walk of sorted folders.
             for f in sorted(found, key=lambda f: f.split("/")):
                 if not f.startswith(base + "/"):
                     raise SystemExit(f"error: {f}: listed outside {base}")
                 rel = f[len(base) + 1:]
-                add(f, True, join_display(given, rel), (group, n), rel, given)
-    return jsonl, text, ignored, problems, order
+                add(f, True, join_display(given, rel), (group, n), rel, given, found[f])
+    return jsonl, text, empty, ignored, problems, order
 
 
 # --- Running the binary on an executor -----------------------------------------
@@ -572,28 +577,38 @@ class Records:
             s = STDIN_SOURCE.sub(self._source, s)
         return tag, s
 
+    def where(self, path, line):
+        """The input's (path, line) for a problem's (path, line) as the binary
+        saw them (a line of its stdin, a shipped gazetteer)."""
+        if path in self.gazetteers:
+            return self.gazetteers[path], line
+        if path == "-" and self.stdin_source is not None and line is not None:
+            return self.stdin_source(line)
+        return path, line
+
     def problem(self, s):
         p = json.loads(s)
-        src = p.get("source")
-        if src in self.gazetteers:
-            if not self.keep_gazetteer:
-                self.dropped.append(p)
-                return None
-            p["source"] = self.gazetteers[src]
-        elif src == "-" and self.stdin_source is not None and p.get("line") is not None:
-            p["source"], p["line"] = self.stdin_source(p["line"])
+        if p.get("source") in self.gazetteers and not self.keep_gazetteer:
+            self.dropped.append(p)
+            return None
+        p["source"], p["line"] = self.where(p.get("source"), p.get("line"))
         return json.dumps(p, ensure_ascii=False)
 
     def summary(self, s):
-        """A run's summary without the gazetteer warnings left to another partition."""
-        if not self.dropped:
-            return s
+        """A run's summary without its record tag, its lists naming the input's
+        paths and lines (as the problem records do), and without the gazetteer
+        warnings left to another partition."""
         summ = json.loads(s)
-        summ["warnings_count"] = summ.get("warnings_count", 0) - len(self.dropped)
-        drop = {(d.get("source"), d.get("line"), d.get("reason")) for d in self.dropped}
-        summ["warnings"] = [
-            w for w in summ.get("warnings", []) if (w.get("path"), w.get("line"), w.get("reason")) not in drop
-        ]
+        summ.pop("record", None)
+        if self.dropped:
+            summ["warnings_count"] = summ.get("warnings_count", 0) - len(self.dropped)
+            drop = {(d.get("source"), d.get("line"), d.get("reason")) for d in self.dropped}
+            summ["warnings"] = [
+                w for w in summ.get("warnings", []) if (w.get("path"), w.get("line"), w.get("reason")) not in drop
+            ]
+        for key in ("skipped", "warnings", "duplicate_ids"):
+            for entry in summ.get(key, []):
+                entry["path"], entry["line"] = self.where(entry.get("path"), entry.get("line"))
         return json.dumps(summ, ensure_ascii=False)
 
 
@@ -846,6 +861,27 @@ def problem_key(p):
     return (p.get("path") or "", p.get("line") or 0, p.get("reason") or "")
 
 
+# How the binary's warning about a repeated doc_id starts.
+DUPLICATE_REASON = "duplicate doc_id "
+
+
+def rust_debug(s):
+    r"""A string quoted as the binary quotes ids in its messages (Rust's `{:?}`:
+    quotes and backslashes escaped, \t \r \n \0, other unprintable
+    characters as \u{hex}; Python's isprintable draws the same line)."""
+    out = []
+    for c in s:
+        if c in "\\\"":
+            out.append("\\" + c)
+        elif c in "\t\r\n\0":
+            out.append({"\t": "\\t", "\r": "\\r", "\n": "\\n", "\0": "\\0"}[c])
+        elif not c.isprintable():
+            out.append("\\u{%x}" % ord(c))
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'
+
+
 def duplicate_ids(articles, order):
     """summary.json's `duplicate_ids`: every article whose doc_id an earlier
     article of the job (in the single run's input order) has, as a single run
@@ -869,7 +905,7 @@ def duplicate_ids(articles, order):
             entries.append({
                 "path": source,
                 "line": None,
-                "reason": f"duplicate doc_id {json.dumps(doc_id, ensure_ascii=False)}: an earlier article "
+                "reason": f"{DUPLICATE_REASON}{rust_debug(doc_id)}: an earlier article "
                           "of this run has the same id (both are written; tell them apart by source)",
             })
     return sorted(entries, key=lambda e: position(e["path"]))
@@ -917,7 +953,7 @@ def main(argv=None):
         last[0] = now
 
     union = union_schema()
-    jsonl, text, ignored, driver_problems, order = list_inputs(spark, args.inputs)
+    jsonl, text, empty, ignored, driver_problems, order = list_inputs(spark, args.inputs)
     phase(f"listed {len(jsonl)} dumps, {len(text)} text files")
     conf = {
         "binary": binary_name,
@@ -956,7 +992,14 @@ def main(argv=None):
         parts.append(lines.mapInArrow(jsonl_partition(c), union))
         conf["gazetteer_here"] = False
     if text:
-        files = spark.read.format("binaryFile").load([escape_glob(fp) for fp in text]).select("path", "content")
+        files = spark.createDataFrame([(fp, bytearray()) for fp in sorted(empty)], "path string, content binary")
+        if len(empty) < len(text):
+            files = (
+                spark.read.format("binaryFile")
+                .load([escape_glob(fp) for fp in text if fp not in empty])
+                .select("path", "content")
+                .unionByName(files)
+            )
         # Spark packs small files into splits by their count as much as by their
         # size; one process per few files would cost more than the files, so
         # the files are regrouped into about as many partitions as a dump of
@@ -981,9 +1024,18 @@ def main(argv=None):
         return records.where(F.col("record") == tag).select(*cols)
 
     out = args.out.rstrip("/")
-    problems = dataset("problems")
-    if driver_problems:
-        problems = problems.unionByName(spark.createDataFrame(driver_problems, PROBLEMS))
+    # A run sees the duplicate ids of its own partition only: they are found
+    # again over the whole job (the first article of an id in input order
+    # keeps it) and replace the runs' own duplicate warnings.
+    duplicates = duplicate_ids(dataset("articles"), order)
+    problems = dataset("problems").where(
+        ~((F.col("level") == "warning") & F.col("reason").startswith(DUPLICATE_REASON))
+    )
+    extra = driver_problems + [
+        {"level": "warning", "source": e["path"], "line": None, "reason": e["reason"]} for e in duplicates
+    ]
+    if extra:
+        problems = problems.unionByName(spark.createDataFrame(extra, PROBLEMS))
     dataset("facts").write.mode("overwrite").partitionBy("kind").parquet(out + "/facts")
     for name in ("sections", "articles", "events"):
         dataset(name).write.mode("overwrite").parquet(f"{out}/{name}")
@@ -999,12 +1051,8 @@ def main(argv=None):
         if key in summary:
             summary[key] = sorted(summary[key], key=problem_key)[:MAX_LISTED]
     if "duplicate_ids" in summary:
-        # A run sees the duplicates of its own partition only: they are found
-        # again over the whole job, the first article of an id in input order
-        # keeping it.
-        entries = duplicate_ids(dataset("articles"), order)
-        summary["duplicate_ids_count"] = len(entries)
-        summary["duplicate_ids"] = entries[:MAX_LISTED]
+        summary["duplicate_ids_count"] = len(duplicates)
+        summary["duplicate_ids"] = duplicates[:MAX_LISTED]
     summary["ignored_files"] = ignored[:MAX_LISTED]
     summary["ignored_files_count"] = len(ignored)
     elapsed = time.time() - started

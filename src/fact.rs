@@ -211,6 +211,9 @@ pub struct DateValue {
     pub year_source: Option<String>,
     /// Human form.
     pub display: String,
+    /// What the date means, typed; every field above is written from it.
+    #[serde(skip)]
+    pub(crate) spec: crate::extract::date::DateSpec,
 }
 
 /// The value of a person fact.

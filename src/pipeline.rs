@@ -504,6 +504,20 @@ pub fn run(cfg: &Config, obs: &mut dyn Observer) -> Result<Report> {
         0.0
     };
     let Some(mut o) = outdir else {
+        // The stream closes with the run's summary, tagged like every other
+        // record, so a job that runs many processes can add their counts up.
+        summary.complete = true;
+        let closing = (|| -> std::io::Result<()> {
+            let body = serde_json::to_string(&summary)?;
+            let mut out = StdoutSink.create("summary")?;
+            out.write_all(b"{\"record\":\"summary\",")?;
+            out.write_all(body.get(1..).unwrap_or("}").as_bytes())?;
+            out.write_all(b"\n")?;
+            out.flush()
+        })();
+        if let Err(e) = closing {
+            return Err(write_error(None, cfg, e));
+        }
         return Ok(Report {
             summary,
             outputs: Outputs::Stdout,

@@ -414,9 +414,31 @@ fn stdin_jsonl_to_stdout_as_tagged_records() {
     let of = |tag: &str| -> Vec<&Json> { records.iter().filter(|r| r["record"] == tag).collect() };
     let (articles, sections, facts, problems) =
         (of("article"), of("section"), of("fact"), of("problem"));
+    // The stream closes with the run's summary, once, tagged like the rest.
+    let summary = records.last().expect("a closing summary record");
+    assert_eq!(summary["record"], "summary");
+    assert_eq!(of("summary").len(), 1);
     assert_eq!(
-        articles.len() + sections.len() + facts.len() + problems.len(),
+        articles.len() + sections.len() + facts.len() + problems.len() + 1,
         records.len()
+    );
+    assert_eq!(summary["complete"], true);
+    assert_eq!(summary["articles_read"], 1);
+    assert_eq!(summary["articles_skipped"], 2);
+    assert_eq!(summary["facts"], facts.len());
+    assert_eq!(summary["sections"], sections.len());
+    let skipped: Vec<(&Json, &Json)> = summary["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (&p["path"], &p["line"]))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (&Json::from("-"), &Json::from(2)),
+            (&Json::from("-"), &Json::from(3))
+        ]
     );
     assert_eq!(articles.len(), 1);
     assert_eq!(articles[0]["doc_id"], "s1");

@@ -864,6 +864,7 @@ mod tests {
                 fy_end: s(1),
                 year_source: s(2),
                 display: text("6月9日"),
+                spec: Default::default(),
             }));
         }
         for (i, name) in strs.iter().flatten().enumerate() {

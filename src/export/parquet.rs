@@ -5,9 +5,11 @@
 //! columns whose values repeat (kind, currency, rule, lang, doc_id, the
 //! sentence…). A null is a null. Pages are Snappy-compressed.
 //!
-//! Rows are buffered in Arrow builders and written as a row group every
-//! [`ROW_GROUP_ROWS`] rows (and at the end), so memory is bounded by one row
-//! group per table whatever the size of the dump. Row groups close at row
+//! Rows are buffered in Arrow builders and handed to the Parquet encoder
+//! every [`BATCH_ROWS`] rows; the encoder keeps only the encoded, compressed
+//! pages of the open row group, which it closes every [`ROW_GROUP_ROWS`] rows
+//! (and at the end). Memory is bounded by one batch of plain values and one
+//! encoded row group per table, whatever the size of the dump. Row groups close at row
 //! counts, never at chunk or thread boundaries, so the bytes are the same for
 //! any number of threads.
 
@@ -36,6 +38,12 @@ use std::sync::Arc;
 /// small enough that a row group of facts (with their sentences) stays in the
 /// tens of megabytes.
 pub const ROW_GROUP_ROWS: usize = 65_536;
+
+/// Rows held as plain Arrow values before they are encoded: a row group's
+/// worth of facts with their sentences would be tens of megabytes per table,
+/// a batch of this size an eighth of that. Divides [`ROW_GROUP_ROWS`], so row
+/// groups still close at the same rows.
+pub const BATCH_ROWS: usize = 8_192;
 
 /// The Arrow type of a column.
 pub fn arrow_type(ty: ColumnType) -> DataType {
@@ -141,6 +149,10 @@ struct Table {
     writer: ArrowWriter<OutFile>,
     /// Rows per row group.
     group: usize,
+    /// Rows per batch handed to the encoder (divides `group`).
+    batch: usize,
+    /// Rows already encoded into the open row group.
+    in_group: usize,
 }
 
 fn to_io(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
@@ -148,7 +160,12 @@ fn to_io(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
 }
 
 impl Table {
-    fn new(sink: &mut dyn Sink, name: &str, columns: &[Column], group: usize) -> io::Result<Table> {
+    fn new(
+        sink: &mut dyn Sink,
+        name: &str,
+        columns: &[Column],
+        (group, batch): (usize, usize),
+    ) -> io::Result<Table> {
         let schema = schema(columns);
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
@@ -162,6 +179,8 @@ impl Table {
             builders: columns.iter().map(|c| Builder::new(c.ty)).collect(),
             writer,
             group,
+            batch,
+            in_group: 0,
         })
     }
 
@@ -169,25 +188,37 @@ impl Table {
         for (b, &cell) in self.builders.iter_mut().zip(cells) {
             b.append(cell)?;
         }
-        if self.builders.first().map_or(0, Builder::len) >= self.group {
-            self.flush()?;
+        if self.builders.first().map_or(0, Builder::len) >= self.batch {
+            self.encode()?;
+            if self.in_group >= self.group {
+                self.close_group()?;
+            }
         }
         Ok(())
     }
 
-    /// Write the buffered rows as one row group.
-    fn flush(&mut self) -> io::Result<()> {
-        if self.builders.first().map_or(0, Builder::len) == 0 {
+    /// Hand the buffered rows to the encoder as one batch.
+    fn encode(&mut self) -> io::Result<()> {
+        let rows = self.builders.first().map_or(0, Builder::len);
+        if rows == 0 {
             return Ok(());
         }
         let arrays: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
         let batch = RecordBatch::try_new(self.schema.clone(), arrays).map_err(to_io)?;
         self.writer.write(&batch).map_err(to_io)?;
+        self.in_group += rows;
+        Ok(())
+    }
+
+    /// Close the open row group (written to the file).
+    fn close_group(&mut self) -> io::Result<()> {
+        self.in_group = 0;
         self.writer.flush().map_err(to_io)
     }
 
     fn finish(mut self) -> io::Result<()> {
-        self.flush()?;
+        self.encode()?;
+        self.close_group()?;
         let mut file = self.writer.into_inner().map_err(to_io)?;
         file.flush()
     }
@@ -199,6 +230,7 @@ use std::io::Write as _;
 pub struct ParquetWriter {
     tables: Option<[Table; 3]>,
     group: usize,
+    batch: usize,
 }
 
 impl Default for ParquetWriter {
@@ -210,16 +242,30 @@ impl Default for ParquetWriter {
 impl ParquetWriter {
     /// A writer closing a row group every `rows` rows (at least one).
     pub fn with_row_group_rows(rows: usize) -> Self {
+        let group = rows.max(1);
+        let batch = if group.is_multiple_of(BATCH_ROWS) {
+            BATCH_ROWS
+        } else {
+            group
+        };
+        ParquetWriter::with_sizes(group, batch)
+    }
+
+    /// Row groups of `group` rows encoded in batches of `batch` rows
+    /// (`batch` must divide `group`).
+    fn with_sizes(group: usize, batch: usize) -> Self {
+        debug_assert!(batch > 0 && group.is_multiple_of(batch));
         ParquetWriter {
             tables: None,
-            group: rows.max(1),
+            group,
+            batch,
         }
     }
 }
 
 impl Writer for ParquetWriter {
     fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        let g = self.group;
+        let g = (self.group, self.batch);
         self.tables = Some([
             Table::new(sink, "facts.parquet", &FACT_COLUMNS, g)?,
             Table::new(sink, "sections.parquet", &SECTION_COLUMNS, g)?,
@@ -281,14 +327,15 @@ mod tests {
             .collect()
     }
 
-    /// Written in row groups of 4 rows, read back with the parquet crate: the
-    /// same cells as the rows, and more than one row group.
+    /// Written in row groups of 6 rows encoded 2 rows at a time, read back
+    /// with the parquet crate: the same cells as the rows, and every row group
+    /// but the last exactly 6 rows (batches never close a group early).
     #[test]
     fn facts_read_back_cell_for_cell() {
         let all = analyses();
         let dir = tempfile::tempdir().unwrap();
         let mut sink = DirSink::new(dir.path()).unwrap();
-        let mut w = ParquetWriter::with_row_group_rows(4);
+        let mut w = ParquetWriter::with_sizes(6, 2);
         w.begin(&mut sink).unwrap();
         for a in &all {
             w.write(a).unwrap();
@@ -297,7 +344,16 @@ mod tests {
 
         let file = std::fs::File::open(dir.path().join("facts.parquet")).unwrap();
         let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
-        assert!(builder.metadata().num_row_groups() > 1);
+        let groups: Vec<i64> = builder
+            .metadata()
+            .row_groups()
+            .iter()
+            .map(|g| g.num_rows())
+            .collect();
+        assert!(groups.len() > 1);
+        let (last, full) = groups.split_last().unwrap();
+        assert!(full.iter().all(|&n| n == 6), "{groups:?}");
+        assert!((1..=6).contains(last), "{groups:?}");
         assert_eq!(builder.schema().as_ref(), schema(&FACT_COLUMNS).as_ref());
         let batches: Vec<RecordBatch> = builder.build().unwrap().map(Result::unwrap).collect();
         let rows: Vec<_> = all.iter().flat_map(fact_rows).collect();

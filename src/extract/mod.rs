@@ -26,6 +26,8 @@ pub enum RefSource {
     ArticleDate,
     /// `--ref-date` on the command line.
     RefDate,
+    /// The first full date (year, month and day) written in the article.
+    FirstDate,
 }
 
 impl RefSource {
@@ -33,6 +35,7 @@ impl RefSource {
         match self {
             RefSource::ArticleDate => "article_date",
             RefSource::RefDate => "ref_date",
+            RefSource::FirstDate => "first_date",
         }
     }
 }
@@ -55,6 +58,9 @@ pub struct Doc<'a> {
     /// The lines holding a cue of each cue list asked for so far (indexed by
     /// `Cues::id`): rule sets that gate on the same cues search the text once.
     cue_lines: std::cell::RefCell<Vec<Option<Lines>>>,
+    /// What the date rules read besides the text: the reference date in force
+    /// and the article's fiscal-year mentions.
+    pub(crate) dates: date::DateContext,
 }
 
 impl<'a> Doc<'a> {
@@ -71,6 +77,24 @@ impl<'a> Doc<'a> {
             gazetteer,
             company_matches: std::cell::OnceCell::new(),
             cue_lines: std::cell::RefCell::new(Vec::new()),
+            dates: date::DateContext::new(
+                ref_date.map(|(day, source)| date::Reference { day, source }),
+            ),
+        }
+    }
+
+    /// The same article, its dates read against `reference` (the date rules'
+    /// second pass, once the article's own date is known). What was searched
+    /// in the text so far is kept.
+    pub(crate) fn with_date_reference(&self, reference: date::Reference) -> Doc<'a> {
+        Doc {
+            text: self.text,
+            lang: self.lang,
+            ref_date: self.ref_date,
+            gazetteer: self.gazetteer,
+            company_matches: self.company_matches.clone(),
+            cue_lines: self.cue_lines.clone(),
+            dates: self.dates.with_reference(Some(reference)),
         }
     }
 

@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """The Spark job's test, the Python half (tests/spark/run.sh drives it):
 
-    check.py gen DIR                 write a multi-file dump with bad lines in DIR
+    check.py gen DIR                 write a multi-file dump with bad lines in DIR (and
+                                     DIR/expected.json: where each bad input is)
     check.py compare SINGLE SPARK    compare a single run's files with the Spark job's datasets
 
 `compare` checks that the Spark job gives the same answer as one machine: the
-same facts (every field) and sections, the same articles, every bad line of the
-dump in problems/ with its path and line, the same counts in summary.json, and
-Parquet schemas exactly as docs/SPEC.md ("On Spark") lists them.
+same facts (every field), sections, articles and events; the same problems as
+the single run's record stream (level, path, line, reason), among them every
+bad input the generator wrote, where it wrote it; the same counts and lists in
+summary.json; and Parquet schemas exactly as docs/SPEC.md ("On Spark") lists
+them. SINGLE is a single run's folder written with
+`--format csv,jsonl,json,records`.
 """
 
 import collections
@@ -80,19 +84,30 @@ def gen(out):
     os.makedirs(os.path.join(out, "dump", "notes"), exist_ok=True)
     ids = ["id", "none", "number", "null", "empty", "none"]
 
-    def write(path, n_lines, first, bom=False, crlf_every=0, bad_every=0):
+    # Where each bad input is: [level, path, line or None]. The paths are those
+    # run.sh gives (DIR/dump walked as a folder, DIR/extra.jsonl named).
+    expected = []
+
+    def write(path, n_lines, first, bom=False, crlf_every=0, bad_every=0, extra=()):
         lines = []
         n = first
         bad = 0
         for i in range(n_lines):
             if bad_every and i % bad_every == bad_every - 1:
-                lines.append(BAD_LINES[bad % len(BAD_LINES)])
+                line = BAD_LINES[bad % len(BAD_LINES)]
+                lines.append(line)
+                level = "warning" if b'"bad-date"' in line else "skipped"
+                expected.append([level, path, i + 1])
                 bad += 1
             elif i % 17 == 5:
                 lines.append(b"")  # blank lines are counted, not reported
             else:
                 lines.append(record(rng, samples, n, ids[n % len(ids)]))
                 n += 1
+        for line, repeated in extra:
+            lines.append(line)
+            if repeated:
+                expected.append(["warning", f"{path}:{len(lines)}", None])
         with open(path, "wb") as f:
             if bom:
                 f.write(b"\xef\xbb\xbf")
@@ -100,11 +115,18 @@ def gen(out):
                 f.write(line + (b"\r\n" if crlf_every and i % crlf_every == 0 else b"\n"))
         return n
 
-    n = write(os.path.join(out, "dump", "a.jsonl"), 150, 0, bom=True, crlf_every=7, bad_every=11)
-    n = write(os.path.join(out, "dump", "sub", "b part.jsonl"), 40, n, bad_every=13)
+    # Repeated ids, within a file and across files (so across partitions):
+    # every repeat after the first in input order is a warning.
+    def dup(doc_id):
+        return json.dumps({"id": doc_id, "text": "Sony rose 3% on June 9."}, ensure_ascii=False).encode("utf-8")
+
+    n = write(os.path.join(out, "dump", "a.jsonl"), 150, 0, bom=True, crlf_every=7, bad_every=11,
+              extra=[(dup("tab\tid"), False), (dup("tab\tid"), True)])
+    n = write(os.path.join(out, "dump", "sub", "b part.jsonl"), 40, n, bad_every=13, extra=[(dup("gen-0"), True)])
     # A last line without a line end.
     with open(os.path.join(out, "dump", "sub", "c.jsonl"), "wb") as f:
         f.write(record(rng, samples, n, "none") + b"\n" + b"{oops}\n" + record(rng, samples, n + 1, "none"))
+    expected.append(["skipped", os.path.join(out, "dump", "sub", "c.jsonl"), 2])
     n += 2
     # Text files: Markdown, Shift_JIS, an empty one; a file that is no article.
     lang, title, text = samples[0]
@@ -114,10 +136,24 @@ def gen(out):
     with open(os.path.join(out, "dump", "notes", "sjis.txt"), "wb") as f:
         f.write(ja.encode("shift_jis", errors="ignore"))
     open(os.path.join(out, "dump", "notes", "empty.txt"), "w").close()
+    expected.append(["skipped", os.path.join(out, "dump", "notes", "empty.txt"), None])
+    with open(os.path.join(out, "dump", "notes", "blank.txt"), "w") as f:
+        f.write("  \n\n")
+    expected.append(["skipped", os.path.join(out, "dump", "notes", "blank.txt"), None])
+    with open(os.path.join(out, "dump", "notes", "binary.txt"), "wb") as f:
+        f.write(b"\x00\x01\x02 not text")
+    expected.append(["skipped", os.path.join(out, "dump", "notes", "binary.txt"), 1])
+    # An empty text file named directly.
+    open(os.path.join(out, "lone.txt"), "w").close()
+    expected.append(["skipped", os.path.join(out, "lone.txt"), None])
     with open(os.path.join(out, "dump", "notes", "table.csv"), "w") as f:
         f.write("a,b\n1,2\n")
-    # A dump named directly on the command line.
-    write(os.path.join(out, "extra.jsonl"), 12, n, bad_every=5)
+    # A dump named directly on the command line; an empty dump (no article,
+    # no problem, as in a single run).
+    write(os.path.join(out, "extra.jsonl"), 12, n, bad_every=5, extra=[(dup("gen-0"), True)])
+    open(os.path.join(out, "dump", "sub", "empty.jsonl"), "w").close()
+    with open(os.path.join(out, "expected.json"), "w") as f:
+        json.dump(expected, f, indent=1)
 
 
 # --- compare ------------------------------------------------------------------
@@ -245,31 +281,54 @@ def compare(single, spark):
     many = collections.Counter(canon({k: v for k, v in a.items() if k in keys}) for a in spark_articles)
     c.check(f"articles: the same {len(nested)} articles", one == many, diff(one, many))
 
-    # (b) problems: every skipped line and warning, with path and line.
+    # The single run's record stream: its problems and events, in input order.
+    with open(os.path.join(single, "records.jsonl"), encoding="utf-8") as f:
+        records = [json.loads(line) for line in f]
+
+    # Events: every field (none yet is an empty dataset on both sides).
+    one = collections.Counter(canon({k: v for k, v in r.items() if k != "record"})
+                              for r in records if r["record"] == "event")
+    many = collections.Counter(canon(r) for r in rows(os.path.join(spark, "events")))
+    c.check(f"events: the same {sum(one.values())} events", one == many, diff(one, many))
+
+    # (b) problems: every skipped input and warning (bad lines, empty, blank
+    # and binary files, repeated ids), with level, path, line and reason.
+    def key(level, source, line, reason):
+        return json.dumps([level, source, line, reason], ensure_ascii=False)
+
+    expected = collections.Counter(key(r["level"], r["source"], r["line"], r["reason"])
+                                   for r in records if r["record"] == "problem")
+    spark_problems = rows(os.path.join(spark, "problems"))
+    got = collections.Counter(key(p["level"], p["source"], p["line"], p["reason"]) for p in spark_problems)
+    c.check(f"problems: the {sum(expected.values())} problems of the single run, with path and line",
+            expected == got, diff(expected, got))
+    # Each bad input the generator wrote is among them, where it was written
+    # (so that a shared mistake of both runs cannot pass).
+    with open(os.path.join(os.path.dirname(os.path.abspath(single)), "expected.json"), encoding="utf-8") as f:
+        planted = json.load(f)
+    at = collections.Counter((p["level"], p["source"], p["line"]) for p in spark_problems)
+    missing = [p for p in planted if at[tuple(p)] < 1]
+    c.check(f"problems: each of the {len(planted)} bad inputs written, at its path and line",
+            not missing and len(planted) >= len(BAD_LINES), f"not found: {missing}")
+
     with open(os.path.join(single, "summary.json"), encoding="utf-8") as f:
         s1 = json.load(f)
     with open(os.path.join(spark, "summary.json"), encoding="utf-8") as f:
         s2 = json.load(f)
-    expected = collections.Counter(
-        json.dumps([level, p["path"], p["line"], p["reason"]], ensure_ascii=False)
-        for level, key in (("skipped", "skipped"), ("warning", "warnings"))
-        for p in s1[key]
-    )
-    got = collections.Counter(
-        json.dumps([p["level"], p["source"], p["line"], p["reason"]], ensure_ascii=False)
-        for p in rows(os.path.join(spark, "problems"))
-    )
-    c.check(f"problems: the {sum(expected.values())} problems of the single run, with path and line",
-            expected == got and s1["articles_skipped"] >= len(BAD_LINES), diff(expected, got))
-    same = ["articles_read", "articles_skipped", "warnings_count", "facts", "facts_by_kind", "facts_by_lang",
-            "articles_by_lang", "facts_outside_sections", "sections", "encodings", "bytes", "ignored_files_count"]
+    same = ["articles_read", "articles_skipped", "warnings_count", "duplicate_ids_count", "facts", "facts_by_kind",
+            "facts_by_lang", "articles_by_lang", "facts_outside_sections", "sections", "encodings", "bytes",
+            "ignored_files_count"]
     wrong = {k: (s1.get(k), s2.get(k)) for k in same if s1.get(k) != s2.get(k)}
-    for k in ("skipped", "warnings", "ignored_files"):
+    for k in ("skipped", "warnings", "duplicate_ids", "ignored_files"):
         if sorted(map(json.dumps, s1.get(k, []))) != sorted(map(json.dumps, s2.get(k, []))):
             wrong[k] = (s1.get(k), s2.get(k))
     missing = sorted(set(s1) - set(s2))
     c.check("summary.json: the single run's fields and counts", not wrong and not missing,
             f"differ: {wrong}; missing: {missing}")
+    # The counts were added up over several processes' closing summary
+    # records, so the merge itself was exercised.
+    c.check("summary.json: merged from several runs' summary records", s2.get("runs", 0) >= 3,
+            f"runs: {s2.get('runs')}")
 
     # (c) schemas as SPEC lists them.
     spec = spec_schemas()

@@ -33,9 +33,9 @@ trap 'rm -rf "$WORK"' EXIT
 
 # The same inputs for both: a folder, a folder of dumps and text files, and a
 # dump named directly. Exit status 1 = some lines skipped, as intended.
-INPUTS=(input "$WORK/dump" "$WORK/extra.jsonl")
+INPUTS=(input "$WORK/dump" "$WORK/extra.jsonl" "$WORK/lone.txt")
 status=0
-"$BIN" extract "${INPUTS[@]}" --out "$WORK/single" --format csv,jsonl,json --quiet 2>/dev/null || status=$?
+"$BIN" extract "${INPUTS[@]}" --out "$WORK/single" --format csv,jsonl,json,records --quiet 2>/dev/null || status=$?
 if [ "$status" -gt 1 ]; then
     echo "tests/spark: the single run failed (exit $status)" >&2
     exit 1
@@ -48,6 +48,7 @@ status=0
 spark-submit --master 'local[2]' \
     --conf spark.ui.enabled=false \
     --conf spark.log.level=WARN \
+    --conf spark.sql.shuffle.partitions=4 \
     --driver-memory 1g \
     spark/newsfacts_spark.py "${INPUTS[@]}" --out "$WORK/spark" --binary "$BIN" --split-mb 0.0625 \
     >"$WORK/spark.log" 2>&1 || status=$?

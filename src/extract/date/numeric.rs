@@ -2,8 +2,12 @@
 //! `2025.06.09`, `06/09/2025`, `13.5.2015`, `21/04/16`, `6/9`, `2016-11`, `11/2016`,
 //! `20250609`, and the season-style year span `2024-25`.
 
-use super::*;
+use super::calendar::expand_year;
+use super::near::{after, prev_word};
+use super::spec::{day, month, range, year};
 use crate::article::Lang;
+use crate::extract::Doc;
+use crate::fact::Value;
 use crate::rule::{Rule, RuleSet};
 use crate::text::around::char_before;
 use regex::Captures;
@@ -102,7 +106,12 @@ fn separated(c: &Captures, doc: &Doc) -> Option<Value> {
     if !(1000..=2199).contains(&y) {
         return None;
     }
-    day(Some(y), u32::try_from(mo).ok()?, u32::try_from(d).ok()?)
+    day(
+        doc,
+        Some(y),
+        u32::try_from(mo).ok()?,
+        u32::try_from(d).ok()?,
+    )
 }
 
 /// Two numbers: `2016-11`, `11/2016`, `6/9`, `22/04`, `2024-25`.
@@ -128,13 +137,13 @@ fn two_part(
         if !(1900..=2199).contains(&an) {
             return None;
         }
-        return month(Some(an), u32::try_from(bn).ok()?);
+        return month(doc, Some(an), u32::try_from(bn).ok()?);
     }
     if b.len() == 4 && (1..=2).contains(&a.len()) {
         if !(1900..=2199).contains(&bn) {
             return None;
         }
-        return month(Some(bn), u32::try_from(an).ok()?);
+        return month(doc, Some(bn), u32::try_from(an).ok()?);
     }
     if sep != "/" || a.len() > 2 || b.len() > 2 {
         return None;
@@ -148,9 +157,9 @@ fn two_part(
         return None;
     }
     if an <= 12 {
-        day(None, an as u32, bn as u32)
+        day(doc, None, an as u32, bn as u32)
     } else if b.len() == 2 {
-        day(None, bn as u32, an as u32)
+        day(doc, None, bn as u32, an as u32)
     } else {
         None
     }
@@ -165,5 +174,5 @@ fn compact(c: &Captures, doc: &Doc) -> Option<Value> {
     let y = t.get(0..4)?.parse().ok()?;
     let mo = t.get(4..6)?.parse().ok()?;
     let d = t.get(6..8)?.parse().ok()?;
-    day(Some(y), mo, d)
+    day(doc, Some(y), mo, d)
 }

@@ -1,124 +1,22 @@
-//! Japanese date rules: `2025年6月9日`, `令和7年`, `6月9日(月)`, `5月`, `2026年第1四半期`,
-//! `2025年度`, `2026年3月期`, `1~3月期`, `上半期`, `1990年代`, `6月9~10日`, relative words
-//! (`昨年`, `来月`, `先週`, `同日`, `前期`), weekdays and `3日前`. Input is width-folded:
-//! full-width digits are ASCII and `〜`/`～` are `~`.
+//! The productions of the Japanese date rules: what each match means, or why it
+//! is not a date (`90日間`, `前年比`, `10年国債`).
 
-use super::*;
-use crate::rule::{Rule, RuleSet};
+use super::super::calendar::*;
+use super::super::context::*;
+use super::super::near::*;
+use super::super::relative::*;
+use super::super::spec::*;
+use super::super::words::*;
+use crate::extract::Doc;
+use crate::fact::Value;
 use crate::text::around::char_before;
 use crate::text::numbers::parse_ja_number;
+use chrono::Datelike;
 use regex::Captures;
 use std::sync::LazyLock;
 
-/// Month or day number: Arabic or kanji.
-const N: &str = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})";
-/// A weekday written after a date: `(月)`, `(月・祝)`, `火曜日`, `、月曜日`, `の土曜日`.
-const WD: &str = r"(?: ?\((?P<wdp>[月火水木金土日])(?:曜日?)?(?:・祝)?\)|(?:、|,| )?(?:の)?(?P<wdw>[月火水木金土日])曜日?)";
-/// The same, without capture groups (for a range's second date).
-const WD2: &str = r"(?: ?\((?:[月火水木金土日])(?:曜日?)?(?:・祝)?\)|(?:、|,| )?(?:の)?(?:[月火水木金土日])曜日?)";
-/// Range joiners.
-const TO: &str = r"(?:~|-|から|–)";
-
-fn year_group(suffix: &str) -> String {
-    format!(
-        r"(?:(?P<era{s}>令和|平成|昭和|大正|明治) ?(?P<ey{s}>元|[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})|(?P<y{s}>[0-9]{{4}}|[0-9]{{2}}|[〇一二三四五六七八九]{{4}}|二千[一二三四五六七八九十]{{0,3}}))",
-        s = suffix
-    )
-}
-
-pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
-    let y = year_group("");
-    RuleSet::new(vec![
-        Rule::new(
-            "date.ja.year_month_day",
-            format!(r"(?:{y}|(?P<y3>[1-9][0-9]{{2}})) ?年(?:の)? ?(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?)?"),
-            ymd,
-        )
-        .priority(3),
-        Rule::new(
-            "date.ja.year_month",
-            format!(r"{y} ?年(?:の)? ?(?P<m>{N}) ?(?P<tsuki>月)?(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)?(?: ?{TO} ?(?P<m2>{N}) ?月)?(?P<ki>期)?(?:(?:の)? ?第(?P<q>[1-4一二三四])四半期)?"),
-            ym,
-        )
-        .priority(2),
-        Rule::new(
-            "date.ja.year",
-            format!(r"{y} ?年(?P<suf>度|代)?(?:(?:の)? ?(?:第(?P<q>[1-4一二三四])四半期|(?P<h>上|下)半?期|(?P<hh>前|後)半期?)|(?P<tail>末|初め|初頭|中|以降|以来)| ?{TO} ?(?P<y2>[0-9]{{4}}|[0-9]{{2}}) ?年(?P<suf2>度)?)?"),
-            year_rule,
-        )
-        .priority(1),
-        Rule::new(
-            "date.ja.month_day",
-            format!(r"(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?)?"),
-            md,
-        )
-        .priority(2),
-        Rule::new(
-            "date.ja.month",
-            format!(r"(?:(?P<m1>{N}) ?(?:月)? ?{TO} ?)?(?P<m>{N}) ?月(?P<tail>上旬|中旬|下旬|初旬|初め|末|中|頃|ごろ)?(?P<ki>期)?"),
-            month_rule,
-        ),
-        Rule::new(
-            "date.ja.day",
-            // `日` is required, except in a range whose second day carries it (`15~20日`).
-            format!(r"(?P<rm>今月|来月|先月|前月|翌月|同月|次の月)?(?:の)? ?(?P<d>{N}) ?(?:(?P<nichi>日)(?:{WD})?(?: ?{TO} ?(?P<d2>{N}) ?日)?|(?:{WD2})? ?{TO} ?(?P<d2r>{N}) ?日)"),
-            day_rule,
-        ),
-        Rule::new(
-            "date.ja.quarter_half",
-            r"第(?P<q>[1-4一二三四]) ?四半期|(?P<h>上|下)半?期|(?P<p>今|前|来|当|本)期",
-            quarter_half,
-        ),
-        Rule::new(
-            "date.ja.relative",
-            format!(r"(?P<w>一昨年|おととし|再来年|今年|本年|昨年|去年|前年|来年|翌年|同年|先々月|再来月|今月|先月|前月|来月|翌月|同月|先々週|再来週|今週末|来週末|先週末|今週|先週|前週|来週|翌週|週末|一昨昨日|一昨日|おととい|おとつい|いっさくじつ|明々後日|弥明後日|しあさって|明後日|あさって|今日|本日|きょう|明日|あす|あした|昨日|きのう|さくじつ|前日|翌日|次の日|同日|当日|その日|この日|次の週|その週|前の年|その年)(?P<fy>度)?(?:(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)|(?:の)? ?(?P<m>{N}) ?月(?:(?:の)? ?(?P<d>{N}) ?日)?|(?:の)? ?(?P<wd>[月火水木金土日])曜日?)?"),
-            relative,
-        )
-        .priority(1),
-        Rule::new(
-            "date.ja.weekday",
-            r"(?P<mod>この|次の|前の)?(?P<wd>[月火水木金土日])曜日?",
-            weekday,
-        ),
-        Rule::new(
-            "date.ja.nth_weekday",
-            format!(r"(?:(?:(?P<y>[0-9]{{4}}) ?年(?:の)? ?)?(?P<m>{N}) ?月|(?P<rm>今月|来月|先月|翌月|前月))?(?:の)? ?(?:第(?P<n>[1-5一二三四五])|(?P<first>最初)|(?P<last>最後))(?:の)? ?(?P<wd>[月火水木金土日])曜日?"),
-            nth_weekday_rule,
-        )
-        .priority(2),
-        Rule::new(
-            "date.ja.week_of_year",
-            r"(?:(?:(?P<y>[0-9]{4}) ?年|(?P<ry>今年|来年|去年|昨年))(?:の)? ?)?(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週|(?P<first>最初)の週|(?P<last>最後)の週)",
-            week_of_year_rule,
-        )
-        .priority(1),
-        Rule::new(
-            "date.ja.anchored",
-            r"(?P<a>今日|明日|昨日|今)(?P<rel>から|の) ?(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3}) ?(?P<u>日|週間?|か月|ヶ月|カ月|ヵ月|年)(?P<dir>後|前|先)?(?:の ?(?P<wd>[月火水木金土日])曜日?)?",
-            anchored,
-        )
-        .priority(2),
-        Rule::new(
-            "date.ja.weeks_weekday",
-            r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週(?:間)?(?P<dir>後|先|前)の ?(?P<wd>[月火水木金土日])曜日?",
-            weeks_weekday,
-        )
-        .priority(2),
-        Rule::new("date.ja.holiday", r"元旦|元日|大晦日|大みそか", holiday),
-        Rule::new("date.ja.to_date", r"年初来", |c, _| {
-            period_to_date(c.get(0)?.as_str(), "year")
-        }),
-        Rule::new(
-            "date.ja.offset",
-            r"(?P<parts>(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(?:日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)(?:と|、|,)? ?){1,3}) ?(?:間)? ?(?P<dir>前|後)",
-            offset,
-        )
-        .priority(1),
-    ])
-});
-
 /// A Japanese number (Arabic or kanji) as a small integer.
-fn num(s: &str) -> Option<u32> {
+pub(super) fn num(s: &str) -> Option<u32> {
     if s == "元" {
         return Some(1);
     }
@@ -126,12 +24,12 @@ fn num(s: &str) -> Option<u32> {
     ((0.0..10000.0).contains(&v) && v.fract() == 0.0).then_some(v as u32)
 }
 
-fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
+pub(super) fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
     c.name(name).map(|m| m.as_str())
 }
 
 /// The year of a `year_group`, era years converted; `(year, two_digit)`.
-fn year_of(c: &Captures, suffix: &str) -> Option<(i32, bool)> {
+pub(super) fn year_of(c: &Captures, suffix: &str) -> Option<(i32, bool)> {
     if let Some(era) = g(c, &format!("era{suffix}")) {
         let n = num(g(c, &format!("ey{suffix}"))?)? as i32;
         let base = match era {
@@ -155,28 +53,28 @@ fn year_of(c: &Captures, suffix: &str) -> Option<(i32, bool)> {
 }
 
 /// The start of the whole match.
-fn start(c: &Captures) -> usize {
+pub(super) fn start(c: &Captures) -> usize {
     c.get(0).map_or(0, |m| m.start())
 }
 
-fn end(c: &Captures) -> usize {
+pub(super) fn end(c: &Captures) -> usize {
     c.get(0).map_or(0, |m| m.end())
 }
 
-fn text<'a>(c: &'a Captures) -> &'a str {
+pub(super) fn text<'a>(c: &'a Captures) -> &'a str {
     c.get(0).map_or("", |m| m.as_str())
 }
 
 /// A number must not continue a longer number (`12025年`, `1.5年`, `第3`), and a
 /// month or day must not follow a written year that no date rule accepted
 /// (`9999年12月31日`): the year is impossible, so the day is not resolved to another one.
-fn clean_left(doc: &Doc, pos: usize) -> bool {
+pub(super) fn clean_left(doc: &Doc, pos: usize) -> bool {
     !matches!(char_before(doc.text, pos), Some(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '第' | '約' | '毎' | '/' | '-' | '~' | '・') || parse_ja_number(&c.to_string()).is_some())
         && !after_written_year(doc.text, pos)
 }
 
 /// Whether `年` right after a number (Arabic or kanji) stands just before byte `pos`.
-fn after_written_year(text: &str, pos: usize) -> bool {
+pub(super) fn after_written_year(text: &str, pos: usize) -> bool {
     let Some(before) = text.get(..pos) else {
         return false;
     };
@@ -190,56 +88,18 @@ fn after_written_year(text: &str, pos: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c))
 }
 
-/// Words after a number of years/days that make it a duration or a count.
-const DURATION_AFTER: &[&str] = &[
-    "間",
-    "国債",
-    "連続",
-    "ぶり",
-    "振り",
-    "目",
-    "以上",
-    "以内",
-    "超",
-    "近く",
-    "余",
-    "前",
-    "後",
-    "来",
-    "物",
-    "債",
-    "分",
-    "未満",
-    "弱",
-    "強",
-    "に一度",
-    "ごと",
-    "おき",
-    "周年",
-    "がかり",
-    "越し",
-    "経",
-    "付",
-    "遅れ",
-    "程度",
-    "当たり",
-    "あたり",
-    "比",
-    "半ば",
-];
-
-fn duration_follows(doc: &Doc, pos: usize) -> bool {
+pub(super) fn duration_follows(doc: &Doc, pos: usize) -> bool {
     let rest = after(doc, pos, 4);
     DURATION_AFTER.iter().any(|w| rest.starts_with(w))
 }
 
-fn weekday_suffix_ok(c: &Captures) -> bool {
+pub(super) fn weekday_suffix_ok(c: &Captures) -> bool {
     // A weekday suffix is accepted as written; it does not change the value.
     let _ = (g(c, "wdp"), g(c, "wdw"));
     true
 }
 
-fn ymd(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn ymd(c: &Captures, doc: &Doc) -> Option<Value> {
     if !clean_left(doc, start(c)) {
         return None;
     }
@@ -255,16 +115,16 @@ fn ymd(c: &Captures, doc: &Doc) -> Option<Value> {
     match g(c, "d2") {
         Some(d2) => {
             let m2 = g(c, "m2").and_then(num).unwrap_or(m);
-            range(day(Some(y), m, d), day(Some(y), m2, num(d2)?))
+            range(day(doc, Some(y), m, d), day(doc, Some(y), m2, num(d2)?))
         }
         None => {
             g(c, "nichi")?;
-            day(Some(y), m, d)
+            day(doc, Some(y), m, d)
         }
     }
 }
 
-fn ym(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn ym(c: &Captures, doc: &Doc) -> Option<Value> {
     if !clean_left(doc, start(c)) {
         return None;
     }
@@ -277,7 +137,7 @@ fn ym(c: &Captures, doc: &Doc) -> Option<Value> {
         if g(c, "q").is_some() {
             return None;
         }
-        return range(month(Some(y), m), month(Some(y), num(m2)?));
+        return range(month(doc, Some(y), m), month(doc, Some(y), num(m2)?));
     }
     if g(c, "ki").is_some() {
         if let Some(q) = g(c, "q") {
@@ -288,10 +148,10 @@ fn ym(c: &Captures, doc: &Doc) -> Option<Value> {
     if g(c, "q").is_some() || week_of_month_follows(doc, end(c)) {
         return None;
     }
-    month(Some(y), m)
+    month(doc, Some(y), m)
 }
 
-fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     let s = start(c);
     if !clean_left(doc, s) {
         return None;
@@ -307,7 +167,7 @@ fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         return if fiscal {
             fiscal_quarter(doc, s, Some(y), q)
         } else {
-            quarter(Some(y), q)
+            quarter(doc, Some(y), q)
         };
     }
     if let Some(h) = g(c, "h").or(g(c, "hh")) {
@@ -315,7 +175,7 @@ fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         return if fiscal {
             fiscal_half(y, h)
         } else {
-            half(Some(y), h)
+            half(doc, Some(y), h)
         };
     }
     if let Some(y2) = g(c, "y2") {
@@ -346,7 +206,7 @@ fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     if two {
         // A bare two-digit year is easily a count of years (`10年`, `50年`): keep
         // it only near the reference year and outside duration phrases.
-        let near = reference().map_or(2025, |(d, _)| d.year());
+        let near = reference(doc).map_or(2025, |r| r.day.year());
         if !(near - 20..=near + 10).contains(&y) {
             return None;
         }
@@ -379,7 +239,7 @@ fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     year(y)
 }
 
-fn md(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn md(c: &Captures, doc: &Doc) -> Option<Value> {
     if !clean_left(doc, start(c)) {
         return None;
     }
@@ -388,19 +248,19 @@ fn md(c: &Captures, doc: &Doc) -> Option<Value> {
     match g(c, "d2") {
         Some(d2) => {
             let m2 = g(c, "m2").and_then(num).unwrap_or(m);
-            range(day(None, m, d), day(None, m2, num(d2)?))
+            range(day(doc, None, m, d), day(doc, None, m2, num(d2)?))
         }
         None => {
             g(c, "nichi")?;
             if duration_follows(doc, end(c)) && g(c, "wdp").is_none() && g(c, "wdw").is_none() {
                 return None;
             }
-            day(None, m, d)
+            day(doc, None, m, d)
         }
     }
 }
 
-fn month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     let s = start(c);
     if !clean_left(doc, s) {
         return None;
@@ -408,7 +268,7 @@ fn month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     let m = num(g(c, "m")?)?;
     if let Some(m1) = g(c, "m1") {
         let m1 = num(m1)?;
-        return range(month(None, m1), month(None, m));
+        return range(month(doc, None, m1), month(doc, None, m));
     }
     if g(c, "ki").is_some() {
         // `3月期` without a year: the fiscal year is not written.
@@ -421,10 +281,10 @@ fn month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     {
         return None;
     }
-    month(None, m)
+    month(doc, None, m)
 }
 
-fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     let s = start(c);
     let dm = c.name("d")?;
     let d_str = dm.as_str();
@@ -448,11 +308,11 @@ fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
             Some(w) => {
                 let off = month_word_offset(w)?;
                 range(
-                    rel_month_day(text(c), off, d),
-                    rel_month_day(text(c), off, d2),
+                    rel_month_day(doc, text(c), off, d),
+                    rel_month_day(doc, text(c), off, d2),
                 )
             }
-            None => range(day_of_ref_month(d), day_of_ref_month(d2)),
+            None => range(day_of_ref_month(doc, d), day_of_ref_month(doc, d2)),
         };
     }
     g(c, "nichi")?;
@@ -461,27 +321,27 @@ fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     match rm {
-        Some(w) => rel_month_day(text(c), month_word_offset(w)?, d),
+        Some(w) => rel_month_day(doc, text(c), month_word_offset(w)?, d),
         None => match g(c, "wdp")
             .or(g(c, "wdw"))
             .and_then(|w| w.chars().next())
             .and_then(weekday_from_ja)
         {
-            Some(wd) => day_with_weekday(d, wd),
-            None => day_of_ref_month(d),
+            Some(wd) => day_with_weekday(doc, d, wd),
+            None => day_of_ref_month(doc, d),
         },
     }
 }
 
 /// A written date right after `pos` (`金曜日6月15日`, `金曜日(6月15日)`).
-fn date_follows(doc: &Doc, pos: usize) -> bool {
+pub(super) fn date_follows(doc: &Doc, pos: usize) -> bool {
     let rest = after(doc, pos, 3);
     let rest = rest.trim_start_matches([' ', '(', '、', ',', '-']);
     rest.chars().next().is_some_and(|ch| ch.is_ascii_digit())
 }
 
 /// Week-of-month phrases (`7月の第3週`, `の最後の週`) are not the month itself.
-fn week_of_month_follows(doc: &Doc, pos: usize) -> bool {
+pub(super) fn week_of_month_follows(doc: &Doc, pos: usize) -> bool {
     let rest = after(doc, pos, 8);
     let rest = rest.strip_prefix('の').unwrap_or(rest).trim_start();
     rest.starts_with("最初の週")
@@ -491,7 +351,7 @@ fn week_of_month_follows(doc: &Doc, pos: usize) -> bool {
             && !rest.contains('曜')
 }
 
-fn month_word_offset(w: &str) -> Option<i64> {
+pub(super) fn month_word_offset(w: &str) -> Option<i64> {
     Some(match w {
         "今月" | "同月" => 0,
         "来月" | "翌月" | "次の月" => 1,
@@ -500,7 +360,7 @@ fn month_word_offset(w: &str) -> Option<i64> {
     })
 }
 
-fn quarter_half(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn quarter_half(c: &Captures, doc: &Doc) -> Option<Value> {
     let s = start(c);
     let e = end(c);
     if let Some(p) = g(c, "p") {
@@ -513,23 +373,23 @@ fn quarter_half(c: &Captures, doc: &Doc) -> Option<Value> {
             "来" => 1,
             _ => return None,
         };
-        return rel_fiscal_year(text(c), off);
+        return rel_fiscal_year(doc, text(c), off);
     }
     if let Some(q) = g(c, "q") {
         let q = num(q)?;
         return match context_fiscal_year(doc, s) {
             Some(_) => fiscal_quarter(doc, s, None, q),
-            None => quarter(None, q),
+            None => quarter(doc, None, q),
         };
     }
     let h = if g(c, "h")? == "上" { 1 } else { 2 };
     match context_fiscal_year(doc, s) {
         Some(y) => fiscal_half(y, h),
-        None => half(None, h),
+        None => half(doc, None, h),
     }
 }
 
-fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
     let w = g(c, "w")?;
     let t = text(c);
     let e = end(c);
@@ -560,7 +420,7 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
             if g(c, "m").is_some() || g(c, "wd").is_some() {
                 return None;
             }
-            return rel_fiscal_year(t, off);
+            return rel_fiscal_year(doc, t, off);
         }
         if let Some(m) = g(c, "m") {
             let m = num(m)?;
@@ -568,12 +428,12 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
                 Some(d) => Some(num(d)?),
                 None => None,
             };
-            return rel_year_month(t, off, m, d);
+            return rel_year_month(doc, t, off, m, d);
         }
         if g(c, "wd").is_some() {
             return None;
         }
-        return rel_year(t, off);
+        return rel_year(doc, t, off);
     }
     if g(c, "fy").is_some() {
         return None;
@@ -590,7 +450,7 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
         if g(c, "m").is_some() || g(c, "wd").is_some() {
             return None;
         }
-        return rel_month(t, off);
+        return rel_month(doc, t, off);
     }
     let week_off = match w {
         "先々週" => Some(-2),
@@ -606,9 +466,9 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
         }
         if let Some(wd) = g(c, "wd") {
             let wd = weekday_from_ja(wd.chars().next()?)?;
-            return rel_weekday(t, wd, WdMode::Week(off));
+            return rel_weekday(doc, t, wd, WdMode::Week(off));
         }
-        return rel_week(t, off);
+        return rel_week(doc, t, off);
     }
     let weekend_off = match w {
         "週末" | "今週末" => Some(0),
@@ -620,7 +480,7 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
         if g(c, "m").is_some() || g(c, "wd").is_some() || g(c, "tail").is_some() {
             return None;
         }
-        return rel_weekend(t, off);
+        return rel_weekend(doc, t, off);
     }
     let day_off = match w {
         "一昨昨日" => -3,
@@ -635,10 +495,10 @@ fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
     if g(c, "m").is_some() || g(c, "tail").is_some() {
         return None;
     }
-    rel_day(t, day_off)
+    rel_day(doc, t, day_off)
 }
 
-fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
     let s = start(c);
     let wd = weekday_from_ja(g(c, "wd")?.chars().next()?)?;
     let m = c.name("wd")?;
@@ -668,10 +528,10 @@ fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
         _ => WdMode::Nearest,
     };
     let _ = s;
-    rel_weekday(text(c), wd, mode)
+    rel_weekday(doc, text(c), wd, mode)
 }
 
-fn nth_weekday_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn nth_weekday_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     let wd = weekday_from_ja(g(c, "wd")?.chars().next()?)?;
     let n = if g(c, "first").is_some() {
         1
@@ -698,10 +558,10 @@ fn nth_weekday_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         }
         MonthSpec::Relative(0)
     };
-    nth_weekday(text(c), spec, n, wd)
+    nth_weekday(doc, text(c), spec, n, wd)
 }
 
-fn week_of_year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn week_of_year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     // `1月の第3週`, `今月の第3週`: a week of the month, not of the year.
     let head = before(doc, start(c), 2);
     if head.ends_with("月の") || head.ends_with('月') {
@@ -715,7 +575,7 @@ fn week_of_year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
         num(g(c, "n")?)?
     };
     if let Some(y) = g(c, "y") {
-        return week_of_year(text(c), Some(y.parse().ok()?), 0, n);
+        return week_of_year(doc, text(c), Some(y.parse().ok()?), 0, n);
     }
     let off = match g(c, "ry") {
         Some("来年") => 1,
@@ -727,19 +587,10 @@ fn week_of_year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
             0
         }
     };
-    week_of_year(text(c), None, off, n)
+    week_of_year(doc, text(c), None, off, n)
 }
 
-fn ja_unit(u: &str) -> Unit {
-    match u {
-        "日" => Unit::Day,
-        "週" | "週間" => Unit::Week,
-        "年" => Unit::Year,
-        _ => Unit::Month,
-    }
-}
-
-fn anchored(c: &Captures, _doc: &Doc) -> Option<Value> {
+pub(super) fn anchored(c: &Captures, doc: &Doc) -> Option<Value> {
     let anchor = match g(c, "a")? {
         "明日" => 1,
         "昨日" => -1,
@@ -758,38 +609,43 @@ fn anchored(c: &Captures, _doc: &Doc) -> Option<Value> {
         if unit != Unit::Week || anchor != 0 {
             return None;
         }
-        return weekday_in_weeks(text(c), n * sign, weekday_from_ja(wd.chars().next()?)?);
+        return weekday_in_weeks(doc, text(c), n * sign, weekday_from_ja(wd.chars().next()?)?);
     }
     if g(c, "a")? == "今" && dir.is_none() {
         return None;
     }
-    anchored_offset(text(c), anchor, unit, n * sign)
+    anchored_offset(doc, text(c), anchor, unit, n * sign)
 }
 
-fn weeks_weekday(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn weeks_weekday(c: &Captures, doc: &Doc) -> Option<Value> {
     if !clean_left(doc, start(c)) {
         return None;
     }
     let n = num(g(c, "n")?)? as i64;
     let n = if g(c, "dir")? == "前" { -n } else { n };
-    weekday_in_weeks(text(c), n, weekday_from_ja(g(c, "wd")?.chars().next()?)?)
+    weekday_in_weeks(
+        doc,
+        text(c),
+        n,
+        weekday_from_ja(g(c, "wd")?.chars().next()?)?,
+    )
 }
 
-fn holiday(c: &Captures, _doc: &Doc) -> Option<Value> {
+pub(super) fn holiday(c: &Captures, doc: &Doc) -> Option<Value> {
     match text(c) {
-        "大晦日" | "大みそか" => day(None, 12, 31),
-        _ => day(None, 1, 1),
+        "大晦日" | "大みそか" => day(doc, None, 12, 31),
+        _ => day(doc, None, 1, 1),
     }
 }
 
-static PART: LazyLock<regex::Regex> = LazyLock::new(|| {
+pub(super) static PART: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r"([0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)",
     )
     .unwrap_or_else(|e| panic!("date offset part: {e}"))
 });
 
-fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
+pub(super) fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
     let s = start(c);
     if !clean_left(doc, s) {
         return None;
@@ -816,63 +672,5 @@ fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
         }
     }
     let sign = if g(c, "dir")? == "前" { -1 } else { 1 };
-    rel_compound(text(c), months, days, sign)
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::article::Lang;
-    use crate::extract::RefSource;
-    use crate::fact::{DateValue, Granularity};
-
-    fn run(text: &str, refd: Option<&str>) -> Vec<(String, DateValue)> {
-        super::super::dates_in(text, Lang::Ja, refd.map(|d| (d, RefSource::ArticleDate)))
-    }
-
-    #[test]
-    fn date_ja_full_date() {
-        let got = run("皆さんは、2025年6月9日にイギリス", None);
-        assert_eq!(got.len(), 1);
-        assert_eq!(got[0].0, "2025年6月9日");
-        assert_eq!(got[0].1.iso.as_deref(), Some("2025-06-09"));
-        assert_eq!(got[0].1.granularity, Granularity::Day);
-        assert!(!got[0].1.year_inferred);
-    }
-
-    #[test]
-    fn date_ja_month_inferred_from_first_date() {
-        let got = run("2025年6月9日に協議。5月の合意", None);
-        assert_eq!(got.len(), 2);
-        assert_eq!(got[1].0, "5月");
-        assert_eq!(got[1].1.iso.as_deref(), Some("2025-05"));
-        assert!(got[1].1.year_inferred);
-        assert_eq!(got[1].1.year_source.as_deref(), Some("first_date"));
-    }
-
-    #[test]
-    fn date_ja_fiscal_year_end() {
-        let got = run("2026年3月期の業績", Some("2025-06-09"));
-        assert_eq!(got.len(), 1);
-        assert_eq!(got[0].1.iso.as_deref(), Some("FY2026"));
-        assert_eq!(got[0].1.fy_end.as_deref(), Some("2026-03"));
-        assert_eq!(got[0].1.granularity, Granularity::FiscalYear);
-    }
-
-    #[test]
-    fn date_ja_relative_last_year() {
-        let got = run("昨年の売上", Some("2025-06-09"));
-        assert_eq!(got[0].1.iso.as_deref(), Some("2024"));
-        assert!(got[0].1.relative);
-        assert_eq!(got[0].1.year_source.as_deref(), Some("article_date"));
-        let got = run("昨年の売上", None);
-        assert_eq!(got[0].1.iso, None);
-        assert_eq!(got[0].1.display, "昨年 (unresolved)");
-    }
-
-    #[test]
-    fn date_ja_durations_are_not_dates() {
-        assert!(run("90日間の関税猶予", Some("2025-06-09")).is_empty());
-        assert!(run("2日間にわたり", Some("2025-06-09")).is_empty());
-        assert!(run("前年比で5%増", Some("2025-06-09")).is_empty());
-    }
+    rel_compound(doc, text(c), months, days, sign)
 }
