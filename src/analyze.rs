@@ -132,7 +132,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         ref_date,
         res,
     );
-    let events = link_text(article, lang, &mut part, first);
+    let events = link_fields(article, title, lang, &mut part, first);
 
     Analysis {
         doc_id: article.id.clone(),
@@ -150,32 +150,48 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
     }
 }
 
-/// Link the figures of the article's text (the title's facts, which index
-/// another field, take no part) and number every fact the links and events
-/// refer to by its place among all the article's facts.
-fn link_text(article: &Article, lang: Lang, part: &mut Part, first: usize) -> Vec<Event> {
-    let mut events = link::link(
+/// Link the figures of every field of the article: a title given apart
+/// (JSONL `title`) is read as the text's first line, as a text file's title
+/// is, so its figures are linked like the others (LINKS.md: every money and
+/// percent fact) and a deal named in the title and again in the body is one
+/// event. `first` is the number of the title's facts, which come first.
+fn link_fields(
+    article: &Article,
+    title: Option<&str>,
+    lang: Lang,
+    part: &mut Part,
+    first: usize,
+) -> Vec<Event> {
+    let Some(title) = title.filter(|_| first > 0) else {
+        return link::link(
+            &article.id,
+            &article.text,
+            lang,
+            &part.sections,
+            &mut part.facts,
+            &part.placements,
+        );
+    };
+    // The title, a blank line, the text: the text's placements move by the
+    // title's length and the separator.
+    let mut joined = String::with_capacity(title.len() + 2 + article.text.len());
+    joined.push_str(title);
+    joined.push_str("\n\n");
+    let shift = joined.len();
+    joined.push_str(&article.text);
+    for p in &mut part.placements[first..] {
+        p.start += shift;
+        p.end += shift;
+        p.sentence = (p.sentence.0 + shift, p.sentence.1 + shift);
+    }
+    link::link(
         &article.id,
-        &article.text,
+        &joined,
         lang,
         &part.sections,
-        &mut part.facts[first..],
-        &part.placements[first..],
-    );
-    if first > 0 {
-        for f in &mut part.facts[first..] {
-            if let Some(l) = f.link.as_mut() {
-                l.subject = l.subject.map(|j| j + first);
-                l.subject_id = l.subject.map(|j| link::fact_id(&article.id, j));
-                l.period = l.period.map(|j| j + first);
-                l.period_id = l.period.map(|j| link::fact_id(&article.id, j));
-            }
-        }
-        for e in &mut events {
-            e.shift(first);
-        }
-    }
-    events
+        &mut part.facts,
+        &part.placements,
+    )
 }
 
 /// The sections and facts found so far in an article's fields.

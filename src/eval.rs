@@ -15,8 +15,9 @@
 
 use crate::analyze::Analysis;
 use crate::article::Lang;
+use crate::export::row::{event_rows, EventRow};
 use crate::fact::{Fact, Kind, Value};
-use crate::link::{self, Event, EventRecord};
+use crate::link;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -635,12 +636,7 @@ fn event_tally(
     details: &mut Vec<String>,
     doc: &str,
 ) {
-    let pred: Vec<EventRecord> = a
-        .events
-        .iter()
-        .enumerate()
-        .map(|(n, e): (usize, &Event)| EventRecord::new(&a.doc_id, n, e, &a.facts))
-        .collect();
+    let pred: Vec<EventRow> = event_rows(a).collect();
     let mut used = vec![false; pred.len()];
     for g in gold {
         let found = pred.iter().enumerate().find(|(j, p)| {

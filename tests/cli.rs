@@ -412,14 +412,19 @@ fn stdin_jsonl_to_stdout_as_tagged_records() {
         .map(|l| serde_json::from_str(l).expect("each line is a JSON record"))
         .collect();
     let of = |tag: &str| -> Vec<&Json> { records.iter().filter(|r| r["record"] == tag).collect() };
-    let (articles, sections, facts, problems) =
-        (of("article"), of("section"), of("fact"), of("problem"));
+    let (articles, sections, facts, problems, events) = (
+        of("article"),
+        of("section"),
+        of("fact"),
+        of("problem"),
+        of("event"),
+    );
     // The stream closes with the run's summary, once, tagged like the rest.
     let summary = records.last().expect("a closing summary record");
     assert_eq!(summary["record"], "summary");
     assert_eq!(of("summary").len(), 1);
     assert_eq!(
-        articles.len() + sections.len() + facts.len() + problems.len() + 1,
+        articles.len() + sections.len() + facts.len() + problems.len() + events.len() + 1,
         records.len()
     );
     assert_eq!(summary["complete"], true);
@@ -427,6 +432,19 @@ fn stdin_jsonl_to_stdout_as_tagged_records() {
     assert_eq!(summary["articles_skipped"], 2);
     assert_eq!(summary["facts"], facts.len());
     assert_eq!(summary["sections"], sections.len());
+    assert_eq!(summary["events"], events.len());
+    // The seed's two deals, after its facts.
+    let kinds: Vec<(&Json, &Json)> = events
+        .iter()
+        .map(|e| (&e["type"], &e["acquirer"]))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (&Json::from("acquisition"), &Json::from("Qualcomm")),
+            (&Json::from("investment"), &Json::from("Meta Platforms"))
+        ]
+    );
     let skipped: Vec<(&Json, &Json)> = summary["skipped"]
         .as_array()
         .unwrap()
@@ -711,10 +729,13 @@ fn outputs_of_an_earlier_run_that_this_run_does_not_write_are_removed() {
     assert!(out.join("facts.jsonl").exists());
     run_into(&[&inp], &out, &["-q", "--format", "csv"]).success();
     let names: Vec<String> = snapshot(&out).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, ["facts.csv", "sections.csv", "summary.json"]);
+    assert_eq!(
+        names,
+        ["events.csv", "facts.csv", "sections.csv", "summary.json"]
+    );
     assert_eq!(
         summary(&out)["files"],
-        serde_json::json!(["facts.csv", "sections.csv", "summary.json"])
+        serde_json::json!(["facts.csv", "sections.csv", "events.csv", "summary.json"])
     );
 }
 

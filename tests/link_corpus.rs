@@ -3,7 +3,8 @@
 //! subject, metric, period and change written, each expected event exactly its
 //! type, status, buyer, target and amount; `no events` means none may be found.
 
-use newsfacts::link::{EventRecord, Link};
+use newsfacts::export::row::event_rows;
+use newsfacts::link::Link;
 use newsfacts::{analyze, Article, Kind, Resources};
 
 fn dash(s: &str) -> Option<&str> {
@@ -60,17 +61,12 @@ fn check(corpus: &str, name: &str) -> Vec<String> {
                 hw.next().unwrap_or(""),
             );
             // Target then amount: the amount is the last figure text; targets are known names.
-            let found = a
-                .events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| EventRecord::new(&a.doc_id, i, e, &a.facts))
-                .find(|r| {
-                    r.kind == kind
-                        && r.status == dash(status)
-                        && r.acquirer == dash(acquirer)
-                        && r.target.is_some_and(|t| amount.starts_with(t))
-                });
+            let found = event_rows(a).find(|r| {
+                r.kind == kind
+                    && r.status == dash(status)
+                    && r.acquirer == dash(acquirer)
+                    && r.target.is_some_and(|t| amount.starts_with(t))
+            });
             match found {
                 None => failures.push(format!("{at}: {text:?}: no event {rest:?}")),
                 Some(r) => {

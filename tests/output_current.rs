@@ -17,7 +17,14 @@ fn output_folder_is_current() {
         .arg(&out)
         .assert()
         .success();
-    for f in ["facts.csv", "facts.jsonl", "sections.csv", "articles.jsonl"] {
+    for f in [
+        "facts.csv",
+        "facts.jsonl",
+        "sections.csv",
+        "articles.jsonl",
+        "events.csv",
+        "events.jsonl",
+    ] {
         let fresh = std::fs::read(out.join(f)).unwrap();
         let committed = std::fs::read(root.join("output").join(f)).unwrap_or_default();
         assert!(

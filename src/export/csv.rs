@@ -1,5 +1,5 @@
-//! `facts.csv` and `sections.csv`: RFC 4180, UTF-8, the columns of
-//! [`FACT_COLUMNS`] and [`SECTION_COLUMNS`]. Floats always carry a decimal point
+//! `facts.csv`, `sections.csv` and `events.csv`: RFC 4180, UTF-8, the columns
+//! of [`FACT_COLUMNS`], [`SECTION_COLUMNS`] and [`EVENT_COLUMNS`]. Floats always carry a decimal point
 //! (`2400000000.0`) and booleans are `true`/`false`, so readers that guess types
 //! from the text (pandas, DuckDB) guess right; dates are `YYYY-MM-DD`; a null is
 //! an empty cell. With `--excel`: a BOM, CRLF line ends, and text cells that a
@@ -14,7 +14,8 @@
 //! are doubled.
 
 use super::row::{
-    fact_rows, section_rows, Cell, Column, ColumnType, FACT_COLUMNS, SECTION_COLUMNS,
+    event_rows, fact_rows, section_rows, Cell, Column, ColumnType, EVENT_COLUMNS, FACT_COLUMNS,
+    SECTION_COLUMNS,
 };
 use super::sink::{OutFile, Sink};
 use super::{Prerender, Rendered, Writer};
@@ -290,6 +291,14 @@ fn write_section_rows(out: &mut Vec<u8>, a: &Analysis, excel: bool) {
     }
 }
 
+/// Append one article's `events.csv` rows to `out`.
+fn write_event_rows(out: &mut Vec<u8>, a: &Analysis, excel: bool) {
+    let mut rows = Rows::new(out, excel);
+    for r in event_rows(a) {
+        rows.push(&EVENT_COLUMNS, r.cells());
+    }
+}
+
 /// The start of `facts.csv` (BOM with `--excel`, then the header row), as bytes.
 pub fn facts_csv_header(excel: bool) -> Vec<u8> {
     let mut out = Vec::new();
@@ -301,6 +310,20 @@ pub fn facts_csv_header(excel: bool) -> Vec<u8> {
 pub fn sections_csv_header(excel: bool) -> Vec<u8> {
     let mut out = Vec::new();
     header(&mut out, &SECTION_COLUMNS, excel);
+    out
+}
+
+/// The start of `events.csv`, as bytes.
+pub fn events_csv_header(excel: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    header(&mut out, &EVENT_COLUMNS, excel);
+    out
+}
+
+/// One article's `events.csv` rows, as bytes (none for most articles).
+pub fn render_events_csv(a: &Analysis, excel: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_event_rows(&mut out, a, excel);
     out
 }
 
@@ -318,10 +341,10 @@ pub fn render_sections_csv(a: &Analysis, excel: bool) -> Vec<u8> {
     out
 }
 
-/// The `csv` format: `facts.csv` and `sections.csv`.
+/// The `csv` format: `facts.csv`, `sections.csv` and `events.csv`.
 pub struct CsvWriter {
     excel: bool,
-    files: Option<(OutFile, OutFile)>,
+    files: Option<[OutFile; 3]>,
 }
 
 impl CsvWriter {
@@ -329,14 +352,15 @@ impl CsvWriter {
         CsvWriter { excel, files: None }
     }
 
-    fn files(&mut self) -> io::Result<&mut (OutFile, OutFile)> {
+    fn files(&mut self) -> io::Result<&mut [OutFile; 3]> {
         self.files
             .as_mut()
             .ok_or_else(|| io::Error::other("csv writer used before begin"))
     }
 }
 
-/// Renders an article's CSV rows: `[facts.csv rows, sections.csv rows]`.
+/// Renders an article's CSV rows: `[facts.csv rows, sections.csv rows,
+/// events.csv rows]`.
 struct CsvRender {
     excel: bool,
 }
@@ -346,6 +370,7 @@ impl Prerender for CsvRender {
         Ok(vec![
             render_facts_csv(a, self.excel),
             render_sections_csv(a, self.excel),
+            render_events_csv(a, self.excel),
         ])
     }
 }
@@ -356,7 +381,9 @@ impl Writer for CsvWriter {
         facts.write_all(&facts_csv_header(self.excel))?;
         let mut sections = sink.create("sections.csv")?;
         sections.write_all(&sections_csv_header(self.excel))?;
-        self.files = Some((facts, sections));
+        let mut events = sink.create("events.csv")?;
+        events.write_all(&events_csv_header(self.excel))?;
+        self.files = Some([facts, sections, events]);
         Ok(())
     }
 
@@ -370,16 +397,18 @@ impl Writer for CsvWriter {
     }
 
     fn write_rendered(&mut self, _a: &Analysis, rendered: Rendered) -> io::Result<()> {
-        let (facts, sections) = self.files()?;
-        let mut parts = rendered.into_iter();
-        facts.write_all(&parts.next().unwrap_or_default())?;
-        sections.write_all(&parts.next().unwrap_or_default())
+        let files = self.files()?;
+        for (file, part) in files.iter_mut().zip(rendered) {
+            file.write_all(&part)?;
+        }
+        Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let Some((mut facts, mut sections)) = self.files.take() {
-            facts.flush()?;
-            sections.flush()?;
+        if let Some(files) = self.files.take() {
+            for mut f in files {
+                f.flush()?;
+            }
         }
         Ok(())
     }

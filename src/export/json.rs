@@ -1,13 +1,14 @@
 //! The JSON formats, all written as a stream, one article at a time:
-//! - `jsonl`: `facts.jsonl` (one fact a line) and `articles.jsonl` (one article a
-//!   line: its sections, each with its facts, nested);
+//! - `jsonl`: `facts.jsonl` (one fact a line), `articles.jsonl` (one article a
+//!   line: its sections, each with its facts, nested, and its events) and
+//!   `events.jsonl` (one deal a line);
 //! - `json`: `articles.json`, the same articles as one JSON array;
-//! - `records`: `records.jsonl` (or stdout), every article, section, fact and
-//!   input problem as one JSON object a line, tagged by `"record"`.
+//! - `records`: `records.jsonl` (or stdout), every article, section, fact, event
+//!   and input problem as one JSON object a line, tagged by `"record"`.
 //!
 //! A fact's fields are those of its [`FactRow`], with the kind-specific ones
-//! nested in `value` and the link ones in `link`; a section's and an article's
-//! record in the stream are their rows' cells under the columns' names.
+//! nested in `value` and the link ones in `link`; a section's, an article's and
+//! an event's record are their rows' cells under the columns' names.
 //!
 //! The records are assembled by hand into a byte buffer, in the SPEC's field
 //! order and serde_json's compact form, byte for byte: strings that need escaping
@@ -18,8 +19,8 @@
 //! a sentence is escaped once and copied after that.
 
 use super::row::{
-    fact_rows, section_rows, ArticleRow, Cell, Column, FactRow, LinkCells, ARTICLE_COLUMNS,
-    SECTION_COLUMNS,
+    event_rows, fact_rows, section_rows, ArticleRow, Cell, Column, FactRow, LinkCells,
+    ARTICLE_COLUMNS, EVENT_COLUMNS, SECTION_COLUMNS,
 };
 use super::sink::{OutFile, Sink};
 use super::{Level, Prerender, Rendered, Writer};
@@ -392,8 +393,29 @@ fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> io::Resu
         }
         out.extend_from_slice(b"]}");
     }
+    out.push(b']');
+    // The article's deals, each with its fields from `id` on (the doc_id is
+    // the article's).
+    key(out, b',', "events");
+    out.push(b'[');
+    for (n, e) in event_rows(a).enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        push_cells(out, b'{', &EVENT_COLUMNS[1..], &e.cells()[1..])?;
+    }
     out.extend_from_slice(b"]}");
     Ok(())
+}
+
+/// One article's `events.jsonl` lines, as bytes (none for most articles).
+pub fn render_events_jsonl(a: &Analysis) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for e in event_rows(a) {
+        push_cells(&mut out, b'{', &EVENT_COLUMNS, &e.cells())?;
+        out.push(b'\n');
+    }
+    Ok(out)
 }
 
 /// One article's `facts.jsonl` lines, as bytes.
@@ -415,7 +437,7 @@ pub fn render_article_json_from(a: &Analysis, lines: &FactLines) -> io::Result<V
 }
 
 /// One article's records in the record stream: the article, its sections, its
-/// facts, each a line.
+/// facts, its events, each a line.
 pub fn render_records(a: &Analysis) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     key(&mut out, b'{', "record");
@@ -440,6 +462,12 @@ pub fn render_records(a: &Analysis) -> io::Result<Vec<u8>> {
         push_name(&mut out, "fact");
         out.push(b',');
         out.extend_from_slice(line.get(1..).unwrap_or_default());
+    }
+    for e in event_rows(a) {
+        key(&mut out, b'{', "record");
+        push_name(&mut out, "event");
+        push_cells(&mut out, b',', &EVENT_COLUMNS, &e.cells())?;
+        out.push(b'\n');
     }
     Ok(out)
 }
@@ -468,10 +496,10 @@ fn not_begun() -> io::Error {
     io::Error::other("writer used before begin")
 }
 
-/// The `jsonl` format: `facts.jsonl` and `articles.jsonl`.
+/// The `jsonl` format: `facts.jsonl`, `articles.jsonl` and `events.jsonl`.
 #[derive(Default)]
 pub struct JsonlWriter {
-    files: Option<(OutFile, OutFile)>,
+    files: Option<[OutFile; 3]>,
 }
 
 struct JsonlRender;
@@ -482,13 +510,17 @@ impl Prerender for JsonlRender {
         let lines = FactLines::new(a)?;
         let mut article = render_article_json_from(a, &lines)?;
         article.push(b'\n');
-        Ok(vec![lines.bytes, article])
+        Ok(vec![lines.bytes, article, render_events_jsonl(a)?])
     }
 }
 
 impl Writer for JsonlWriter {
     fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        self.files = Some((sink.create("facts.jsonl")?, sink.create("articles.jsonl")?));
+        self.files = Some([
+            sink.create("facts.jsonl")?,
+            sink.create("articles.jsonl")?,
+            sink.create("events.jsonl")?,
+        ]);
         Ok(())
     }
 
@@ -502,16 +534,18 @@ impl Writer for JsonlWriter {
     }
 
     fn write_rendered(&mut self, _a: &Analysis, rendered: Rendered) -> io::Result<()> {
-        let (facts, articles) = self.files.as_mut().ok_or_else(not_begun)?;
-        let mut parts = rendered.into_iter();
-        facts.write_all(&parts.next().unwrap_or_default())?;
-        articles.write_all(&parts.next().unwrap_or_default())
+        let files = self.files.as_mut().ok_or_else(not_begun)?;
+        for (file, part) in files.iter_mut().zip(rendered) {
+            file.write_all(&part)?;
+        }
+        Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let Some((mut facts, mut articles)) = self.files.take() {
-            facts.flush()?;
-            articles.flush()?;
+        if let Some(files) = self.files.take() {
+            for mut f in files {
+                f.flush()?;
+            }
         }
         Ok(())
     }
@@ -684,6 +718,79 @@ mod tests {
         date: Option<String>,
         chars: usize,
         sections: Vec<SectionRecord<'a>>,
+        events: Vec<EventInArticle<'a>>,
+    }
+
+    /// An event's fields from `id` on, named as the linked-facts contract names them.
+    #[derive(Serialize)]
+    struct EventInArticle<'a> {
+        id: &'a str,
+        #[serde(rename = "type")]
+        kind: &'a str,
+        status: Option<&'a str>,
+        acquirer_id: Option<&'a str>,
+        acquirer: Option<&'a str>,
+        target_id: Option<&'a str>,
+        target: Option<&'a str>,
+        seller_id: Option<&'a str>,
+        seller: Option<&'a str>,
+        amount_id: Option<&'a str>,
+        amount: Option<f64>,
+        currency: Option<&'a str>,
+        amount_display: Option<&'a str>,
+        stake_id: Option<&'a str>,
+        stake: Option<f64>,
+        date_id: Option<&'a str>,
+        date: Option<&'a str>,
+        section: usize,
+        sentence: &'a str,
+        rule: &'a str,
+    }
+
+    #[derive(Serialize)]
+    struct EventLine<'a> {
+        doc_id: &'a str,
+        #[serde(flatten)]
+        rest: EventInArticle<'a>,
+    }
+
+    fn event_fields<'a>(e: &'a super::super::row::EventRow<'a>) -> EventInArticle<'a> {
+        EventInArticle {
+            id: &e.id,
+            kind: e.kind,
+            status: e.status,
+            acquirer_id: e.acquirer_id.as_deref(),
+            acquirer: e.acquirer,
+            target_id: e.target_id.as_deref(),
+            target: e.target,
+            seller_id: e.seller_id.as_deref(),
+            seller: e.seller,
+            amount_id: e.amount_id.as_deref(),
+            amount: e.amount,
+            currency: e.currency,
+            amount_display: e.amount_display,
+            stake_id: e.stake_id.as_deref(),
+            stake: e.stake,
+            date_id: e.date_id.as_deref(),
+            date: e.date,
+            section: e.section,
+            sentence: e.sentence,
+            rule: e.rule,
+        }
+    }
+
+    fn reference_events(a: &Analysis) -> Vec<u8> {
+        let rows: Vec<_> = event_rows(a).collect();
+        let mut out = Vec::new();
+        for e in &rows {
+            let line = EventLine {
+                doc_id: e.doc_id,
+                rest: event_fields(e),
+            };
+            serde_json::to_writer(&mut out, &line).unwrap();
+            out.push(b'\n');
+        }
+        out
     }
 
     fn day(d: Option<chrono::NaiveDate>) -> Option<String> {
@@ -736,6 +843,7 @@ mod tests {
 
     fn reference_article(a: &Analysis) -> Vec<u8> {
         let rows: Vec<FactRow> = fact_rows(a).collect();
+        let events: Vec<_> = event_rows(a).collect();
         let mut sections: Vec<SectionRecord> = a
             .sections
             .iter()
@@ -764,6 +872,7 @@ mod tests {
             date: day(a.date),
             chars: a.chars,
             sections,
+            events: events.iter().map(event_fields).collect(),
         })
         .unwrap()
     }
@@ -773,6 +882,7 @@ mod tests {
             ("plain", None, "Apple said revenue rose 5% to $2.4 billion on June 9, 2025, Tim Cook said. Sony fell 3%.\n"),
             ("quote \"\\ \u{1}\u{2028}", Some("Title \"q\" ソニー、2026年3月期は売上高3%増\n"), "## Head \"x\"\n\nトヨタ自動車は2025年6月9日、売上高が約24億ドル（前年比７０％増）になったと発表した。\nベサント財務長官が会見した。\n"),
             ("empty", None, "nothing to see here\n"),
+            ("deal", Some("Broadcom to buy Veridian for $14.7 billion"), "Broadcom Inc. has agreed to buy Veridian Networks PLC for about £11.2 billion ($14.7 billion) in cash.\nLumora Systems said it had raised $4 billion in a funding round led by SoftBank Group Corp.\n"),
         ];
         let mut v: Vec<Analysis> = texts
             .iter()
@@ -789,7 +899,8 @@ mod tests {
                 analyze(&article, &Resources::default())
             })
             .collect();
-        // A fact out of any section is left out of articles.json.
+        // A fact out of any section is left out of articles.json (the last
+        // article, so that the others keep their places).
         let mut odd = v[0].clone();
         odd.facts[0].section = 99;
         v.push(odd);
@@ -919,7 +1030,12 @@ mod tests {
     fn records_equal_the_serde_derived_ones() {
         let all = articles();
         assert!(all[1].facts.len() >= 3, "{:?}", all[1].facts);
+        assert!(all[3].events.len() >= 2, "{:?}", all[3].events);
         for a in &all {
+            assert_eq!(
+                String::from_utf8(render_events_jsonl(a).unwrap()).unwrap(),
+                String::from_utf8(reference_events(a)).unwrap()
+            );
             assert_eq!(
                 String::from_utf8(render_facts_jsonl(a).unwrap()).unwrap(),
                 String::from_utf8(reference_jsonl(a)).unwrap()
@@ -950,8 +1066,13 @@ mod tests {
             line: Some(3),
             reason: "not \"json\"".into(),
         };
-        let (mut facts, mut nested, mut array, mut records) =
-            (Vec::new(), Vec::new(), b"[".to_vec(), Vec::new());
+        let (mut facts, mut nested, mut array, mut records, mut events) = (
+            Vec::new(),
+            Vec::new(),
+            b"[".to_vec(),
+            Vec::new(),
+            Vec::new(),
+        );
         for (i, a) in all.iter().enumerate() {
             for (k, w) in writers.iter_mut().enumerate() {
                 // Half the articles through write, half pre-rendered.
@@ -963,6 +1084,7 @@ mod tests {
                 w.problem(Level::Warning, &problem).unwrap();
             }
             facts.extend(reference_jsonl(a));
+            events.extend(reference_events(a));
             nested.extend(reference_article(a));
             nested.push(b'\n');
             array.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
@@ -976,6 +1098,8 @@ mod tests {
         array.extend_from_slice(b"\n]\n");
         let read = |f: &str| std::fs::read(dir.path().join(f)).unwrap();
         assert_eq!(read("facts.jsonl"), facts);
+        assert_eq!(read("events.jsonl"), events);
+        assert!(!events.is_empty());
         assert_eq!(read("articles.jsonl"), nested);
         assert_eq!(read("articles.json"), array);
         assert_eq!(read(RECORDS_FILE), records);
@@ -1030,6 +1154,36 @@ mod tests {
             rec,
             serde_json::json!({"record": "problem", "level": "skipped", "source": "d.jsonl", "line": null, "reason": "empty"})
         );
+    }
+
+    /// An article's event records close its records, each an events.jsonl
+    /// line with the tag; articles.jsonl nests the same events without the
+    /// doc_id.
+    #[test]
+    fn event_records_are_events_jsonl_lines() {
+        let all = articles();
+        let a = &all[3];
+        let text = String::from_utf8(render_records(a).unwrap()).unwrap();
+        let recs: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let n = 1 + a.sections.len() + a.facts.len();
+        assert_eq!(recs.len(), n + a.events.len());
+        let lines = String::from_utf8(render_events_jsonl(a).unwrap()).unwrap();
+        let article: serde_json::Value =
+            serde_json::from_slice(&render_article_json(a).unwrap()).unwrap();
+        let nested = article["events"].as_array().unwrap();
+        assert_eq!(nested.len(), a.events.len());
+        for ((line, rec), inner) in lines.lines().zip(&recs[n..]).zip(nested) {
+            let mut rec = rec.clone();
+            assert_eq!(rec["record"], "event");
+            rec.as_object_mut().unwrap().remove("record");
+            let mut want: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(rec, want);
+            want.as_object_mut().unwrap().remove("doc_id");
+            assert_eq!(*inner, want);
+        }
     }
 
     /// A title given apart is the first section; its facts index the title.

@@ -31,19 +31,20 @@ use std::io;
 /// An output format, as named on the command line (`--format csv,jsonl`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
-    /// `facts.csv`, `sections.csv`.
+    /// `facts.csv`, `sections.csv`, `events.csv`.
     Csv,
     /// `facts.jsonl` (one fact a line), `articles.jsonl` (one article a line,
-    /// its sections and facts nested).
+    /// its sections and facts nested, and its events), `events.jsonl` (one
+    /// deal a line).
     Jsonl,
     /// `articles.json`: the nested articles as one JSON array.
     Json,
-    /// `facts.parquet`, `sections.parquet`, `articles.parquet`.
+    /// `facts.parquet`, `sections.parquet`, `articles.parquet`, `events.parquet`.
     Parquet,
-    /// `newsfacts.xlsx`: sheets `facts`, `sections`, `summary`.
+    /// `newsfacts.xlsx`: sheets `facts`, `sections`, `events`, `summary`.
     Xlsx,
-    /// `records.jsonl` (or stdout with `--stdout`): every fact, section, article
-    /// and problem as one tagged JSON record a line.
+    /// `records.jsonl` (or stdout with `--stdout`): every fact, section, article,
+    /// event and problem as one tagged JSON record a line.
     Records,
 }
 
@@ -81,10 +82,15 @@ impl Format {
     /// The files the format writes.
     pub fn files(self) -> &'static [&'static str] {
         match self {
-            Format::Csv => &["facts.csv", "sections.csv"],
-            Format::Jsonl => &["facts.jsonl", "articles.jsonl"],
+            Format::Csv => &["facts.csv", "sections.csv", "events.csv"],
+            Format::Jsonl => &["facts.jsonl", "articles.jsonl", "events.jsonl"],
             Format::Json => &["articles.json"],
-            Format::Parquet => &["facts.parquet", "sections.parquet", "articles.parquet"],
+            Format::Parquet => &[
+                "facts.parquet",
+                "sections.parquet",
+                "articles.parquet",
+                "events.parquet",
+            ],
             Format::Xlsx => &[xlsx::FILE],
             Format::Records => &[json::RECORDS_FILE],
         }

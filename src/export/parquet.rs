@@ -1,5 +1,5 @@
-//! The `parquet` format: `facts.parquet`, `sections.parquet` and
-//! `articles.parquet`, one table each, with the columns of the row types in
+//! The `parquet` format: `facts.parquet`, `sections.parquet`,
+//! `articles.parquet` and `events.parquet`, one table each, with the columns of the row types in
 //! [`super::row`], typed: `Int64` offsets and counts, `Float64` amounts,
 //! `Boolean` flags, `Date32` days, and dictionary-encoded strings for the
 //! columns whose values repeat (kind, currency, rule, lang, doc_id, the
@@ -14,8 +14,8 @@
 //! any number of threads.
 
 use super::row::{
-    fact_rows, section_rows, ArticleRow, Cell, Column, ColumnType, ARTICLE_COLUMNS, FACT_COLUMNS,
-    SECTION_COLUMNS,
+    event_rows, fact_rows, section_rows, ArticleRow, Cell, Column, ColumnType, ARTICLE_COLUMNS,
+    EVENT_COLUMNS, FACT_COLUMNS, SECTION_COLUMNS,
 };
 use super::sink::{OutFile, Sink};
 use super::Writer;
@@ -228,7 +228,7 @@ use std::io::Write as _;
 
 /// The `parquet` format.
 pub struct ParquetWriter {
-    tables: Option<[Table; 3]>,
+    tables: Option<[Table; 4]>,
     group: usize,
     batch: usize,
 }
@@ -270,12 +270,13 @@ impl Writer for ParquetWriter {
             Table::new(sink, "facts.parquet", &FACT_COLUMNS, g)?,
             Table::new(sink, "sections.parquet", &SECTION_COLUMNS, g)?,
             Table::new(sink, "articles.parquet", &ARTICLE_COLUMNS, g)?,
+            Table::new(sink, "events.parquet", &EVENT_COLUMNS, g)?,
         ]);
         Ok(())
     }
 
     fn write(&mut self, a: &Analysis) -> io::Result<()> {
-        let [facts, sections, articles] = self
+        let [facts, sections, articles, events] = self
             .tables
             .as_mut()
             .ok_or_else(|| io::Error::other("parquet writer used before begin"))?;
@@ -285,7 +286,11 @@ impl Writer for ParquetWriter {
         for r in section_rows(a) {
             sections.push(&r.cells())?;
         }
-        articles.push(&ArticleRow::new(a).cells())
+        articles.push(&ArticleRow::new(a).cells())?;
+        for r in event_rows(a) {
+            events.push(&r.cells())?;
+        }
+        Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
@@ -371,6 +376,49 @@ mod tests {
                 i += 1;
             }
         }
+    }
+
+    /// Events come back with their typed cells: Float64 amounts, Int64
+    /// sections, dictionary strings for the names.
+    #[test]
+    fn events_read_back_cell_for_cell() {
+        let article = Article {
+            id: "deal".into(),
+            text: "Broadcom Inc. has agreed to buy Veridian Networks PLC for about £11.2 billion ($14.7 billion) in cash.\n".into(),
+            ..Default::default()
+        };
+        let a = analyze(&article, &Resources::default());
+        assert_eq!(a.events.len(), 1, "{:?}", a.events);
+        let dir = tempfile::tempdir().unwrap();
+        let mut sink = DirSink::new(dir.path()).unwrap();
+        let mut w = ParquetWriter::default();
+        w.begin(&mut sink).unwrap();
+        w.write(&a).unwrap();
+        w.finish().unwrap();
+        let file = std::fs::File::open(dir.path().join("events.parquet")).unwrap();
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+        assert_eq!(builder.schema().as_ref(), schema(&EVENT_COLUMNS).as_ref());
+        let batches: Vec<RecordBatch> = builder.build().unwrap().map(Result::unwrap).collect();
+        assert_eq!(batches.len(), 1);
+        let row = event_rows(&a).next().unwrap();
+        for (c, (col, cell)) in EVENT_COLUMNS.iter().zip(row.cells()).enumerate() {
+            assert_eq!(
+                cell_at(batches[0].column(c).as_ref(), 0),
+                cell,
+                "{}",
+                col.name
+            );
+        }
+        let col = |name: &str| EVENT_COLUMNS.iter().position(|c| c.name == name).unwrap();
+        assert!((row.amount.unwrap() - 11.2e9).abs() < 1.0, "{row:?}");
+        assert_eq!(
+            cell_at(batches[0].column(col("currency")).as_ref(), 0),
+            Cell::Text("GBP")
+        );
+        assert_eq!(
+            cell_at(batches[0].column(col("acquirer")).as_ref(), 0),
+            Cell::Text("Broadcom")
+        );
     }
 
     /// The cell at `r` of an array, as a [`Cell`] (a dictionary's value looked up).

@@ -1,11 +1,12 @@
 //! The flat rows every tabular format writes: [`FactRow`] (one fact),
-//! [`SectionRow`] (one section) and [`ArticleRow`] (one article without its
-//! sections and facts). Each row type names its columns once, with their types
-//! ([`FACT_COLUMNS`], [`SECTION_COLUMNS`], [`ARTICLE_COLUMNS`]), and gives its
-//! cells in that order ([`FactRow::cells`]); the CSV, Parquet and XLSX writers all
-//! iterate those, so a column added here reaches every format. The JSON writers
-//! write the same fields under the same names (with a fact's kind-specific ones
-//! nested in `value`).
+//! [`SectionRow`] (one section), [`ArticleRow`] (one article without its
+//! sections and facts) and [`EventRow`] (one deal). Each row type names its
+//! columns once, with their types ([`FACT_COLUMNS`], [`SECTION_COLUMNS`],
+//! [`ARTICLE_COLUMNS`], [`EVENT_COLUMNS`]), and gives its cells in that order
+//! ([`FactRow::cells`]); the CSV, Parquet and XLSX writers all iterate those, so
+//! a column added here reaches every format. The JSON writers write the same
+//! fields under the same names (with a fact's kind-specific ones nested in
+//! `value`; an event's cells as they are).
 //!
 //! Date bounds ([`date_bounds`]) live here too: `date_start`/`date_end` are
 //! derived from a date fact's ISO form for tools that need real dates.
@@ -13,6 +14,7 @@
 use crate::analyze::{Analysis, Section};
 use crate::article::Lang;
 use crate::fact::{DateValue, Fact, Value};
+use crate::link::Event;
 use chrono::{Datelike, Months, NaiveDate};
 
 /// How a column is typed in formats that have types (Parquet, XLSX), and how
@@ -539,6 +541,165 @@ impl<'a> ArticleRow<'a> {
             Cell::Int(self.facts as u64),
         ]
     }
+}
+
+/// The columns of `events.csv` (and of the events table in every format), in
+/// the linked-facts contract's order. Role columns come in pairs: the id of the
+/// fact that fills the role, then its name or value.
+pub const EVENT_COLUMNS: [Column; 21] = [
+    col("doc_id", Category),
+    col("id", Text),
+    col("type", Category),
+    col("status", Category),
+    col("acquirer_id", Text),
+    col("acquirer", Category),
+    col("target_id", Text),
+    col("target", Category),
+    col("seller_id", Text),
+    col("seller", Category),
+    col("amount_id", Text),
+    col("amount", Float),
+    col("currency", Category),
+    col("amount_display", Text),
+    col("stake_id", Text),
+    col("stake", Float),
+    col("date_id", Text),
+    col("date", Category),
+    col("section", Int),
+    col("sentence", Category),
+    col("rule", Category),
+];
+
+/// One deal as a flat row: each role's fact id and its name or value. Its
+/// serde form is an events.jsonl line.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct EventRow<'a> {
+    /// The article's id.
+    pub doc_id: &'a str,
+    /// `<doc_id>@<n>`, n counting the article's events from 0.
+    pub id: String,
+    /// `acquisition`, `merger`, `investment`, `divestiture` or `ipo` (the
+    /// column `type`).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// `completed`, `agreed`, `proposed`, `talks`, or unknown.
+    pub status: Option<&'static str>,
+    /// The buyer's (or investor's) company or person fact.
+    pub acquirer_id: Option<String>,
+    /// Its canonical name.
+    pub acquirer: Option<&'a str>,
+    /// The company bought, merged with or invested in.
+    pub target_id: Option<String>,
+    /// Its canonical name.
+    pub target: Option<&'a str>,
+    /// The seller of a divested unit or stake.
+    pub seller_id: Option<String>,
+    /// Its canonical name.
+    pub seller: Option<&'a str>,
+    /// The money fact of the deal's price.
+    pub amount_id: Option<String>,
+    /// Its amount in currency units.
+    pub amount: Option<f64>,
+    /// Its ISO 4217 currency.
+    pub currency: Option<&'a str>,
+    /// Its compact display (`$2.4B`).
+    pub amount_display: Option<&'a str>,
+    /// The percent fact of the stake bought.
+    pub stake_id: Option<String>,
+    /// Its value in percent.
+    pub stake: Option<f64>,
+    /// The date fact of the deal.
+    pub date_id: Option<String>,
+    /// Its ISO form.
+    pub date: Option<&'a str>,
+    /// The section of the mention the record was built from.
+    pub section: usize,
+    /// That mention's sentence.
+    pub sentence: &'a str,
+    /// The rule that found the deal.
+    pub rule: &'static str,
+}
+
+impl<'a> EventRow<'a> {
+    /// The row of event `n` of article `doc_id`, whose facts (which the
+    /// event's roles index) are `facts`.
+    pub fn new(doc_id: &'a str, n: usize, e: &'a Event, facts: &'a [Fact]) -> Self {
+        let fact = |r: Option<usize>| r.and_then(|i| facts.get(i));
+        let id = |r: Option<usize>| r.filter(|&i| i < facts.len()).map(|i| fact_id(doc_id, i));
+        let name = |r: Option<usize>| fact(r).and_then(crate::link::name_of);
+        let money = fact(e.amount).and_then(|f| match &f.value {
+            Value::Money(m) => Some(m),
+            _ => None,
+        });
+        let mut event_id = String::with_capacity(doc_id.len() + 3);
+        event_id.push_str(doc_id);
+        event_id.push('@');
+        event_id.push_str(&n.to_string());
+        EventRow {
+            doc_id,
+            id: event_id,
+            kind: e.kind.as_str(),
+            status: e.status.map(|s| s.as_str()),
+            acquirer_id: id(e.acquirer),
+            acquirer: name(e.acquirer),
+            target_id: id(e.target),
+            target: name(e.target),
+            seller_id: id(e.seller),
+            seller: name(e.seller),
+            amount_id: id(e.amount),
+            amount: money.map(|m| m.amount),
+            currency: money.map(|m| m.currency.as_str()),
+            amount_display: money.map(|m| m.display.as_str()),
+            stake_id: id(e.stake),
+            stake: fact(e.stake).and_then(|f| match &f.value {
+                Value::Percent(p) => Some(p.value),
+                _ => None,
+            }),
+            date_id: id(e.date),
+            date: fact(e.date).and_then(|f| match &f.value {
+                Value::Date(d) => d.iso.as_deref(),
+                _ => None,
+            }),
+            section: e.section,
+            sentence: &e.sentence,
+            rule: e.rule,
+        }
+    }
+
+    /// The cells in [`EVENT_COLUMNS`] order.
+    pub fn cells(&self) -> [Cell<'_>; EVENT_COLUMNS.len()] {
+        [
+            Cell::Text(self.doc_id),
+            Cell::Text(&self.id),
+            Cell::Text(self.kind),
+            Cell::text(self.status),
+            Cell::text(self.acquirer_id.as_deref()),
+            Cell::text(self.acquirer),
+            Cell::text(self.target_id.as_deref()),
+            Cell::text(self.target),
+            Cell::text(self.seller_id.as_deref()),
+            Cell::text(self.seller),
+            Cell::text(self.amount_id.as_deref()),
+            Cell::float(self.amount),
+            Cell::text(self.currency),
+            Cell::text(self.amount_display),
+            Cell::text(self.stake_id.as_deref()),
+            Cell::float(self.stake),
+            Cell::text(self.date_id.as_deref()),
+            Cell::text(self.date),
+            Cell::Int(self.section as u64),
+            Cell::Text(self.sentence),
+            Cell::Text(self.rule),
+        ]
+    }
+}
+
+/// The rows of an article's events, in order of their first mention.
+pub fn event_rows(a: &Analysis) -> impl Iterator<Item = EventRow<'_>> {
+    a.events
+        .iter()
+        .enumerate()
+        .map(move |(n, e)| EventRow::new(&a.doc_id, n, e, &a.facts))
 }
 
 /// The first and last day of a date fact, None when unresolved.

@@ -70,6 +70,10 @@ pub struct Summary {
     pub facts_outside_sections: usize,
     /// Sections written.
     pub sections: usize,
+    /// Deals written (events.jsonl, events.csv…).
+    pub events: usize,
+    /// Deals per type (`acquisition`, `investment`…).
+    pub events_by_type: BTreeMap<String, usize>,
     /// Articles per encoding found.
     pub encodings: BTreeMap<String, usize>,
     /// Bytes of article text analysed.
@@ -90,6 +94,13 @@ impl Summary {
         self.sections += a.sections.len();
         self.facts += a.facts.len();
         self.facts_outside_sections += a.outside_sections;
+        self.events += a.events.len();
+        for e in &a.events {
+            *self
+                .events_by_type
+                .entry(e.kind.as_str().into())
+                .or_default() += 1;
+        }
         *self.encodings.entry(a.encoding.to_string()).or_default() += 1;
         let lang = a.lang.as_str().to_string();
         *self.articles_by_lang.entry(lang.clone()).or_default() += 1;

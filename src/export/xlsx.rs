@@ -1,6 +1,6 @@
 //! The `xlsx` format: `newsfacts.xlsx`, a workbook for spreadsheets with the
-//! sheets `facts` and `sections` (the columns of [`FACT_COLUMNS`] and
-//! [`SECTION_COLUMNS`]) and `summary` (counts of the run).
+//! sheets `facts`, `sections` and `events` (the columns of [`FACT_COLUMNS`],
+//! [`SECTION_COLUMNS`] and [`EVENT_COLUMNS`]) and `summary` (counts of the run).
 //!
 //! Cells are typed: numbers as numbers, days as Excel dates (`yyyy-mm-dd`),
 //! booleans as booleans, and text always as a string cell, so nothing in an
@@ -10,12 +10,14 @@
 //! Sheets are written in constant-memory mode: each row goes to a temporary
 //! file as it is written, so memory does not grow with the number of rows.
 //! Excel holds at most 1,048,576 rows a sheet; facts past that continue on
-//! `facts_2`, `facts_3`… (sections on `sections_2`…), each with the header
+//! `facts_2`, `facts_3`… (sections on `sections_2`…, events on `events_2`…),
+//! each with the header
 //! again. A text cell holds at most 32,767 characters in Excel: longer text
 //! (a very long sentence or heading) is cut there.
 
 use super::row::{
-    fact_rows, section_rows, Cell, Column, ColumnType, FACT_COLUMNS, SECTION_COLUMNS,
+    event_rows, fact_rows, section_rows, Cell, Column, ColumnType, EVENT_COLUMNS, FACT_COLUMNS,
+    SECTION_COLUMNS,
 };
 use super::sink::{OutFile, Sink};
 use super::{Level, Writer};
@@ -45,7 +47,11 @@ fn width(c: &Column) -> f64 {
     match (c.ty, c.name) {
         (_, "sentence") => 80.0,
         (_, "text" | "heading" | "section_heading" | "title" | "name" | "canonical") => 24.0,
-        (_, "id" | "doc_id" | "source" | "rule" | "display" | "subject") => 20.0,
+        (
+            _,
+            "id" | "doc_id" | "source" | "rule" | "display" | "subject" | "acquirer" | "target"
+            | "seller",
+        ) => 20.0,
         (ColumnType::Date, _) => 11.0,
         (ColumnType::Float, _) => 16.0,
         (ColumnType::Int | ColumnType::Bool, _) => 8.0,
@@ -188,6 +194,7 @@ struct Formats {
 struct Counts {
     articles: usize,
     sections: usize,
+    events: usize,
     facts_by_kind: BTreeMap<&'static str, usize>,
     articles_by_lang: BTreeMap<&'static str, usize>,
     skipped: usize,
@@ -206,6 +213,7 @@ struct State {
     formats: Formats,
     facts: Table,
     sections: Table,
+    events: Table,
     counts: Counts,
 }
 
@@ -238,6 +246,7 @@ impl State {
             ("articles skipped".into(), c.skipped as f64),
             ("warnings".into(), c.warnings as f64),
             ("sections".into(), c.sections as f64),
+            ("events".into(), c.events as f64),
             (
                 "facts".into(),
                 c.facts_by_kind.values().sum::<usize>() as f64,
@@ -253,6 +262,7 @@ impl State {
         let sheets = |t: &Table| t.sheets.len().max(1) as f64;
         rows.push(("facts sheets".into(), sheets(&self.facts)));
         rows.push(("sections sheets".into(), sheets(&self.sections)));
+        rows.push(("events sheets".into(), sheets(&self.events)));
         sheet
             .write_string_with_format(0, 0, "what", &self.formats.header)
             .map_err(to_io)?;
@@ -285,14 +295,16 @@ impl Writer for XlsxWriter {
             formats,
             facts: Table::new("facts", &FACT_COLUMNS, self.limit),
             sections: Table::new("sections", &SECTION_COLUMNS, self.limit),
+            events: Table::new("events", &EVENT_COLUMNS, self.limit),
             counts: Counts::default(),
         };
-        // Both sheets exist (with their headers) even when no row comes; the
-        // facts' continuation sheets then come after `sections`.
+        // The three sheets exist (with their headers) even when no row comes;
+        // continuation sheets then come after `events`.
         state.facts.sheet(&mut state.book, &state.formats.header)?;
         state
             .sections
             .sheet(&mut state.book, &state.formats.header)?;
+        state.events.sheet(&mut state.book, &state.formats.header)?;
         self.state = Some(state);
         Ok(())
     }
@@ -309,6 +321,10 @@ impl Writer for XlsxWriter {
         for r in section_rows(a) {
             s.sections.push(&mut s.book, &s.formats, &r.cells())?;
         }
+        for r in event_rows(a) {
+            s.events.push(&mut s.book, &s.formats, &r.cells())?;
+        }
+        s.counts.events += a.events.len();
         s.counts.articles += 1;
         s.counts.sections += a.sections.len();
         *s.counts
@@ -334,6 +350,7 @@ impl Writer for XlsxWriter {
         };
         s.facts.filter(&mut s.book)?;
         s.sections.filter(&mut s.book)?;
+        s.events.filter(&mut s.book)?;
         s.summary()?;
         s.book.save_to_writer(&mut s.file).map_err(to_io)?;
         s.file.flush()
@@ -385,6 +402,7 @@ mod tests {
         assert!(fact_sheets >= 3, "{facts} facts");
         assert_eq!(names[0], "facts");
         assert_eq!(names[1], "sections");
+        assert_eq!(names[2], "events");
         assert!(names.contains(&format!("facts_{fact_sheets}")), "{names:?}");
         assert!(!names.contains(&format!("facts_{}", fact_sheets + 1)));
     }

@@ -9,7 +9,6 @@ use super::{
 };
 use crate::article::Lang;
 use crate::fact::{Fact, Granularity, Kind, Value};
-use serde::Serialize;
 use std::sync::Arc;
 
 /// One deal an article reports. Roles are indexes of the article's facts.
@@ -45,14 +44,6 @@ pub struct Event {
 }
 
 impl Event {
-    /// Move every role's fact index by `by` (the facts of fields before the
-    /// text come first in the article's numbering).
-    pub fn shift(&mut self, by: usize) {
-        for r in self.roles_mut() {
-            *r = r.map(|i| i + by);
-        }
-    }
-
     /// Every role that names a fact, by its index among the article's facts.
     pub fn roles_mut(&mut self) -> [&mut Option<usize>; 6] {
         [
@@ -433,93 +424,4 @@ fn en_topic_before(ctx: &Ctx, s: &Sentence, at: usize) -> Option<usize> {
                     || ctx.text[ctx.at[c].end..].starts_with("’s")
             })
     })
-}
-
-/// An event as written to events.jsonl and events.csv (LINKS.md's field order).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct EventRecord<'a> {
-    /// The `doc_id` field (see the module doc).
-    pub doc_id: &'a str,
-    /// The `id` field (see the module doc).
-    pub id: String,
-    #[serde(rename = "type")]
-    /// The `kind` field (see the module doc).
-    pub kind: &'static str,
-    /// The `status` field (see the module doc).
-    pub status: Option<&'static str>,
-    /// The `acquirer_id` field (see the module doc).
-    pub acquirer_id: Option<String>,
-    /// The `acquirer` field (see the module doc).
-    pub acquirer: Option<&'a str>,
-    /// The `target_id` field (see the module doc).
-    pub target_id: Option<String>,
-    /// The `target` field (see the module doc).
-    pub target: Option<&'a str>,
-    /// The `seller_id` field (see the module doc).
-    pub seller_id: Option<String>,
-    /// The `seller` field (see the module doc).
-    pub seller: Option<&'a str>,
-    /// The `amount_id` field (see the module doc).
-    pub amount_id: Option<String>,
-    /// The `amount` field (see the module doc).
-    pub amount: Option<f64>,
-    /// The `currency` field (see the module doc).
-    pub currency: Option<&'a str>,
-    /// The `amount_display` field (see the module doc).
-    pub amount_display: Option<&'a str>,
-    /// The `stake_id` field (see the module doc).
-    pub stake_id: Option<String>,
-    /// The `stake` field (see the module doc).
-    pub stake: Option<f64>,
-    /// The `date_id` field (see the module doc).
-    pub date_id: Option<String>,
-    /// The `date` field (see the module doc).
-    pub date: Option<&'a str>,
-    /// The `section` field (see the module doc).
-    pub section: usize,
-    /// The `sentence` field (see the module doc).
-    pub sentence: &'a str,
-    /// The `rule` field (see the module doc).
-    pub rule: &'static str,
-}
-
-impl<'a> EventRecord<'a> {
-    /// The record of event `n` of article `doc_id`, whose facts are `facts`.
-    pub fn new(doc_id: &'a str, n: usize, e: &'a Event, facts: &'a [Fact]) -> Self {
-        let id = |r: Option<usize>| r.map(|i| super::fact_id(doc_id, i));
-        let name = |r: Option<usize>| r.and_then(|i| name_of(&facts[i]));
-        let money = e.amount.and_then(|i| match &facts[i].value {
-            Value::Money(m) => Some(m),
-            _ => None,
-        });
-        EventRecord {
-            doc_id,
-            id: format!("{doc_id}@{n}"),
-            kind: e.kind.as_str(),
-            status: e.status.map(Status::as_str),
-            acquirer_id: id(e.acquirer),
-            acquirer: name(e.acquirer),
-            target_id: id(e.target),
-            target: name(e.target),
-            seller_id: id(e.seller),
-            seller: name(e.seller),
-            amount_id: id(e.amount),
-            amount: money.map(|m| m.amount),
-            currency: money.map(|m| m.currency.as_str()),
-            amount_display: money.map(|m| m.display.as_str()),
-            stake_id: id(e.stake),
-            stake: e.stake.and_then(|i| match &facts[i].value {
-                Value::Percent(p) => Some(p.value),
-                _ => None,
-            }),
-            date_id: id(e.date),
-            date: e.date.and_then(|i| match &facts[i].value {
-                Value::Date(d) => d.iso.as_deref(),
-                _ => None,
-            }),
-            section: e.section,
-            sentence: &e.sentence,
-            rule: e.rule,
-        }
-    }
 }

@@ -16,7 +16,7 @@ mod events;
 mod ja;
 pub mod vocab;
 
-pub use events::{Event, EventRecord};
+pub use events::Event;
 
 use crate::analyze::Section;
 use crate::article::Lang;
@@ -239,9 +239,28 @@ pub struct Link {
     pub change: Option<Change>,
 }
 
+impl Link {
+    /// Point subject and period at the facts' places after a renumbering
+    /// (`to(i)`: where fact `i` is now, None when it is gone) and write their
+    /// ids again; a subject or period whose fact is gone becomes null, name
+    /// and ISO form with it, so an id always names a fact that is written.
+    pub fn renumber(&mut self, doc_id: &str, to: impl Fn(usize) -> Option<usize>) {
+        self.subject = self.subject.and_then(&to);
+        if self.subject.is_none() {
+            self.subject_name = None;
+        }
+        self.subject_id = self.subject.map(|j| fact_id(doc_id, j));
+        self.period = self.period.and_then(&to);
+        if self.period.is_none() {
+            self.period_iso = None;
+        }
+        self.period_id = self.period.map(|j| fact_id(doc_id, j));
+    }
+}
+
 /// The id of fact `n` of article `doc_id`: `<doc_id>#<n>`.
 pub fn fact_id(doc_id: &str, n: usize) -> String {
-    format!("{doc_id}#{n}")
+    crate::export::row::fact_id(doc_id, n)
 }
 
 /// Keep only the facts `keep` marks (`--kinds`): links and events follow the
@@ -260,19 +279,8 @@ pub fn keep(doc_id: &str, facts: &mut Vec<Fact>, events: &mut [Event], keep: &[b
         i += 1;
         keep.get(i - 1).copied().unwrap_or(false)
     });
-    for f in facts.iter_mut() {
-        if let Some(l) = f.link.as_mut() {
-            l.subject = moved(l.subject);
-            if l.subject.is_none() {
-                l.subject_name = None;
-            }
-            l.subject_id = l.subject.map(|j| fact_id(doc_id, j));
-            l.period = moved(l.period);
-            if l.period.is_none() {
-                l.period_iso = None;
-            }
-            l.period_id = l.period.map(|j| fact_id(doc_id, j));
-        }
+    for l in facts.iter_mut().filter_map(|f| f.link.as_mut()) {
+        l.renumber(doc_id, |i| moved(Some(i)));
     }
     for e in events.iter_mut() {
         for r in e.roles_mut() {
@@ -363,8 +371,7 @@ pub fn link(
     let events = events::find(&ctx, &sentences);
     let links = attribute(&ctx, &sentences, &events);
     for (i, mut l) in links {
-        l.subject_id = l.subject.map(|j| fact_id(doc_id, j));
-        l.period_id = l.period.map(|j| fact_id(doc_id, j));
+        l.renumber(doc_id, Some);
         facts[i].link = Some(l);
     }
     events

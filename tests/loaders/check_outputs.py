@@ -12,7 +12,11 @@ Runs BINARY on INPUT_DIR into a temporary folder (every file format), then:
 - DuckDB over facts.parquet: the sum of amounts per currency equals the sum
   over facts.jsonl;
 - pandas `read_excel` (openpyxl): the workbook's facts sheet has every row,
-  numeric amounts and real dates.
+  numeric amounts and real dates;
+- events (deals): events.csv with pandas, events.jsonl and the README's
+  "total USD deal amounts per acquirer" with DuckDB, events.parquet with
+  pyarrow, the events sheet with openpyxl: every one has every deal, typed,
+  and the known deals of input/ with their acquirer, target and amount.
 Prints one line per check and `N passed, N failed` at the end; exits 1 on any
 failure.
 """
@@ -171,8 +175,8 @@ def check_parquet(out, facts):
 def check_xlsx(out, facts):
     path = os.path.join(out, "newsfacts.xlsx")
     sheets = pd.read_excel(path, sheet_name=None, engine="openpyxl")
-    check("excel: sheets facts, sections, summary",
-          list(sheets) == ["facts", "sections", "summary"], str(list(sheets)))
+    check("excel: sheets facts, sections, events, summary",
+          list(sheets) == ["facts", "sections", "events", "summary"], str(list(sheets)))
     df = sheets["facts"]
     check("excel: one row per fact", len(df) == len(facts), f"{len(df)} vs {len(facts)}")
     check("excel: amount is float64", df["amount"].dtype == "float64", str(df["amount"].dtype))
@@ -208,6 +212,109 @@ def check_records(out, facts):
     check("records: facts equal facts.jsonl", in_stream == facts)
 
 
+# Deals of input/ that every format must hold, as the README's query finds them:
+# (doc_id, acquirer, target, type, amount, currency).
+KNOWN_DEALS = [
+    ("ja/ja-us-china-london-talks", "Qualcomm", "Alphawave IP Group", "acquisition",
+     2.4e9, "USD"),
+    ("en/en-broadcom-veridian-deal", "Broadcom", "Veridian Networks", "acquisition",
+     11.2e9, "GBP"),
+]
+
+
+def events_jsonl(out):
+    with open(os.path.join(out, "events.jsonl"), encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def has_deal(rows, deal):
+    doc, acquirer, target, kind, amount, currency = deal
+    return any(r["doc_id"] == doc and r["acquirer"] == acquirer and r["target"] == target
+               and r["type"] == kind and r["currency"] == currency
+               and r["amount"] is not None and math.isclose(r["amount"], amount, rel_tol=1e-9)
+               for r in rows)
+
+
+def check_events(out):
+    events = events_jsonl(out)
+    check("events: the sample deals are found", len(events) >= 10, str(len(events)))
+    for deal in KNOWN_DEALS:
+        check(f"events.jsonl: {deal[1]} buys {deal[2]}", has_deal(events, deal), str(events))
+
+    # pandas over events.csv: typed columns, every deal.
+    df = pd.read_csv(os.path.join(out, "events.csv"))
+    check("pandas events.csv: one row per event", len(df) == len(events), f"{len(df)}")
+    check("pandas events.csv: amount is float64", df["amount"].dtype == "float64",
+          str(df["amount"].dtype))
+    check("pandas events.csv: section is int64", df["section"].dtype == "int64",
+          str(df["section"].dtype))
+    rows = [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()}
+            for r in df.to_dict("records")]
+    for deal in KNOWN_DEALS:
+        check(f"pandas events.csv: {deal[1]} buys {deal[2]}", has_deal(rows, deal))
+
+    # DuckDB: the README's query over events.csv, and the types of events.jsonl.
+    con = duckdb.connect()
+    csv_path = os.path.join(out, "events.csv")
+    per_acquirer = dict((a, (usd, n)) for a, usd, n in con.execute(f"""
+        SELECT acquirer, sum(amount) AS usd, count(*) AS deals FROM '{csv_path}'
+        WHERE currency = 'USD' AND acquirer IS NOT NULL GROUP BY acquirer ORDER BY usd DESC""").fetchall())
+    want = {}
+    for e in events:
+        if e["currency"] == "USD" and e["acquirer"] is not None:
+            usd, n = want.get(e["acquirer"], (0.0, 0))
+            want[e["acquirer"]] = (usd + e["amount"], n + 1)
+    check("duckdb: USD deal amounts per acquirer equal events.jsonl's", per_acquirer == want,
+          f"{per_acquirer} vs {want}")
+    check("duckdb: Qualcomm's USD deals are $2.4B",
+          "Qualcomm" in per_acquirer and math.isclose(per_acquirer["Qualcomm"][0], 2.4e9),
+          str(per_acquirer))
+    jsonl_path = os.path.join(out, "events.jsonl")
+    types = duck_types(con, f"SELECT * FROM read_json_auto('{jsonl_path}')")
+    for col, ty in {"amount": "DOUBLE", "section": "BIGINT", "acquirer": "VARCHAR",
+                    "type": "VARCHAR"}.items():
+        check(f"duckdb read_json_auto events: {col} is {ty}", types.get(col) == ty, types.get(col))
+
+    # pyarrow over events.parquet: the CSV's columns, typed, the same rows.
+    path = os.path.join(out, "events.parquet")
+    schema = pq.read_schema(path)
+    dictionary = pa.dictionary(pa.int32(), pa.string())
+    for col, ty in {"id": pa.string(), "amount": pa.float64(), "stake": pa.float64(),
+                    "section": pa.int64(), "acquirer": dictionary, "type": dictionary,
+                    "currency": dictionary, "acquirer_id": pa.string()}.items():
+        got = schema.field(col).type if col in schema.names else None
+        check(f"pyarrow: events.{col} is {ty}", got == ty, str(got))
+    with open(csv_path, encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    check("pyarrow: events.parquet has the CSV's columns in order", schema.names == header,
+          f"{schema.names} vs {header}")
+    table = pq.read_table(path).to_pylist()
+    check("pyarrow: events.parquet rows equal events.jsonl", table == events)
+    n = con.execute(f"SELECT count(*) FROM '{path}' WHERE acquirer = 'Qualcomm'").fetchone()[0]
+    check("duckdb: events.parquet queried by acquirer", n >= 1, str(n))
+
+    # openpyxl: the events sheet, amounts as number cells.
+    book = openpyxl.load_workbook(os.path.join(out, "newsfacts.xlsx"), read_only=True)
+    sheet = book["events"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    xrows = [dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    check("excel: one events row per event", len(xrows) == len(events), f"{len(xrows)}")
+    amounts = {type(r["amount"]) for r in xrows if r["amount"] is not None}
+    check("excel: event amounts are number cells", amounts <= {int, float} and amounts, str(amounts))
+    for deal in KNOWN_DEALS:
+        check(f"excel: {deal[1]} buys {deal[2]}", has_deal(xrows, deal))
+
+    # The record stream and articles.jsonl hold the same events.
+    with open(os.path.join(out, "records.jsonl"), encoding="utf-8") as f:
+        stream = [json.loads(line) for line in f]
+    in_stream = [{k: v for k, v in r.items() if k != "record"} for r in stream
+                 if r["record"] == "event"]
+    check("records: events equal events.jsonl", in_stream == events)
+    with open(os.path.join(out, "articles.jsonl"), encoding="utf-8") as f:
+        nested = [dict(doc_id=a["doc_id"], **e) for a in map(json.loads, f) for e in a["events"]]
+    check("articles.jsonl: nested events equal events.jsonl", nested == events)
+
+
 def main():
     binary, inp = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
@@ -219,6 +326,7 @@ def main():
         check_parquet(out, facts)
         check_xlsx(out, facts)
         check_records(out, facts)
+        check_events(out)
     passed = sum(RESULTS)
     failed = len(RESULTS) - passed
     print(f"{passed} passed, {failed} failed")
