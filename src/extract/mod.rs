@@ -26,6 +26,9 @@ pub enum RefSource {
     ArticleDate,
     /// `--ref-date` on the command line.
     RefDate,
+    /// The article's dateline (`LONDON, March 4, 2026 (Reuters) -`,
+    /// `2025年6月9日 12:00 配信`, `Published 9 June 2025`).
+    Dateline,
     /// The first full date (year, month and day) written in the article.
     FirstDate,
 }
@@ -35,6 +38,7 @@ impl RefSource {
         match self {
             RefSource::ArticleDate => "article_date",
             RefSource::RefDate => "ref_date",
+            RefSource::Dateline => "dateline",
             RefSource::FirstDate => "first_date",
         }
     }
@@ -83,10 +87,10 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The same article, its dates read against `reference` (the date rules'
-    /// second pass, once the article's own date is known). What was searched
-    /// in the text so far is kept.
-    pub(crate) fn with_date_reference(&self, reference: date::Reference) -> Doc<'a> {
+    /// The same article, its dates read against `reference` (none: the date
+    /// rules' first pass, which looks for the article's own date). What was
+    /// searched in the text so far is kept.
+    pub(crate) fn with_date_reference(&self, reference: Option<date::Reference>) -> Doc<'a> {
         Doc {
             text: self.text,
             lang: self.lang,
@@ -94,7 +98,7 @@ impl<'a> Doc<'a> {
             gazetteer: self.gazetteer,
             company_matches: self.company_matches.clone(),
             cue_lines: self.cue_lines.clone(),
-            dates: self.dates.with_reference(Some(reference)),
+            dates: self.dates.with_reference(reference),
         }
     }
 

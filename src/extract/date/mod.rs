@@ -19,10 +19,12 @@
 //! reference date (`iso` null, display `昨年 (unresolved)`); a year-less date without a
 //! reference (`iso` null, display `XXXX-06-05`).
 //!
-//! Reference date: the article's `date` (JSONL), else `--ref-date`, else the first full
-//! date (year, month and day) written in the article; `year_source` says which
-//! (`article_date`, `ref_date`, `first_date`, or `context` for a fiscal quarter whose
-//! fiscal year comes from an earlier mention in the article).
+//! Reference date: the article's `date` (JSONL), else its dateline (`LONDON, March 4,
+//! 2026 (Reuters) -`, `2025年6月9日 12:00 配信`, `Published 9 June 2025`), else
+//! `--ref-date`, else the first full date (year, month and day) written in the
+//! article; `year_source` says which (`article_date`, `dateline`, `ref_date`,
+//! `first_date`, or `context` for a fiscal quarter whose fiscal year comes from an
+//! earlier mention in the article).
 //!
 //! A known company's fiscal calendar (its fiscal-year end, from the gazetteer) decides
 //! the fiscal year of quarters, halves and 今期/前期/来期 near it; see
@@ -37,6 +39,7 @@ pub(crate) use spec::DateSpec;
 
 mod calendar;
 mod context;
+mod dateline;
 mod en;
 mod ja;
 mod near;
@@ -89,20 +92,24 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         passes::relative_year_months(doc, found);
         if let Some(r) = reference {
             passes::company_fiscal_calendar(doc, r, found);
+            passes::past_year_less(doc, r, found);
         }
+        passes::same_day(doc, found);
     }
 }
 
 /// Run the rules; returns the reference date the article's dates were read
-/// against (given, or the first full date written), if any.
+/// against, if any. In order: the article's metadata date, its dateline, the
+/// `--ref-date`, the first full date written in it.
 fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) -> Option<NaiveDate> {
-    if let Some((d, _)) = doc.ref_date {
+    if let Some((d, RefSource::ArticleDate)) = doc.ref_date {
         run_all(doc, out);
         return Some(d);
     }
-    // No reference given: a first pass finds the first full date written. It
-    // notes, line by line, whether a production asked for the reference date.
-    doc.dates.take_asked();
+    // A first pass without a reference finds the dateline and the first full
+    // date. It notes, line by line, whether a production asked for the reference.
+    let bare = doc.with_date_reference(None);
+    bare.dates.take_asked();
     let mut raw: Vec<Candidate> = Vec::new();
     let mut lines: Vec<LineRun> = Vec::new();
     let text = doc.text;
@@ -112,13 +119,13 @@ fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) -> Option<NaiveDate> {
             let end =
                 memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |p| start + p);
             let from = raw.len();
-            if set.run_line(doc, start, end, &mut raw) {
+            if set.run_line(&bare, start, end, &mut raw) {
                 lines.push(LineRun {
                     set: k,
                     start,
                     end,
                     cands: from..raw.len(),
-                    asked: doc.dates.take_asked(),
+                    asked: bare.dates.take_asked(),
                 });
             }
             start = end + 1;
@@ -127,25 +134,31 @@ fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) -> Option<NaiveDate> {
     let needed = lines.iter().any(|l| l.asked);
     let mut first = raw.clone();
     tidy(doc, &mut first);
-    let found = first
-        .iter()
-        .filter_map(|c| match &c.value {
+    let full_dates = || {
+        first.iter().filter_map(|c| match &c.value {
             Value::Date(v) => match v.spec.when {
-                spec::When::Day(d) if is_full_date(&v.spec) => Some((c.start, d)),
+                spec::When::Day(d) if is_full_date(&v.spec) => Some((c, d)),
                 _ => None,
             },
             _ => None,
         })
-        .min_by_key(|(s, _)| *s);
-    match (needed, found) {
-        (true, Some((_, d))) => {
+    };
+    let reference = full_dates()
+        .filter(|(c, _)| dateline::is_dateline(doc.text, c.start, c.end))
+        .min_by_key(|(c, _)| c.start)
+        .map(|(_, d)| (d, RefSource::Dateline))
+        .or(doc.ref_date)
+        .or_else(|| {
+            full_dates()
+                .min_by_key(|(c, _)| c.start)
+                .map(|(_, d)| (d, RefSource::FirstDate))
+        });
+    match (needed, reference) {
+        (true, Some((day, source))) => {
             // Only the lines where a production asked for the reference date can
             // change; the others keep their first-pass candidates, in the same order
             // a full second run would push them.
-            let second = doc.with_date_reference(Reference {
-                day: d,
-                source: RefSource::FirstDate,
-            });
+            let second = doc.with_date_reference(Some(Reference { day, source }));
             let sets = rule_sets();
             let from = out.len();
             for l in &lines {
@@ -161,7 +174,7 @@ fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) -> Option<NaiveDate> {
         }
         _ => out.extend(first),
     }
-    found.map(|(_, d)| d)
+    reference.map(|(d, _)| d)
 }
 
 /// A day with its year written, not relative: what can be the reference date.

@@ -6,10 +6,11 @@
 use super::calendar::{fiscal_year_of, nearest_fiscal_year, shift_by};
 use super::near::{before, sentence_around};
 use super::spec::{render, DateSpec, FiscalPart, When, YearSource};
+use super::tense::{tense_before, Tense};
 use super::words::{count_word, en_unit, ABBREVIATED};
 use crate::extract::Doc;
 use crate::fact::{Candidate, Value};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::sync::LazyLock;
 
 /// The spec of a date candidate.
@@ -315,4 +316,134 @@ pub(super) fn fiscal_context(found: &mut [Candidate]) {
             _ => {}
         }
     }
+}
+
+/// `同日`, `the same day`: the last day written before it (`2025年11月5日 ... 同日`),
+/// not the reference date; the reference only when no day comes before.
+pub(super) fn same_day(doc: &Doc, found: &mut [Candidate]) {
+    let is_same_day = |c: &Candidate| {
+        doc.text.get(c.start..c.end).is_some_and(|t| {
+            let words = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            t == "同日" || words.eq_ignore_ascii_case("the same day")
+        })
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].start);
+    for &i in &order {
+        if !is_same_day(&found[i]) {
+            continue;
+        }
+        let start = found[i].start;
+        // The day ending last before it; of those ending together, the longest
+        // (`2024年6月9日`, not the `6月9日` inside it).
+        let anchor = found
+            .iter()
+            .filter(|c| c.end <= start)
+            .filter_map(|c| match &c.value {
+                Value::Date(v) => match v.spec.when {
+                    When::Day(_) => Some((c.end, c.end - c.start, v.spec.clone())),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .max_by_key(|&(end, len, _)| (end, len))
+            .map(|(_, _, s)| s);
+        let Some(anchor) = anchor else {
+            continue;
+        };
+        let c = &mut found[i];
+        if let Some(spec) = spec_mut(c) {
+            spec.when = anchor.when;
+            spec.year_inferred = anchor.year_inferred;
+            spec.source = anchor.source;
+            spec.relative = true;
+            rerender(c);
+        }
+    }
+}
+
+/// A year-less month or day taken from the reference year but after the
+/// reference date, in a clause written in the past tense (`sales fell in
+/// October` in a January story, `10月に発表した`), is of the year before: what
+/// has happened cannot lie ahead.
+pub(super) fn past_year_less(doc: &Doc, reference: NaiveDate, found: &mut [Candidate]) {
+    // Only a written month and day moves with its year: a holiday or a weekday
+    // falls on another day in another year.
+    const WRITTEN: &[&str] = &[
+        "date.en.month_day",
+        "date.en.day_month",
+        "date.en.month",
+        "date.ja.month_day",
+        "date.ja.month",
+        "date.num.separated",
+    ];
+    for c in found.iter_mut() {
+        if !WRITTEN.contains(&c.rule) {
+            continue;
+        }
+        let (start, end) = (c.start, c.end);
+        let Some(spec) = spec_mut(c) else {
+            continue;
+        };
+        if !spec.year_inferred
+            || spec.relative
+            || !matches!(spec.source, Some(YearSource::Reference(_)))
+        {
+            continue;
+        }
+        let later = match spec.when {
+            When::Day(d) => d > reference && d.year() == reference.year(),
+            When::Month {
+                year: Some(y),
+                month,
+            } => y == reference.year() && month > reference.month(),
+            _ => false,
+        };
+        if !later || reference.month() > 3 || !past_clause(doc, start, end) {
+            continue;
+        }
+        spec.when = match spec.when {
+            When::Day(d) => match d.with_year(d.year() - 1) {
+                Some(p) => When::Day(p),
+                None => continue,
+            },
+            When::Month { year, month } => When::Month {
+                year: year.map(|y| y - 1),
+                month,
+            },
+            _ => continue,
+        };
+        rerender(c);
+    }
+}
+
+/// Whether the clause around `start..end` is in the past tense: an English verb
+/// before it (`fell in October`), or a Japanese sentence that ends in `た` after it.
+fn past_clause(doc: &Doc, start: usize, end: usize) -> bool {
+    if tense_before(doc, start) == Some(Tense::Past) {
+        return true;
+    }
+    let (_, stop) = sentence_around(doc.text, end);
+    let tail = doc.text.get(end..stop).unwrap_or("");
+    let tail = tail.trim_end_matches(['。', '」', '』', ' ', '.']);
+    // `10月に発表する方針を決めた`: the past is the decision's, the date is ahead.
+    const AHEAD: &[&str] = &[
+        "予定",
+        "方針",
+        "見通し",
+        "計画",
+        "目標",
+        "目指",
+        "予想",
+        "見込",
+        "めど",
+        "メド",
+        "まで",
+        "以降",
+        "から",
+        "する",
+        "される",
+        "なる",
+    ];
+    !tail.is_ascii() && tail.ends_with('た') && !AHEAD.iter().any(|w| tail.contains(w))
 }

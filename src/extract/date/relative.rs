@@ -367,3 +367,47 @@ pub(super) fn anchored_offset(
 pub(super) fn weekday_in_weeks(doc: &Doc, text: &str, weeks: i64, wd: Weekday) -> Option<Value> {
     rel_weekday(doc, text, wd, WdMode::Week(weeks))
 }
+
+/// Week `n` (1–5; 0 = the last) of month `m`, counted from the week (Monday
+/// first) that holds the 1st: `8月第2週` in 2025 is the week of 4–10 August,
+/// `2025-08-W02`. Without a year and a reference, unresolved.
+pub(super) fn week_of_month(
+    doc: &Doc,
+    text: &str,
+    y: Option<i32>,
+    m: u32,
+    n: u32,
+) -> Option<Value> {
+    if !(1..=12).contains(&m) || n > 5 {
+        return None;
+    }
+    let (year, inferred, source) = match y {
+        Some(y) => (y, false, None),
+        None => match reference(doc) {
+            Some(r) => (r.day.year(), true, Some(YearSource::Reference(r.source))),
+            None => {
+                return date(written(When::Unresolved {
+                    granularity: Granularity::Range,
+                    written: text.to_string(),
+                }))
+            }
+        },
+    };
+    let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+    let last = shift_days(shift_months(first, 1)?, -1)?;
+    let weeks = u32::try_from((monday_of(last) - monday_of(first)).num_days() / 7 + 1).ok()?;
+    let week = if n == 0 { weeks } else { n };
+    if week > weeks {
+        return None;
+    }
+    date(DateSpec {
+        when: When::MonthWeek {
+            year,
+            month: m,
+            week,
+        },
+        year_inferred: inferred,
+        relative: false,
+        source,
+    })
+}

@@ -74,6 +74,13 @@ pub(crate) enum When {
         year: i32,
         week: u32,
     },
+    /// Week `week` of a month, weeks starting on Monday and the first holding
+    /// the 1st (`2025-08-W02`, the TIMEX form).
+    MonthWeek {
+        year: i32,
+        month: u32,
+        week: u32,
+    },
     /// The weekend (Saturday and Sunday) of an ISO week (`2016-W45-WE`).
     Weekend {
         year: i32,
@@ -128,7 +135,9 @@ impl When {
                 FiscalPart::Quarter(_) => Granularity::FiscalQuarter,
                 FiscalPart::Half(_) => Granularity::Half,
             },
-            When::Week { .. } | When::Weekend { .. } | When::Range(..) => Granularity::Range,
+            When::Week { .. } | When::MonthWeek { .. } | When::Weekend { .. } | When::Range(..) => {
+                Granularity::Range
+            }
             When::Decade(_) => Granularity::Decade,
             When::Unresolved { granularity, .. } => *granularity,
         }
@@ -170,6 +179,9 @@ impl When {
             }
             When::Week { year, week } => known(format!("{year:04}-W{week:02}")),
             When::Weekend { year, week } => known(format!("{year:04}-W{week:02}-WE")),
+            When::MonthWeek { year, month, week } => {
+                known(format!("{year:04}-{month:02}-W{week:02}"))
+            }
             When::Decade(s) => (Some(format!("{s:04}/{:04}", s + 9)), format!("{s}s")),
             When::Range(a, b) => match (a.when.forms(), b.when.forms()) {
                 ((Some(x), _), (Some(y), _)) => known(format!("{x}/{y}")),

@@ -33,10 +33,12 @@ const QW: &str = r"first|second|third|fourth|1st|2nd|3rd|4th|final|last";
 pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let (m, m2) = (mon(""), mon("2"));
     let (d, d2) = (dayp(""), dayp("2"));
+    // The second day of `June 5 and 6`: digits only (`June 5 and first-quarter`).
+    let d3 = r"(?P<d3>[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\b)";
     RuleSet::new(vec![
         Rule::new(
             "date.en.month_day",
-            format!(r"(?i)(?-u:\b)(?:{WDN}\.?,?\s+(?:the\s+)?)?{m}(?:\.|,)?\s*(?:[-/]\s*)?(?:the\s+)?{d}(?:\s*(?:-|–|to|through|until)\s*(?:{m2}(?:\.|,)?\s*)?{d2})?{YEAR_TAIL}"),
+            format!(r"(?i)(?-u:\b)(?:{WDN}\.?,?\s+(?:the\s+)?)?{m}(?:\.|,)?\s*(?:[-/]\s*)?(?:the\s+)?{d}(?:\s*(?:-|–|to|through|until)\s*(?:{m2}(?:\.|,)?\s*)?{d2}|\s+(?:and|&)\s+{d3})?{YEAR_TAIL}"),
             month_day,
         )
         .priority(3),
@@ -77,6 +79,18 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         )
         .priority(2),
         Rule::new(
+            "date.en.year_range",
+            r"(?i)(?-u:\b)(?:(?P<pre>from|between)\s+)?(?P<span>(?P<y>(?:19|20)[0-9]{2})\s*(?P<join>-|–|—|to|through|until|and)\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))(?-u:\b)",
+            year_range,
+        )
+        .priority(1),
+        Rule::new(
+            "date.en.week_of_month",
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+(?:of|in)\s+{m}(?-u:\b)\.?(?:\s*,?\s*(?P<y>[12][0-9]{{3}})(?-u:\b))?"),
+            week_of_month_rule,
+        )
+        .priority(2),
+        Rule::new(
             "date.en.month",
             format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|mid|end\s+of)[\s-]+)?{m}(?-u:\b)\.?(?:\s+(?P<ry>this|next|last)\s+year(?-u:\b))?"),
             month_alone,
@@ -112,7 +126,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "date.en.relative",
-            r"(?i)(?-u:\b)(?:(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)|yesterday|today|tomorrow|tmrw|the\s+(?:next|following)\s+day)|(?:(?:early|earlier|late|later|mid)[\s-]+)?(?P<mod>this|last|next|previous|coming|the\s+coming|following|the\s+following|current|the\s+current|upcoming|the\s+upcoming)\s+(?P<unit>year|month|week|weekend|quarter)|(?:earlier|later)\s+in\s+the\s+(?P<unit3>year|month|week)|the\s+(?P<unit2>year|month|week|weekend)\s+after\s+(?:the\s+)?next|(?P<we>(?:the\s+)?weekend))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)|yesterday|today|tomorrow|tmrw|the\s+(?:next|following|same)\s+day)|(?:(?:early|earlier|late|later|mid)[\s-]+)?(?P<mod>this|last|next|previous|coming|the\s+coming|following|the\s+following|current|the\s+current|upcoming|the\s+upcoming)\s+(?P<unit>year|month|week|weekend|quarter)|(?:earlier|later)\s+in\s+the\s+(?P<unit3>year|month|week)|the\s+(?P<unit2>year|month|week|weekend)\s+after\s+(?:the\s+)?next|(?P<we>(?:the\s+)?weekend))(?-u:\b)",
             relative,
         )
         .priority(1),

@@ -75,6 +75,10 @@ pub(super) fn month_day(c: &Captures, doc: &Doc) -> Option<Value> {
         let m2 = g(c, "mon2").and_then(month_from_en).unwrap_or(m);
         return range(day(doc, y, m, d), day(doc, y, m2, d2));
     }
+    // `June 5 and 6`: two days of one month, as a range.
+    if let Some(d3) = g(c, "d3").and_then(|d| d.parse().ok()) {
+        return range(day(doc, y, m, d), day(doc, y, m, d3));
+    }
     if y.is_none() && impossible_year_after(doc.text, span.end()) {
         return None;
     }
@@ -210,7 +214,10 @@ pub(super) fn month_range(c: &Captures, doc: &Doc) -> Option<Value> {
     let (a, b) = (g(c, "mon")?, g(c, "mon2")?);
     let join = g(c, "join")?.to_ascii_lowercase();
     let pre = g(c, "pre").map(str::to_ascii_lowercase);
-    if join == "and" && pre.as_deref() != Some("between") {
+    // `June and July`: both months, as a range; `May and June` needs its
+    // capital (`may and`, the verb).
+    if join == "and" && pre.is_none() && a.chars().next().is_some_and(|ch| ch.is_ascii_lowercase())
+    {
         return None;
     }
     if pre.is_none() && (a == "may" || a == "march") {
@@ -487,7 +494,7 @@ pub(super) fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
             2
         } else if dw.starts_with("yesterday") {
             -1
-        } else if dw == "today" {
+        } else if dw == "today" || dw.contains("same") {
             0
         } else {
             1
@@ -785,50 +792,6 @@ pub(super) fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
     let nw = next_word(doc, e);
     let nwl = nw.to_ascii_lowercase();
     let lower_word = !nw.is_empty() && nw.chars().next().is_some_and(|ch| ch.is_ascii_lowercase());
-    const COUNT_NOUN: &[&str] = &[
-        "people",
-        "persons",
-        "units",
-        "shares",
-        "jobs",
-        "employees",
-        "workers",
-        "pieces",
-        "cars",
-        "homes",
-        "votes",
-        "troops",
-        "yen",
-        "dollars",
-        "euros",
-        "pounds",
-        "points",
-        "percent",
-        "times",
-        "tons",
-        "tonnes",
-        "barrels",
-        "items",
-        "stores",
-        "cases",
-        "deaths",
-        "patients",
-        "students",
-        "members",
-        "companies",
-        "feet",
-        "meters",
-        "metres",
-        "miles",
-        "km",
-        "kilometers",
-        "acres",
-        "hours",
-        "minutes",
-        "seconds",
-        "days",
-        "calories",
-    ];
     if COUNT_NOUN.contains(&nwl.as_str()) {
         return None;
     }
@@ -924,6 +887,19 @@ pub(super) fn the_nth(c: &Captures, doc: &Doc) -> Option<Value> {
     if rest_t.chars().next().is_some_and(|ch| ch.is_alphanumeric()) {
         return None;
     }
+    // `the second` is an ordinal (`won the first and lost the second`) unless a
+    // preposition or a month introduces it (`on the second`, `for the twenty
+    // second`, `may the eleventh`).
+    if g(c, "dw").is_some() {
+        let pw = prev_word(doc, c.name("span")?.start());
+        let introduced = matches!(
+            pw.as_str(),
+            "on" | "for" | "by" | "until" | "till" | "since" | "from" | "to" | "before" | "after"
+        ) || month_from_en(&pw).is_some();
+        if !introduced {
+            return None;
+        }
+    }
     let d = day_num(c, "")?;
     day_of_ref_month(doc, d)
 }
@@ -957,4 +933,56 @@ pub(super) fn holiday(c: &Captures, doc: &Doc) -> Option<Value> {
         return unresolved_day(c.get(0).map_or("", |m| m.as_str()));
     };
     calendar_day(rule.in_year(year)?, inferred, src)
+}
+
+/// `2021 to 2028`, `between 2021 and 2028`, `2025–27`: a range of years.
+pub(super) fn year_range(c: &Captures, doc: &Doc) -> Option<Value> {
+    let span = c.name("span")?;
+    let y: i32 = g(c, "y")?.parse().ok()?;
+    let y2s = g(c, "y2")?;
+    let y2: i32 = if y2s.len() == 2 {
+        y / 100 * 100 + y2s.parse::<i32>().ok()?
+    } else {
+        y2s.parse().ok()?
+    };
+    let join = g(c, "join")?.to_ascii_lowercase();
+    if join == "and" && g(c, "pre").map(str::to_ascii_lowercase).as_deref() != Some("between") {
+        return None;
+    }
+    // `2024-25` is the numeric rule's season span; `2021-28` with a hyphen reads
+    // as a code as often as a range.
+    if join == "-" && y2s.len() == 2 {
+        return None;
+    }
+    if y2 <= y || y2 - y > 50 {
+        return None;
+    }
+    if char_before(doc.text, span.start()).is_some_and(|ch| {
+        ch.is_ascii_digit() || matches!(ch, '$' | '€' | '£' | '¥' | '#' | ',' | '.' | '/' | '-')
+    }) {
+        return None;
+    }
+    let rest = after(doc, span.end(), 2);
+    if rest.starts_with(['%', '年', '/', ':', '-', '–'])
+        || rest.starts_with(['.', ',']) && rest.chars().nth(1).is_some_and(|d| d.is_ascii_digit())
+    {
+        return None;
+    }
+    // `from 2000 to 2500 jobs`: counts, not years.
+    if COUNT_NOUN.contains(&next_word(doc, span.end()).to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    range(year(y), year(y2))
+}
+
+/// `the second week of August`, `the first week of June 2025`: that week of the
+/// month (see `week_of_month`).
+pub(super) fn week_of_month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    let n = nth_n(g(c, "n")?)?;
+    let m = month_from_en(g(c, "mon")?)?;
+    let y = match g(c, "y") {
+        Some(y) => Some(y.parse().ok()?),
+        None => None,
+    };
+    week_of_month(doc, c.get(0)?.as_str(), y, m, n)
 }

@@ -34,7 +34,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     RuleSet::new(vec![
         Rule::new(
             "date.ja.year_month_day",
-            format!(r"(?:{y}|(?P<y3>[1-9][0-9]{{2}})) ?年(?:の)? ?(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?)?"),
+            format!(r"(?:{y}|(?P<y3>[1-9][0-9]{{2}})) ?年(?:の)? ?(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?| ?(?:、|,|・|と) ?(?P<d3>{N}) ?日(?:{WD2})?)?"),
             ymd,
         )
         .priority(3),
@@ -52,13 +52,13 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(1),
         Rule::new(
             "date.ja.month_day",
-            format!(r"(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?)?"),
+            format!(r"(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?| ?(?:、|,|・|と) ?(?P<d3>{N}) ?日(?:{WD2})?)?"),
             md,
         )
         .priority(2),
         Rule::new(
             "date.ja.month",
-            format!(r"(?:(?P<m1>{N}) ?(?:月)? ?{TO} ?)?(?P<m>{N}) ?月(?P<tail>上旬|中旬|下旬|初旬|初め|末|中|頃|ごろ)?(?P<ki>期)?"),
+            format!(r"(?:(?P<m1>{N}) ?(?:月)? ?(?:{TO}|、|・) ?)?(?P<m>{N}) ?月(?P<tail>上旬|中旬|下旬|初旬|初め|末|中|頃|ごろ)?(?P<ki>期)?"),
             month_rule,
         ),
         Rule::new(
@@ -87,6 +87,18 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             "date.ja.nth_weekday",
             format!(r"(?:(?:(?P<y>[0-9]{{4}}) ?年(?:の)? ?)?(?P<m>{N}) ?月|(?P<rm>今月|来月|先月|翌月|前月))?(?:の)? ?(?:第(?P<n>[1-5一二三四五])|(?P<first>最初)|(?P<last>最後))(?:の)? ?(?P<wd>[月火水木金土日])曜日?"),
             nth_weekday_rule,
+        )
+        .priority(2),
+        Rule::new(
+            "date.ja.year_range",
+            r"(?P<y>[0-9]{4}) ?(?:~|-|–|—|から) ?(?P<y2>[0-9]{4}|[0-9]{2}) ?年(?P<suf>度)?",
+            year_range,
+        )
+        .priority(1),
+        Rule::new(
+            "date.ja.week_of_month",
+            format!(r"(?:(?P<y>[0-9]{{4}}) ?年(?:の)? ?)?(?P<m>{N}) ?月(?:の)? ?第(?P<n>[1-5一二三四五]) ?週"),
+            week_of_month_rule,
         )
         .priority(2),
         Rule::new(
@@ -175,5 +187,20 @@ mod tests {
         assert!(run("90日間の関税猶予", Some("2025-06-09")).is_empty());
         assert!(run("2日間にわたり", Some("2025-06-09")).is_empty());
         assert!(run("前年比で5%増", Some("2025-06-09")).is_empty());
+    }
+
+    #[test]
+    fn date_ja_dateline_is_the_reference() {
+        let text = "米中協議、ロンドンで再開\n2025年6月9日 12:00 配信\n両国は昨日協議した。";
+        let got = super::super::dates_in(text, Lang::Ja, Some(("2024-01-01", RefSource::RefDate)));
+        let (_, y) = got.iter().find(|(t, _)| t == "昨日").unwrap();
+        assert_eq!(y.iso.as_deref(), Some("2025-06-08"));
+        assert_eq!(y.year_source.as_deref(), Some("dateline"));
+        // Without a dateline the --ref-date is in force.
+        let text = "米中協議\n両国は2025年6月9日と昨日協議した。";
+        let got = super::super::dates_in(text, Lang::Ja, Some(("2024-01-01", RefSource::RefDate)));
+        let (_, y) = got.iter().find(|(t, _)| t == "昨日").unwrap();
+        assert_eq!(y.iso.as_deref(), Some("2023-12-31"));
+        assert_eq!(y.year_source.as_deref(), Some("ref_date"));
     }
 }

@@ -112,6 +112,10 @@ pub(super) fn ymd(c: &Captures, doc: &Doc) -> Option<Value> {
     let m = num(g(c, "m")?)?;
     let d = num(g(c, "d")?)?;
     weekday_suffix_ok(c);
+    if let Some(d3) = g(c, "d3") {
+        // `3月18、19日`: two days of one month, as a range.
+        return range(day(doc, Some(y), m, d), day(doc, Some(y), m, num(d3)?));
+    }
     match g(c, "d2") {
         Some(d2) => {
             let m2 = g(c, "m2").and_then(num).unwrap_or(m);
@@ -245,6 +249,9 @@ pub(super) fn md(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let m = num(g(c, "m")?)?;
     let d = num(g(c, "d")?)?;
+    if let Some(d3) = g(c, "d3") {
+        return range(day(doc, None, m, d), day(doc, None, m, num(d3)?));
+    }
     match g(c, "d2") {
         Some(d2) => {
             let m2 = g(c, "m2").and_then(num).unwrap_or(m);
@@ -673,4 +680,41 @@ pub(super) fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
     }
     let sign = if g(c, "dir")? == "前" { -1 } else { 1 };
     rel_compound(doc, text(c), months, days, sign)
+}
+
+/// `2025~27年度`, `2021-2028年`: a range of years or fiscal years.
+pub(super) fn year_range(c: &Captures, doc: &Doc) -> Option<Value> {
+    if !clean_left(doc, start(c)) {
+        return None;
+    }
+    let y: i32 = g(c, "y")?.parse().ok()?;
+    let y2s = g(c, "y2")?;
+    let y2: i32 = if y2s.len() == 2 {
+        y / 100 * 100 + y2s.parse::<i32>().ok()?
+    } else {
+        y2s.parse().ok()?
+    };
+    if !(1000..=2199).contains(&y) || y2 <= y || y2 - y > 50 {
+        return None;
+    }
+    if g(c, "suf").is_some() {
+        range(fiscal_year(y, None), fiscal_year(y2, None))
+    } else {
+        if duration_follows(doc, end(c)) {
+            return None;
+        }
+        range(year(y), year(y2))
+    }
+}
+
+/// `8月第2週`, `2025年8月の第2週`: that week of the month.
+pub(super) fn week_of_month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
+    if !clean_left(doc, start(c)) {
+        return None;
+    }
+    let y = match g(c, "y") {
+        Some(y) => Some(y.parse().ok()?),
+        None => None,
+    };
+    week_of_month(doc, text(c), y, num(g(c, "m")?)?, num(g(c, "n")?)?)
 }
