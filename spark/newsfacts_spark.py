@@ -13,28 +13,37 @@ dumps of one article a line and `.txt`/`.md` files are one article each; a file
 named directly (or matched by a glob) is a dump if it ends in `.jsonl`/`.ndjson`
 (optionally compressed: `.gz`, `.bz2`), else one article.
 
-How it works, and why so:
-- The extraction itself is the newsfacts binary, shipped to the executors with
-  `SparkContext.addFile` (or `--files`), run once per partition on the
-  partition's lines (`newsfacts extract - --stdout`), which writes the record
-  stream: one tagged JSON record a line (facts, sections, articles, problems and
-  a closing summary). Rules live in one place; Spark only moves data.
-- A single run names an article without `id` `<file stem>:<line number>` and
-  gives it the source `<path>:<line>`. Here a partition holds some lines of some
-  file, so line numbers are computed from the file and the split, never from
-  partition order: a first pass counts the lines of every split (Spark's
-  `_metadata.file_block_start`), the second numbers each line, sets `id` when the
-  record has none and passes `path:line` in the reserved field
-  `newsfacts_source`. Lines that are not JSON objects reach the binary
-  unchanged, so they become the same problem records as in a single run; their
-  source and line are mapped back from the position in the partition's stream.
-- Text files are copied, per partition, into a scratch folder laid out as the
-  input was, so the binary gives them the same doc_id, decoding and problems as
-  in a single run; paths are mapped back to the input's in the records.
-- The records are parsed by Spark's JSON reader with explicit schemas (the
+How it works, and why so. The extraction itself is the newsfacts binary,
+shipped to the executors with `SparkContext.addFile` (or `--files`): rules live
+in one place; Spark only schedules it. Two paths, chosen by where the data is:
+
+- Direct (inputs and DIR on a filesystem every executor mounts at the same
+  path: local disk in local mode, NFS, /dbfs, a mounted bucket): the driver
+  lists the files and cuts them into units of whole files; one task per unit
+  runs the binary with `--format parquet` on the files, under the paths a single
+  run names them by, and moves the Parquet files it wrote into DIR as part files
+  (facts/part-NNNNN.parquet...). Ids and line numbers are the single run's by
+  construction, no record crosses into Python or the JVM, there is no shuffle
+  but the small one that finds doc_ids repeated across units, and a task hands
+  the driver only its summary. Text files are linked into a scratch folder laid
+  out as under the folder given, so that their doc_ids are a single run's; their
+  `source` is mapped back as the task moves the files.
+- Records (hdfs://, s3a://, gs://, compressed dumps): the binary cannot open
+  those paths, so each partition's lines are piped through it
+  (`newsfacts extract - --stdout`, the record stream) and Spark writes the
+  records as Parquet. A single run names an article without `id`
+  `<file stem>:<line number>` and gives it the source `<path>:<line>`; here a
+  partition holds some lines of some file, so a first pass counts the lines of
+  every split (Spark's `_metadata.file_block_start`) and the second numbers each
+  line, sets `id` when the record has none and passes `path:line` in the
+  reserved field `newsfacts_source`. Lines that are not JSON objects reach the
+  binary unchanged, so they become the same problem records as in a single
+  run. Text files are copied, per partition, into a scratch folder laid out as
+  the input was. The records are parsed by Arrow with explicit schemas (the
   tables in docs/SPEC.md, "On Spark"), cached once, and written as Parquet:
-  facts/ (partitioned by kind), sections/, articles/, problems/, events/, and a
-  summary.json merged from every run's summary.
+  facts/ (partitioned by kind), sections/, articles/, problems/, events/.
+
+Both write a summary.json merged from every run's summary.
 """
 
 import argparse
@@ -162,8 +171,8 @@ PROBLEMS = _struct(
 )
 
 EVENTS = _struct(
-    ("id", S),
     ("doc_id", S),
+    ("id", S),
     ("type", S),
     ("status", S),
     ("acquirer_id", S),
@@ -376,9 +385,38 @@ def uri_key(uri):
     return path_key(urllib.parse.unquote(uri))
 
 
-def list_inputs(spark, inputs):
+def hidden(name):
+    """Whether Spark's file listing leaves a file or folder name out."""
+    return (name.startswith("_") and "=" not in name) or name.startswith(".") or name.endswith("._COPYING_")
+
+
+def walk_local(base):
+    """{`file:` path → zero bytes} of every file under a local folder, as
+    Spark's listing of it gives them (links followed, each folder once)."""
+    found, seen = {}, set()
+    for dirpath, dirnames, filenames in os.walk(local_path(base), followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames[:] = [d for d in dirnames if not hidden(d)]
+        for name in filenames:
+            if hidden(name):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                zero = os.path.getsize(path) == 0
+            except OSError:
+                zero = False  # a dangling link: the binary reports it
+            found["file:" + path] = zero
+    return found
+
+
+def list_inputs(spark, inputs, local=False):
     """Walk the inputs on the driver with Hadoop's FileSystem (any scheme Spark
-    reads), classifying files as a single run does. Returns (jsonl, text,
+    reads; `local`: folders of the local filesystem with Python's os.walk),
+    classifying files as a single run does. Returns (jsonl, text,
     empty, ignored, problems, order):
     - jsonl: uri key → (path to read, display path, stem for default ids);
     - text: path to read → (group, path relative to the folder given or None
@@ -444,14 +482,20 @@ def list_inputs(spark, inputs):
             # Spark lists the folder (in the JVM, in parallel for large trees):
             # one call instead of several Py4J calls per file. It leaves out
             # names starting with "_" or ".", as Spark does everywhere.
-            listing = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(escape_glob(full))
-            found = {r[0]: False for r in listing.select("path").collect()}  # path → zero bytes
-            # The scan leaves out files of zero bytes; the folder's index
-            # (inputFiles, URI-encoded) has them.
-            known = {path_key(f) for f in found}
-            for uri in listing.inputFiles():
-                if uri_key(uri) not in known:
-                    found[uri_key(uri)] = True
+            if local and full.startswith("file:/"):
+                # On the local (or a mounted) filesystem Python walks the
+                # folder itself, leaving out the names Spark leaves out:
+                # starting a Spark scan costs more than the walk.
+                found = walk_local(base)
+            else:
+                listing = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(escape_glob(full))
+                found = {r[0]: False for r in listing.select("path").collect()}  # path → zero bytes
+                # The scan leaves out files of zero bytes; the folder's index
+                # (inputFiles, URI-encoded) has them.
+                known = {path_key(f) for f in found}
+                for uri in listing.inputFiles():
+                    if uri_key(uri) not in known:
+                        found[uri_key(uri)] = True
             # Sorted as paths are (component by component), which is the
             # order of a depth-first walk of sorted folders.
             for f in sorted(found, key=lambda f: f.split("/")):
@@ -793,6 +837,271 @@ def text_partition(conf):
     return run
 
 
+# --- The direct path: each task writes the binary's own Parquet ----------------
+#
+# When the inputs and DIR are on a filesystem every executor mounts at the same
+# path (local disk in local mode, NFS, /dbfs on Databricks, a FUSE mount of a
+# bucket), a task runs the binary on whole files with `--format parquet` and
+# moves the files it wrote into DIR as part files: no line goes through Python
+# or the JVM, nothing is parsed twice, and there is no shuffle. Ids and line
+# numbers are the single run's by construction, since the binary reads each
+# file whole under the path the single run names it by.
+
+# The datasets the binary writes, and the file it writes each into.
+BINARY_DATASETS = {
+    "facts": "facts.parquet",
+    "sections": "sections.parquet",
+    "articles": "articles.parquet",
+    "events": "events.parquet",
+}
+
+
+def is_local(path):
+    """Whether a path names a file of the local (or mounted) filesystem."""
+    return "://" not in path and not path.startswith("file:")
+
+
+def local_path(full):
+    """The filesystem path of a Hadoop `file:` path."""
+    return full[len("file:"):] if full.startswith("file:") else full
+
+
+def arrow_schema(schema):
+    import pyarrow as pa
+
+    def ty(t):
+        if isinstance(t, DateType):
+            return pa.date32()
+        return arrow_type(t)
+
+    return pa.schema([pa.field(f.name, ty(f.dataType)) for f in schema.fields])
+
+
+def write_rows(path, rows, schema):
+    """A Parquet file of dict rows with one of the job's schemas."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sch = arrow_schema(schema)
+    table = pa.Table.from_pylist(rows, schema=sch) if rows else sch.empty_table()
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    pq.write_table(table, path, compression="snappy")
+
+
+def plan_units(jsonl, text, order, chunk):
+    """Work for the tasks: (bytes, kind, files), runs of whole files in input
+    order, each about `chunk` bytes (a larger file is a unit alone), largest
+    first. A unit holds dumps or text
+    files, never both, so that only units of text files (whose paths the binary
+    sees in a scratch folder) have their Parquet rewritten."""
+    units, current, size, kind = [], [], 0, None
+    by_disp = {}
+    for key, (full, disp, _) in jsonl.items():
+        by_disp[disp] = ("jsonl", disp, full)
+    for full, (group, rel, root_disp) in text.items():
+        disp = join_display(root_disp, rel) if rel is not None else root_disp
+        by_disp[disp] = ("text", disp, full)
+    for disp in order:
+        item = by_disp.get(disp)
+        if item is None:
+            continue
+        n = max(os.path.getsize(local_path(item[2])), 1)
+        if current and (kind != item[0] or size + n > chunk):
+            units.append((size, kind, current))
+            current, size = [], 0
+        kind = item[0]
+        current.append(item[2])
+        size += n
+    if current:
+        units.append((size, kind, current))
+    # Largest first, so that the last tasks to start are short ones.
+    units.sort(key=lambda u: -u[0])
+    return units
+
+
+def summary_problems(summ):
+    """problems/ rows from a run's summary lists (a repeated id's warning is
+    left out: repeats are found again over the whole job)."""
+    rows = []
+    for key, level in (("skipped", "skipped"), ("warnings", "warning")):
+        for e in summ.get(key, []):
+            if level == "warning" and (e.get("reason") or "").startswith(DUPLICATE_REASON):
+                continue
+            rows.append({"level": level, "source": e.get("path"), "line": e.get("line"), "reason": e.get("reason")})
+    return rows
+
+
+def complete_lists(summ):
+    """Whether a run's summary lists every problem it met (it lists at most
+    MAX_LISTED of each kind)."""
+    return (len(summ.get("skipped", [])) >= summ.get("articles_skipped", 0)
+            and len(summ.get("warnings", [])) >= summ.get("warnings_count", 0))
+
+
+def direct_unit(conf):
+    """The function run for each unit (mapPartitionsWithIndex): runs the binary
+    on the unit's files into a scratch folder beside DIR, moves its Parquet files
+    into DIR as part files, writes the unit's problems, and returns its summary."""
+
+    def run(index, units):
+        import resource
+
+        import pyarrow.parquet as pq
+
+        out = conf["out"]
+        binary = local_file(conf["binary"])
+        gaz = {local_file(g): shown for g, shown in conf["gazetteers"].items()}
+        keep_gaz = index == 0
+        info = conf["text"].value
+        jsonl = conf["jsonl"].value
+        for size, kind, files in units:
+            # A file larger than a unit cannot be cut (its ids and lines are
+            # counted from its start): its run gets the threads of the units it
+            # would have made, up to an executor's cores, as a single run would.
+            threads = conf["threads"] * max(1, min(-(-size // conf["chunk"]), conf["cores"]))
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            scratch = tempfile.mkdtemp(prefix="newsfacts-unit-")
+            run_out = os.path.join(out, "_temporary", "unit-%05d" % index)
+            shutil.rmtree(run_out, ignore_errors=True)
+            try:
+                paths = {}  # a path the binary saw → the input's spelling
+                if kind == "jsonl":
+                    # The dumps under the path the single run names them by
+                    # (relative paths from the driver's folder).
+                    args = [jsonl[path_key(f)][1] for f in files]
+                else:
+                    # Text files laid out as under the folder given (links), so
+                    # that doc_ids are the single run's; paths mapped back below.
+                    roots, args = {}, []
+                    for n, full in enumerate(files):
+                        group, rel, disp = info[full]
+                        if rel is None:
+                            dest = os.path.join(scratch, f"f{n}", posixpath.basename(full))
+                            args.append(dest)
+                            paths[dest] = disp
+                        else:
+                            root = os.path.join(scratch, "g%d_%d" % group)
+                            if root not in roots:
+                                roots[root] = disp
+                                args.append(root)
+                            dest = os.path.join(root, *rel.split("/"))
+                            paths[dest] = join_display(disp, rel)
+                        os.makedirs(os.path.dirname(dest), exist_ok=True)
+                        os.symlink(os.path.abspath(os.path.join(conf["cwd"], local_path(full))), dest)
+                    for root, disp in roots.items():
+                        paths[root] = disp
+                cmd, flags = binary_command(binary, list(gaz), conf["opts"])
+                flags = [f for f in flags if f != "--stdout"]
+                env = dict(os.environ, RAYON_NUM_THREADS=str(threads))
+                proc = subprocess.run(cmd + args + flags + ["--format", "parquet", "--out", run_out],
+                                      cwd=conf["cwd"], env=env, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE)
+                if proc.returncode not in (0, 1):
+                    tail = proc.stderr[-4000:].decode("utf-8", "replace")
+                    raise RuntimeError(f"newsfacts exited with status {proc.returncode} on {args}\n{tail}")
+
+                def where(path, line):
+                    if path in gaz:
+                        return gaz[path], line
+                    return paths.get(path, path), line
+
+                summ = None
+                if os.path.isfile(os.path.join(run_out, "summary.json")):
+                    with open(os.path.join(run_out, "summary.json"), encoding="utf-8") as f:
+                        summ = json.load(f)
+                if summ is None or not complete_lists(summ):
+                    # No article read (the binary then writes nothing), or more
+                    # problems than the summary lists: the record stream has
+                    # them all, and the closing summary.
+                    summ, problems = None, []
+                    for raw in run_binary(cmd + args + ["--stdout"] + flags, None, threads):
+                        if raw.startswith(b'{"record":"problem"'):
+                            p = json.loads(raw)
+                            p.pop("record", None)
+                            problems.append(p)
+                        elif raw.startswith(b'{"record":"summary"'):
+                            summ = json.loads(raw)
+                            summ.pop("record", None)
+                    problems = [p for p in problems if not (
+                        p.get("level") == "warning" and (p.get("reason") or "").startswith(DUPLICATE_REASON))]
+                else:
+                    problems = summary_problems(summ)
+                if not keep_gaz:
+                    drop = [p for p in problems if p.get("source") in gaz]
+                    problems = [p for p in problems if p.get("source") not in gaz]
+                    if drop:
+                        summ["warnings_count"] = summ.get("warnings_count", 0) - len(drop)
+                        summ["warnings"] = [w for w in summ.get("warnings", []) if w.get("path") not in gaz]
+                for p in problems:
+                    p["source"], p["line"] = where(p.get("source"), p.get("line"))
+                for key in ("skipped", "warnings", "duplicate_ids"):
+                    for e in summ.get(key, []):
+                        e["path"], e["line"] = where(e.get("path"), e.get("line"))
+                part = "part-%05d.parquet" % index
+                for name, fname in BINARY_DATASETS.items():
+                    src = os.path.join(run_out, fname)
+                    if not os.path.isfile(src):
+                        continue
+                    dest = os.path.join(out, name, part)
+                    if not paths:
+                        os.replace(src, dest)
+                        continue
+                    table = pq.read_table(src)
+                    i = table.schema.get_field_index("source")
+                    if i < 0:  # events carry no source
+                        os.replace(src, dest)
+                        continue
+                    col = table.column(i).combine_chunks()
+                    if hasattr(col, "dictionary"):
+                        import pyarrow as pa
+
+                        col = pa.DictionaryArray.from_arrays(
+                            col.indices, pa.array([paths.get(s, s) for s in col.dictionary.to_pylist()], pa.string()))
+                    else:
+                        import pyarrow as pa
+
+                        col = pa.array([paths.get(s, s) for s in col.to_pylist()], pa.string())
+                    table = table.set_column(i, table.schema.field(i), col)
+                    pq.write_table(table, dest, compression="snappy", row_group_size=65536)
+                if problems:
+                    write_rows(os.path.join(out, "problems", part), problems, PROBLEMS)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                summ["binary_cpu_seconds"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+                yield json.dumps(summ, ensure_ascii=False)
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+                shutil.rmtree(run_out, ignore_errors=True)
+
+    return run
+
+
+def run_direct(spark, args, conf, jsonl, text, order, phase):
+    """The direct path's driver half: plans the units, runs them (one task
+    each), and returns the runs' summaries."""
+    sc = spark.sparkContext
+    out = os.path.abspath(args.out)
+    for name in list(DATASETS) + ["_temporary"]:
+        shutil.rmtree(os.path.join(out, name), ignore_errors=True)
+    for name in DATASETS:
+        os.makedirs(os.path.join(out, name))
+    total = sum(os.path.getsize(local_path(f)) for f, _, _ in jsonl.values()) + sum(
+        os.path.getsize(local_path(f)) for f in text)
+    chunk = max(total // (2 * sc.defaultParallelism), 1 << 20)
+    if args.split_mb:
+        chunk = min(chunk, int(args.split_mb * (1 << 20)))
+    units = plan_units(jsonl, text, order, chunk)
+    phase(f"planned {len(units)} units")
+    cores = int(sc.getConf().get("spark.executor.cores", str(sc.defaultParallelism)))
+    c = dict(conf, out=out, cwd=os.getcwd(), text=sc.broadcast(text), jsonl=sc.broadcast(jsonl), chunk=chunk,
+             cores=max(1, cores // conf["threads"]))
+    runs = []
+    if units:
+        runs = sc.parallelize(units, len(units)).mapPartitionsWithIndex(direct_unit(c)).collect()
+    shutil.rmtree(os.path.join(out, "_temporary"), ignore_errors=True)
+    phase("extracted and written")
+    return out, [json.loads(r) for r in runs]
+
+
 # --- The driver ------------------------------------------------------------------
 
 
@@ -953,7 +1262,12 @@ def main(argv=None):
         last[0] = now
 
     union = union_schema()
-    jsonl, text, empty, ignored, driver_problems, order = list_inputs(spark, args.inputs)
+    local = (
+        all(is_local(a) for a in args.inputs)
+        and is_local(args.out)
+        and (sc._jsc.hadoopConfiguration().get("fs.defaultFS") or "file:///").startswith("file:")
+    )
+    jsonl, text, empty, ignored, driver_problems, order = list_inputs(spark, args.inputs, local)
     phase(f"listed {len(jsonl)} dumps, {len(text)} text files")
     conf = {
         "binary": binary_name,
@@ -964,6 +1278,27 @@ def main(argv=None):
         "gazetteer_here": True,
         "union": union,
     }
+
+    direct = local and (
+        not any(extension(posixpath.basename(fp)) in COMPRESSED_EXTS for fp, _, _ in jsonl.values())
+    )
+    if direct:
+        out, runs = run_direct(spark, args, conf, jsonl, text, order, phase)
+        duplicates = []
+        if any(os.scandir(os.path.join(out, "articles"))):
+            duplicates = duplicate_ids(spark.read.parquet(escape_glob(os.path.join(out, "articles"))), order)
+        extra = driver_problems + [
+            {"level": "warning", "source": e["path"], "line": None, "reason": e["reason"]} for e in duplicates
+        ]
+        if extra:
+            write_rows(os.path.join(out, "problems", "part-driver.parquet"), extra, PROBLEMS)
+        for name in ("problems", "events"):
+            if not any(os.scandir(os.path.join(out, name))):
+                # An empty dataset still has its schema (a job may meet no
+                # problem, or find no event).
+                write_rows(os.path.join(out, name, "part-00000.parquet"), [], DATASETS[name][1])
+        phase("duplicate ids found")
+        return finish(spark, out, runs, duplicates, driver_problems, ignored, started, threads)
 
     parts = []
     if jsonl:
@@ -1043,6 +1378,14 @@ def main(argv=None):
     phase("written")
 
     runs = [json.loads(r[0]) for r in records.where(F.col("record") == "summary").select("summary").collect()]
+    records.unpersist()
+    return finish(spark, out, runs, duplicates, driver_problems, ignored, started, threads)
+
+
+def finish(spark, out, runs, duplicates, driver_problems, ignored, started, threads):
+    """Merges the runs' summaries into DIR/summary.json, stops Spark, and
+    returns the exit status (1 when some input was skipped, as a single run)."""
+    sc = spark.sparkContext
     summary = merge_summaries(runs)
     for p in driver_problems:
         summary["articles_skipped"] = summary.get("articles_skipped", 0) + 1
@@ -1065,7 +1408,6 @@ def main(argv=None):
         summary["complete"] = True
     summary["runs"] = len(runs)
     hadoop_write(spark, out + "/summary.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-    records.unpersist()
     print(
         f"newsfacts: {summary.get('articles_read', 0)} articles, {summary.get('facts', 0)} facts, "
         f"{summary.get('articles_skipped', 0)} skipped, {elapsed:.1f} s → {out}",

@@ -6,12 +6,13 @@
     check.py compare SINGLE SPARK    compare a single run's files with the Spark job's datasets
 
 `compare` checks that the Spark job gives the same answer as one machine: the
-same facts (every field), sections, articles and events; the same problems as
+same facts, sections and articles (every column, against the single run's
+Parquet files, and the fact ids of facts.jsonl) and events; the same problems as
 the single run's record stream (level, path, line, reason), among them every
 bad input the generator wrote, where it wrote it; the same counts and lists in
 summary.json; and Parquet schemas exactly as docs/SPEC.md ("On Spark") lists
 them. SINGLE is a single run's folder written with
-`--format csv,jsonl,json,records`.
+`--format csv,jsonl,json,records,parquet`.
 """
 
 import collections
@@ -201,6 +202,9 @@ def spec_schemas():
         if m:
             current = out.setdefault(m.group(1), [])
             continue
+        if line.startswith("#"):
+            current = None  # a table under any other heading is not a dataset's
+            continue
         m = re.match(r"\|\s*`([\w.]+)`\s*\|\s*`?([\w\[\]]+)`?\s*\|", line)
         if m and current is not None:
             current.append((m.group(1), m.group(2)))
@@ -220,6 +224,8 @@ def arrow_columns(schema):
             for i in range(t.num_fields):
                 walk(prefix + field.name + ".", t.field(i))
             return
+        if pa.types.is_dictionary(t):
+            t = t.value_type
         name = {"string": "string", "large_string": "string", "int64": "int64", "double": "double",
                 "bool": "bool", "date32[day]": "date"}.get(str(t), str(t))
         out.append((prefix + field.name, name))
@@ -250,37 +256,28 @@ def compare(single, spark):
     c = Checks()
     import pyarrow.parquet as pq  # noqa: F401 - fails early without pyarrow
 
-    # (a) facts: every field of every fact.
+    # (a) facts, sections, articles: every column of every row, against the
+    # single run's Parquet files (the same binary wrote both, so the types are
+    # the same too).
+    import pyarrow.parquet as pq
+
+    for name in ("facts", "sections", "articles"):
+        one_t = pq.read_table(os.path.join(single, f"{name}.parquet"))
+        many_t = read_dataset(os.path.join(spark, name)).to_table()
+        one = collections.Counter(canon(r) for r in one_t.to_pylist())
+        many = collections.Counter(canon(r) for r in many_t.to_pylist())
+        c.check(f"{name}: the same {sum(one.values())} rows, every column", one == many and sum(one.values()) > 0,
+                diff(one, many))
+        c.check(f"{name}/: the single run's columns and types", arrow_columns(one_t.schema) == arrow_columns(
+            many_t.schema), f"single: {arrow_columns(one_t.schema)}\n      Spark: {arrow_columns(many_t.schema)}")
+    # And against the JSON files, so that the comparison is not of a file with itself.
     with open(os.path.join(single, "facts.jsonl"), encoding="utf-8") as f:
-        one = collections.Counter(canon(json.loads(line)) for line in f)
-    many = collections.Counter(canon(r) for r in rows(os.path.join(spark, "facts")))
-    c.check(f"facts: the same {sum(one.values())} facts, every field", one == many and sum(one.values()) > 0,
-            diff(one, many))
-    kinds = sorted(d[len("kind="):] for d in os.listdir(os.path.join(spark, "facts")) if d.startswith("kind="))
-    c.check("facts/ is partitioned by kind", kinds and set(kinds) <= {"date", "money", "percent", "person", "company"},
-            f"folders: {kinds}")
-
-    # Sections: every column of sections.csv.
-    with open(os.path.join(single, "sections.csv"), encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        cols = reader.fieldnames
-        one = collections.Counter(json.dumps([r[k] for k in cols], ensure_ascii=False) for r in reader)
-    spark_sections = rows(os.path.join(spark, "sections"))
-    many = collections.Counter(
-        json.dumps(["" if r.get(k) is None else str(r.get(k)) for k in cols], ensure_ascii=False)
-        for r in spark_sections
-    )
-    c.check(f"sections: the same {sum(one.values())} sections ({', '.join(cols)})", one == many, diff(one, many))
-
-    # Articles: the single run's nested articles without their sections.
-    with open(os.path.join(single, "articles.json"), encoding="utf-8") as f:
-        nested = json.load(f)
-    one = collections.Counter(canon({k: v for k, v in a.items() if k not in ("sections", "facts")}) for a in nested)
-    spark_articles = rows(os.path.join(spark, "articles"))
-    keys = set().union(*(a.keys() for a in nested)) - {"sections", "facts"} if nested else set()
-    many = collections.Counter(canon({k: v for k, v in a.items() if k in keys}) for a in spark_articles)
-    c.check(f"articles: the same {len(nested)} articles", one == many, diff(one, many))
-
+        ids = collections.Counter(json.loads(line)["id"] for line in f)
+    spark_ids = collections.Counter(read_dataset(os.path.join(spark, "facts")).to_table(columns=["id"]).column(0)
+                                    .to_pylist())
+    c.check("facts: the ids of facts.jsonl", ids == spark_ids, diff(ids, spark_ids))
+    parts = [n for n in os.listdir(os.path.join(spark, "facts")) if n.endswith(".parquet")]
+    c.check("facts/: part files of several tasks", len(parts) >= 3, f"files: {sorted(os.listdir(os.path.join(spark, 'facts')))}")
     # The single run's record stream: its problems and events, in input order.
     with open(os.path.join(single, "records.jsonl"), encoding="utf-8") as f:
         records = [json.loads(line) for line in f]

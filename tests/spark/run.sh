@@ -35,7 +35,7 @@ trap 'rm -rf "$WORK"' EXIT
 # dump named directly. Exit status 1 = some lines skipped, as intended.
 INPUTS=(input "$WORK/dump" "$WORK/extra.jsonl" "$WORK/lone.txt")
 status=0
-"$BIN" extract "${INPUTS[@]}" --out "$WORK/single" --format csv,jsonl,json,records --quiet 2>/dev/null || status=$?
+"$BIN" extract "${INPUTS[@]}" --out "$WORK/single" --format csv,jsonl,json,records,parquet --quiet 2>/dev/null || status=$?
 if [ "$status" -gt 1 ]; then
     echo "tests/spark: the single run failed (exit $status)" >&2
     exit 1
