@@ -171,8 +171,8 @@ PROBLEMS = _struct(
 )
 
 EVENTS = _struct(
-    ("id", S),
     ("doc_id", S),
+    ("id", S),
     ("type", S),
     ("status", S),
     ("acquirer_id", S),
@@ -848,7 +848,12 @@ def text_partition(conf):
 # file whole under the path the single run names it by.
 
 # The datasets the binary writes, and the file it writes each into.
-BINARY_DATASETS = {"facts": "facts.parquet", "sections": "sections.parquet", "articles": "articles.parquet"}
+BINARY_DATASETS = {
+    "facts": "facts.parquet",
+    "sections": "sections.parquet",
+    "articles": "articles.parquet",
+    "events": "events.parquet",
+}
 
 
 def is_local(path):
@@ -1043,6 +1048,9 @@ def direct_unit(conf):
                         continue
                     table = pq.read_table(src)
                     i = table.schema.get_field_index("source")
+                    if i < 0:  # events carry no source
+                        os.replace(src, dest)
+                        continue
                     col = table.column(i).combine_chunks()
                     if hasattr(col, "dictionary"):
                         import pyarrow as pa
@@ -1187,8 +1195,18 @@ def duplicate_ids(articles, order):
     """summary.json's `duplicate_ids`: every article whose doc_id an earlier
     article of the job (in the single run's input order) has, as a single run
     lists them."""
-    dup = articles.groupBy("doc_id").count().where(F.col("count") > 1).select("doc_id")
-    rows = articles.join(dup, "doc_id").select("doc_id", "source").collect()
+    # One aggregation (one small shuffle of two columns), into few partitions
+    # unless the job was told otherwise: its output is only the repeats.
+    spark = articles.sparkSession
+    if spark.sparkContext.getConf().get("spark.sql.shuffle.partitions") is None:
+        spark.conf.set("spark.sql.shuffle.partitions", str(max(1, spark.sparkContext.defaultParallelism)))
+    dup = (
+        articles.groupBy("doc_id")
+        .agg(F.count(F.lit(1)).alias("n"), F.collect_list("source").alias("sources"))
+        .where(F.col("n") > 1)
+        .collect()
+    )
+    rows = [{"doc_id": r["doc_id"], "source": s} for r in dup for s in r["sources"]]
     rank = {path: i for i, path in enumerate(order)}
 
     def position(source):
@@ -1286,8 +1304,8 @@ def main(argv=None):
             write_rows(os.path.join(out, "problems", "part-driver.parquet"), extra, PROBLEMS)
         for name in ("problems", "events"):
             if not any(os.scandir(os.path.join(out, name))):
-                # An empty dataset still has its schema (the binary finds no
-                # events yet; a job may meet no problem).
+                # An empty dataset still has its schema (a job may meet no
+                # problem, or find no event).
                 write_rows(os.path.join(out, name, "part-00000.parquet"), [], DATASETS[name][1])
         phase("duplicate ids found")
         return finish(spark, out, runs, duplicates, driver_problems, ignored, started, threads)

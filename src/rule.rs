@@ -9,16 +9,17 @@
 //!
 //! Adding a form: write a `Rule` (name, pattern, production) in the kind's
 //! language file (`extract/<kind>/{ja,en}.rs`), next to the forms like it, and a
-//! line for it in the corpus beside that file. If the kind's rule set gates its
-//! lines on cue words (`with_cues`), the new form's matches must contain one of
-//! them: add the word to the kind's cue list if they do not (the corpus tests
-//! check that every corpus line still yields its fact through the gate). Cue
-//! lists are compiled and searched once per article whichever rule sets share
-//! them (`crate::scan`), so a cue list may be reused freely.
+//! line for it in the corpus beside that file. If the rule set gates its lines
+//! on cues (`with_cues`), every match of the new form must contain one of them
+//! meeting its conditions (`crate::scan::Cue`: case, what stands before and
+//! after): add a cue if it does not, or loosen a condition the new form breaks
+//! (the corpus tests check that every corpus line still yields its fact through
+//! the gate). A cue list is compiled and searched once per article whichever
+//! rule sets share it (`crate::scan`), so a cue list may be reused freely.
 
 use crate::extract::Doc;
 use crate::fact::{Candidate, Value};
-use crate::scan::Cues;
+use crate::scan::{Cue, Cues};
 use regex::{Captures, Regex, RegexSet};
 
 /// Turns one match into a value, or rejects it.
@@ -53,12 +54,12 @@ pub struct RuleSet {
     rules: Vec<Compiled>,
     /// All patterns at once: one scan of a line tells which rules can match in it.
     set: RegexSet,
-    /// Literals one of which every match contains (`%`, `ドル`...), if the kind
-    /// has such cues: a line without any is skipped before the `RegexSet` scan.
-    /// Searching for a few literals is many times cheaper than the set's
-    /// overlapping scan, and most lines of an article hold no money or percent.
-    /// Compiled once per distinct list (rule sets with the same cues share it),
-    /// and searched once per article (`Doc::cue_lines`).
+    /// Cues one of which every accepted match contains (`%`, `ドル` after a
+    /// numeral...), if the set has such cues: a line without any is skipped
+    /// before the `RegexSet` scan. Finding cues is many times cheaper than the
+    /// set's overlapping scan, and most lines of an article hold no money or
+    /// percent. Compiled once per distinct list (rule sets with the same cues
+    /// share it), and searched once per article (`Doc::cue_lines`).
     cues: Option<Cues>,
 }
 
@@ -94,13 +95,13 @@ impl RuleSet {
         }
     }
 
-    /// Skip lines that contain none of `cues`, matched ASCII-case-insensitively.
-    /// Every match of every rule must contain one of them; the corpus tests
-    /// hold each rule to that, since a missing cue loses the rule's facts.
-    pub fn with_cues<I, S>(mut self, cues: I) -> RuleSet
+    /// Skip lines that hold no occurrence of `cues` meeting its conditions
+    /// (`crate::scan::Cue`). Every match the productions can accept must hold
+    /// one; the corpus tests hold each rule to that, since a missing cue loses
+    /// the rule's facts.
+    pub fn with_cues<I>(mut self, cues: I) -> RuleSet
     where
-        I: IntoIterator<Item = S>,
-        S: AsRef<[u8]>,
+        I: IntoIterator<Item = Cue>,
     {
         self.cues = Some(Cues::new(cues));
         self
@@ -239,7 +240,8 @@ mod tests {
 
     #[test]
     fn cues_skip_only_lines_without_any() {
-        let set = RuleSet::new(vec![Rule::new("n", "[0-9]+", number)]).with_cues(["%", "pct"]);
+        let set = RuleSet::new(vec![Rule::new("n", "[0-9]+", number)])
+            .with_cues(["%", "pct"].map(Cue::any));
         // Line 1 has no cue; line 2 has `PCT` (cues match ignoring ASCII case).
         let text = "up 5 and 6\nup 7 PCT, 8";
         assert_eq!(spans(&set, text), vec![(14, 15), (21, 22)]);

@@ -1,103 +1,351 @@
 //! Scanning an article once for what several extractors look for.
 //!
-//! A rule set may gate its lines on cue words (`%`, `ドル`, `pct`...): a line that
-//! holds none of them cannot hold a match, so its rules are not run there. Such
-//! cue lists are compiled here, once per distinct list, whichever rule sets name
-//! them: money's English and Japanese rules gate on the same currency words and
-//! so share one automaton. An article is then searched for each distinct list
-//! once, as a whole, and the lines holding a cue are remembered for the article
-//! ([`crate::extract::Doc::cue_lines`]), instead of every rule set testing every
-//! line on its own.
+//! A rule set may gate its lines on cues (`%`, `ドル`, `pct`...): a line that holds
+//! none of them cannot hold a fact of the set, so its rules are not run there.
+//! Cue lists are compiled here, once per distinct list, whichever rule sets name
+//! them, and an article is searched for each list once, as a whole; the lines
+//! holding a cue are remembered for the article
+//! ([`crate::extract::Doc::cue_lines`]).
+//!
+//! A cue is a word plus what must stand around it ([`Cue`]): the exact case
+//! (`USD` the code, not `usd` inside `thousand`), no ASCII letter before it
+//! (`cents` but not `percent`), no ASCII word character after it (`pp` but not
+//! `support`), a numeral before it (`3割` but not `役割`, `24億ドル` but not
+//! `ドル相場`). Such a condition must follow from the set's patterns: every
+//! match a set's productions can accept must contain one occurrence of one of the
+//! set's cues that meets its condition. A rule file states its cues beside its
+//! patterns and says why each condition holds; the corpus tests check that every
+//! corpus line still yields its fact through the gate. The conditions keep out
+//! most lines that hold a cue word by chance (`years` held `rs`, `country` held
+//! `try`), whose `RegexSet` scan found nothing.
 //!
 //! The search over the whole text finds exactly the lines a search of each line
 //! would: no cue may contain a line break (checked when the list is compiled), so
-//! a cue found in the text lies within one line, and the first cue found from the
-//! start of a line that holds one ends within that line.
+//! a cue found in the text lies within one line, and a condition looks at most at
+//! the characters next to the cue on the same line (a line break is neither a
+//! letter, a word character nor a numeral). Once a line holds a cue, the search
+//! goes on from the next line.
 
 use aho_corasick::{AhoCorasick, Input};
 use std::sync::{Arc, LazyLock, Mutex};
 
-/// A compiled cue list, matched ASCII-case-insensitively. Lists with the same
-/// words (in any order) share one `Cues` and one `id`.
+/// What may stand right before a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Before {
+    /// Anything.
+    Any,
+    /// Not an ASCII letter.
+    NotLetter,
+    /// Not an ASCII letter, digit or `_` (a regex `(?-u:\b)` before the cue).
+    NotWord,
+    /// A numeral, after at most two spaces or tabs: an ASCII digit, a kanji
+    /// digit (`〇零一二三四五六七八九`), `十百千` or `万億兆`.
+    Numeral,
+}
+
+/// What may stand right after a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum After {
+    /// Anything.
+    Any,
+    /// One of these endings (matched in the cue's case mode; `""` for none),
+    /// then no ASCII letter, digit or `_` (a regex `(?-u:\b)` after `pts?`).
+    NotWord(&'static [&'static str]),
+}
+
+/// A cue word and the conditions its occurrence must meet.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cue {
+    /// The word; never holds a line break.
+    pub word: String,
+    /// Match the word's ASCII case exactly (else any ASCII case).
+    pub exact_case: bool,
+    pub before: Before,
+    pub after: After,
+}
+
+impl Cue {
+    /// A word found anywhere, in any ASCII case.
+    pub fn any(word: impl Into<String>) -> Cue {
+        Cue {
+            word: word.into(),
+            exact_case: false,
+            before: Before::Any,
+            after: After::Any,
+        }
+    }
+
+    /// A word found anywhere, in its own case only.
+    pub fn exact(word: impl Into<String>) -> Cue {
+        Cue {
+            exact_case: true,
+            ..Cue::any(word)
+        }
+    }
+
+    /// The same cue with a condition on what stands before it.
+    pub fn before(mut self, before: Before) -> Cue {
+        self.before = before;
+        self
+    }
+
+    /// The same cue with a condition on what stands after it.
+    pub fn after(mut self, after: After) -> Cue {
+        self.after = after;
+        self
+    }
+
+    /// Whether the occurrence of the word at `text[start..end]` (found ignoring
+    /// ASCII case) meets the cue's conditions.
+    fn holds(&self, text: &[u8], start: usize, end: usize) -> bool {
+        if self.exact_case && text.get(start..end) != Some(self.word.as_bytes()) {
+            return false;
+        }
+        let before_ok = match self.before {
+            Before::Any => true,
+            Before::NotLetter => !start
+                .checked_sub(1)
+                .and_then(|i| text.get(i))
+                .is_some_and(u8::is_ascii_alphabetic),
+            Before::NotWord => !start
+                .checked_sub(1)
+                .and_then(|i| text.get(i))
+                .is_some_and(|&b| is_word_byte(b)),
+            Before::Numeral => numeral_before(text, start),
+        };
+        if !before_ok {
+            return false;
+        }
+        match self.after {
+            After::Any => true,
+            After::NotWord(tails) => {
+                let rest = text.get(end..).unwrap_or_default();
+                tails.iter().any(|t| {
+                    let t = t.as_bytes();
+                    let head = rest.get(..t.len());
+                    let same = if self.exact_case {
+                        head == Some(t)
+                    } else {
+                        head.is_some_and(|h| h.eq_ignore_ascii_case(t))
+                    };
+                    same && !rest.get(t.len()).is_some_and(|&b| is_word_byte(b))
+                })
+            }
+        }
+    }
+}
+
+/// An ASCII word character, as a regex `(?-u:\b)` sees it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether a numeral ends right before byte `at`, after at most two spaces or
+/// tabs (see [`Before::Numeral`]).
+fn numeral_before(text: &[u8], at: usize) -> bool {
+    let mut i = at;
+    for _ in 0..2 {
+        if i > 0 && matches!(text.get(i - 1), Some(b' ' | b'\t')) {
+            i -= 1;
+        }
+    }
+    let Some(head) = text.get(..i) else {
+        return false;
+    };
+    if head.last().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    // The numerals outside ASCII are all three bytes long in UTF-8.
+    head.len() >= 3
+        && std::str::from_utf8(&head[head.len() - 3..])
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| "〇零一二三四五六七八九十百千万億兆".contains(c))
+}
+
+/// A compiled cue list. Lists with the same cues (in any order) share one
+/// `Cues` and one `id`.
 pub struct Cues {
     /// Index of this list among all compiled lists (the key of the per-article
     /// cache of cue lines).
     id: usize,
-    ac: Arc<AhoCorasick>,
+    list: Arc<List>,
 }
 
-/// Every distinct cue list compiled so far: its words (sorted, deduplicated) and
+/// The automaton over a list's words, and which cues each pattern stands for.
+struct List {
+    /// Matches every word ignoring ASCII case; each cue checks its own case.
+    ac: AhoCorasick,
+    /// For each pattern of `ac`: the cues whose word it is (words differing only
+    /// in case are one pattern).
+    cues: Vec<Vec<Cue>>,
+    /// For each pattern of `ac`: the longer patterns that contain it, with the
+    /// offset at which they do (`ドル` is in `米ドル` at 3, `euro` in `euros` at 0).
+    containers: Vec<Vec<(usize, usize)>>,
+    /// Each pattern's word (lower case).
+    words: Vec<String>,
+}
+
+/// Every distinct cue list compiled so far (sorted, deduplicated) with its
 /// automaton. The index in this list is the `Cues::id`.
 static COMPILED: LazyLock<Mutex<Vec<CompiledList>>> = LazyLock::new(|| Mutex::new(Vec::new()));
 
-/// A cue list's words (sorted, deduplicated) and its automaton.
-type CompiledList = (Vec<Vec<u8>>, Arc<AhoCorasick>);
+/// A cue list (sorted, deduplicated) and its automaton.
+type CompiledList = (Vec<Cue>, Arc<List>);
 
 /// Byte ranges of lines (without their `\n`).
 pub type Lines = std::rc::Rc<[(usize, usize)]>;
 
 impl Cues {
-    /// Compile `cues`, or reuse the automaton of an earlier identical list.
-    /// Cue lists are part of the program, so a bad one is a bug: it panics at
+    /// Compile `cues`, or reuse the automaton of an earlier identical list. Cue
+    /// lists are part of the program, so a bad one is a bug: it panics at
     /// start-up (a cue with a line break could never be found within a line).
-    pub fn new<I, S>(cues: I) -> Cues
+    pub fn new<I>(cues: I) -> Cues
     where
-        I: IntoIterator<Item = S>,
-        S: AsRef<[u8]>,
+        I: IntoIterator<Item = Cue>,
     {
-        let mut words: Vec<Vec<u8>> = cues.into_iter().map(|c| c.as_ref().to_vec()).collect();
-        words.sort();
-        words.dedup();
-        if let Some(w) = words.iter().find(|w| w.contains(&b'\n')) {
+        let mut cues: Vec<Cue> = cues.into_iter().collect();
+        cues.sort();
+        cues.dedup();
+        if let Some(c) = cues
+            .iter()
+            .find(|c| c.word.contains('\n') || c.word.is_empty())
+        {
             panic!(
-                "cue {:?}: a cue must lie within one line",
-                String::from_utf8_lossy(w)
+                "cue {:?}: a cue must be a non-empty word within one line",
+                c.word
             );
         }
         let mut compiled = COMPILED.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(id) = compiled.iter().position(|(w, _)| *w == words) {
-            let ac = Arc::clone(&compiled[id].1);
-            return Cues { id, ac };
+        if let Some(id) = compiled.iter().position(|(c, _)| *c == cues) {
+            let list = Arc::clone(&compiled[id].1);
+            return Cues { id, list };
+        }
+        let mut words: Vec<String> = Vec::new();
+        let mut by_word: Vec<Vec<Cue>> = Vec::new();
+        for cue in &cues {
+            let key = cue.word.to_ascii_lowercase();
+            match words.iter().position(|w| *w == key) {
+                Some(p) => by_word[p].push(cue.clone()),
+                None => {
+                    words.push(key);
+                    by_word.push(vec![cue.clone()]);
+                }
+            }
         }
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(&words)
             .unwrap_or_else(|e| panic!("cues: {e}"));
-        let ac = Arc::new(ac);
-        compiled.push((words, Arc::clone(&ac)));
+        let containers = words
+            .iter()
+            .map(|w| {
+                words
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.len() > w.len())
+                    .flat_map(|(j, o)| {
+                        o.match_indices(w.as_str())
+                            .map(move |(at, _)| (j, at))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            })
+            .collect();
+        let list = Arc::new(List {
+            ac,
+            cues: by_word,
+            containers,
+            words,
+        });
+        compiled.push((cues, Arc::clone(&list)));
         Cues {
             id: compiled.len() - 1,
-            ac,
+            list,
         }
     }
 
-    /// The list's index among all compiled lists (lists with the same words
+    /// A list of plain words, each found anywhere in any ASCII case.
+    pub fn words<I, S>(words: I) -> Cues
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Cues::new(words.into_iter().map(|w| Cue::any(w.as_ref())))
+    }
+
+    /// The list's index among all compiled lists (lists with the same cues
     /// share it).
     pub fn id(&self) -> usize {
         self.id
     }
 
-    /// Whether `hay` holds any of the cues.
+    /// Whether `hay` (taken as a whole line) holds an occurrence of one of the
+    /// cues that meets its conditions.
     pub fn is_match(&self, hay: &str) -> bool {
-        self.ac.is_match(hay)
+        !self.lines(hay).is_empty()
     }
 
-    /// The lines of `text` (byte ranges, without their `\n`) that hold a cue, in
-    /// text order: one search of the text, skipping to the next line after each
-    /// line found.
+    /// Whether pattern `p`, found at `text[start..end]`, stands for a cue
+    /// that holds there.
+    fn holds(&self, text: &[u8], p: usize, start: usize, end: usize) -> bool {
+        self.list
+            .cues
+            .get(p)
+            .is_some_and(|cues| cues.iter().any(|c| c.holds(text, start, end)))
+    }
+
+    /// Whether the occurrence of pattern `p` at `text[start..end]`, or of a
+    /// longer pattern around it (`米ドル` around `ドル`), stands for a cue that
+    /// holds there.
+    fn holds_here_or_around(&self, text: &[u8], p: usize, start: usize, end: usize) -> bool {
+        if self.holds(text, p, start, end) {
+            return true;
+        }
+        let (Some(containers), words) = (self.list.containers.get(p), &self.list.words) else {
+            return false;
+        };
+        containers.iter().any(|&(j, offset)| {
+            let Some(word) = words.get(j) else {
+                return false;
+            };
+            let Some(s) = start.checked_sub(offset) else {
+                return false;
+            };
+            let e = s + word.len();
+            text.get(s..e)
+                .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
+                && self.holds(text, j, s, e)
+        })
+    }
+
+    /// The lines of `text` (byte ranges, without their `\n`) that hold an
+    /// occurrence of one of the cues meeting its conditions, in text order: one
+    /// search of the text, skipping to the next line once a line is found.
+    ///
+    /// The automaton reports, from a position, the occurrence that ends first.
+    /// When its cue does not hold, the longer words around it are tried (they
+    /// end later, so the search would not report them), and the search goes on
+    /// from the next byte: every occurrence in the line is then either reported
+    /// or around one reported.
     pub fn lines(&self, text: &str) -> Vec<(usize, usize)> {
         let bytes = text.as_bytes();
+        let ac = &self.list.ac;
         let mut out = Vec::new();
-        // `at` is always the start of a line.
         let mut at = 0;
         while at < bytes.len() {
-            let Some(m) = self.ac.find(Input::new(bytes).span(at..bytes.len())) else {
+            let Some(m) = ac.find(Input::new(bytes).span(at..bytes.len())) else {
                 break;
             };
+            let p = m.pattern().as_usize();
+            if !self.holds_here_or_around(bytes, p, m.start(), m.end()) {
+                at = m.start() + 1;
+                continue;
+            }
             let start = bytes
-                .get(at..m.start())
+                .get(..m.start())
                 .and_then(|b| memchr::memrchr(b'\n', b))
-                .map_or(at, |p| at + p + 1);
+                .map_or(0, |p| p + 1);
             let end = bytes
                 .get(m.end()..)
                 .and_then(|b| memchr::memchr(b'\n', b))
@@ -127,13 +375,17 @@ mod tests {
         out
     }
 
+    fn shown<'a>(text: &'a str, lines: &[(usize, usize)]) -> Vec<&'a str> {
+        lines.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
     #[test]
     fn lines_are_the_lines_holding_a_cue() {
-        let cues = Cues::new(["%", "pct", "パーセント", "ドル"]);
+        let cues = Cues::words(["%", "pct", "パーセント", "ドル"]);
         let text = "no cue here\nup 5%\n\n3 PCT and 4%\nplain\n５パーセント\nlast ドル";
         let found = cues.lines(text);
         assert_eq!(
-            found.iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>(),
+            shown(text, &found),
             vec!["up 5%", "3 PCT and 4%", "５パーセント", "last ドル"]
         );
         assert_eq!(found, line_by_line(&cues, text));
@@ -141,7 +393,7 @@ mod tests {
 
     #[test]
     fn lines_match_line_by_line_search_on_edges() {
-        let cues = Cues::new(["ab", "b", "%"]);
+        let cues = Cues::words(["ab", "b", "%"]);
         for text in [
             "",
             "\n",
@@ -157,18 +409,56 @@ mod tests {
     }
 
     #[test]
+    fn conditions_around_a_cue() {
+        let cues = Cues::new([
+            Cue::exact("USD"),
+            Cue::exact("pp").after(After::NotWord(&["", "t", "ts"])),
+            Cue::any("cent")
+                .before(Before::NotLetter)
+                .after(After::NotWord(&[""])),
+            Cue::exact("Rs").before(Before::NotWord),
+            Cue::exact("割").before(Before::Numeral),
+        ]);
+        let text = "usd 5\nUSD 5\nsupport\n2pp\n3ppts,\npercent\n5 cent.\nyears\nRs 5\n役割\n3 割\n三割\nx割";
+        assert_eq!(
+            shown(text, &cues.lines(text)),
+            vec!["USD 5", "2pp", "3ppts,", "5 cent.", "Rs 5", "3 割", "三割"]
+        );
+        assert_eq!(cues.lines(text), line_by_line(&cues, text));
+    }
+
+    #[test]
+    fn overlapping_cues_are_each_checked() {
+        // `euro` fails its condition in `euros`, `euros` holds: the line counts.
+        let cues = Cues::new([
+            Cue::any("euro").after(After::NotWord(&[""])),
+            Cue::any("euros").after(After::NotWord(&[""])),
+        ]);
+        assert_eq!(cues.lines("5 euros"), vec![(0, 7)]);
+        assert!(cues.lines("European").is_empty());
+        // `ドル` fails after `米`; `米ドル`, around it, holds after the numeral.
+        let ja = Cues::new([
+            Cue::exact("ドル").before(Before::Numeral),
+            Cue::exact("米ドル").before(Before::Numeral),
+        ]);
+        let text = "ドル相場\n24億米ドル\n米ドル";
+        assert_eq!(shown(text, &ja.lines(text)), vec!["24億米ドル"]);
+        assert_eq!(ja.lines(text), line_by_line(&ja, text));
+    }
+
+    #[test]
     fn identical_lists_share_one_automaton() {
-        let a = Cues::new(["zz-cue-1", "zz-cue-2"]);
-        let b = Cues::new(["zz-cue-2", "zz-cue-1", "zz-cue-1"]);
-        let c = Cues::new(["zz-cue-3"]);
+        let a = Cues::words(["zz-cue-1", "zz-cue-2"]);
+        let b = Cues::words(["zz-cue-2", "zz-cue-1", "zz-cue-1"]);
+        let c = Cues::words(["zz-cue-3"]);
         assert_eq!(a.id(), b.id());
         assert_ne!(a.id(), c.id());
-        assert!(Arc::ptr_eq(&a.ac, &b.ac));
+        assert!(Arc::ptr_eq(&a.list, &b.list));
     }
 
     #[test]
     #[should_panic(expected = "within one line")]
     fn a_cue_with_a_line_break_is_refused() {
-        Cues::new(["a\nb"]);
+        Cues::words(["a\nb"]);
     }
 }

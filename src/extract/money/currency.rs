@@ -600,28 +600,29 @@ pub fn ja_names_pattern() -> String {
     )
 }
 
-/// Literals at least one of which every written amount contains, taken from the
-/// tables above: symbols, codes, word prefixes, the backslash of Japanese code
-/// pages, and one word of every name (a name's words may be spaced any way).
-/// For a case-insensitive line prefilter.
-pub fn cues() -> Vec<String> {
-    let words = CURRENCIES
+/// The last word of every English currency name and minor unit, lower case
+/// (`dollars`, `sterling`, `cents`): the cue words of the names (a name's words
+/// may be spaced any way, so its last word is the part always written as is).
+pub fn en_name_words() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = CURRENCIES
         .iter()
-        .flat_map(|c| c.en.iter().chain(c.ja.iter()))
-        .chain(MINOR_EN.iter().map(|m| &m.0))
-        .chain(MINOR_JA.iter().map(|m| &m.0))
-        .filter_map(|n| n.split_whitespace().last());
-    let mut v: Vec<String> = SYMBOLS
-        .iter()
-        .map(|s| s.0)
-        .chain(CODES.iter().copied())
-        .chain(LOWER_CODES.iter().copied())
-        .chain(WORD_PREFIXES.iter().map(|p| p.0))
-        .chain(["\\"])
-        .chain(words)
-        .map(str::to_string)
+        .flat_map(|c| c.en.iter().copied())
+        .chain(MINOR_EN.iter().map(|m| m.0))
+        .filter_map(|n| n.split_whitespace().last())
         .collect();
-    v.sort();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Every Japanese currency name and minor unit (`ドル`, `米ドル`, `セント`).
+pub fn ja_names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = CURRENCIES
+        .iter()
+        .flat_map(|c| c.ja.iter().copied())
+        .chain(MINOR_JA.iter().map(|m| m.0))
+        .collect();
+    v.sort_unstable();
     v.dedup();
     v
 }

@@ -8,6 +8,7 @@ use super::{combine, currency, is_exchange_rate, money, next_char, prev_char, qu
 use crate::extract::Doc;
 use crate::fact::{Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
+use crate::scan::{After, Before, Cue};
 use crate::text::around::char_after;
 use crate::text::numbers::{big_unit, en_scale, parse_decimal, parse_en_words, EN_NUMBER_WORDS};
 use regex::Captures;
@@ -57,7 +58,43 @@ fn per() -> String {
 }
 
 pub(super) static RULES: LazyLock<RuleSet> =
-    LazyLock::new(|| RuleSet::new(rules()).with_cues(currency::cues()));
+    LazyLock::new(|| RuleSet::new(rules()).with_cues(cues()));
+
+/// The cues of the rules below: every match holds a currency marker (from
+/// `prefix`) or a unit (from `units`), and each gives a cue:
+/// - a symbol (`$`, `€`, `C$`, `hk $`) or the backslash of Japanese code pages:
+///   anywhere;
+/// - an upper-case code (`USD`, `MEUR`): in that case (the patterns match codes
+///   case-sensitively; `ILS` in `details` is no code);
+/// - a lower-case code: in that case, with no word character after it (the
+///   patterns want a space or `(?-u:\b)` after one);
+/// - a word prefix `Rs`, `Rp`, `RM`, `SFr`: in that case, after a word boundary;
+/// - a name (`dollars`, `pounds sterling`, `cents`): its last word, in any case,
+///   with no ASCII letter before it (a unit follows a number, a scale with a
+///   word boundary, a space or a hyphen, so `percent` holds no `cent`) and no
+///   word character after it (every name ends on `(?-u:\b)`).
+fn cues() -> Vec<Cue> {
+    let symbols = currency::SYMBOLS.iter().map(|s| Cue::any(s.0));
+    let codes = currency::CODES.iter().map(|&c| Cue::exact(c));
+    let lower = currency::LOWER_CODES
+        .iter()
+        .map(|&c| Cue::exact(c).after(After::NotWord(&[""])));
+    let prefixes = ["Rs", "Rp", "RM", "SFr"]
+        .into_iter()
+        .map(|p| Cue::exact(p).before(Before::NotWord));
+    let names = currency::en_name_words().into_iter().map(|w| {
+        Cue::any(w)
+            .before(Before::NotLetter)
+            .after(After::NotWord(&[""]))
+    });
+    symbols
+        .chain([Cue::any("\\")])
+        .chain(codes)
+        .chain(lower)
+        .chain(prefixes)
+        .chain(names)
+        .collect()
+}
 
 fn rules() -> Vec<Rule> {
     let pre = prefix();

@@ -7,6 +7,7 @@ use super::{combine, currency, is_exchange_rate, money, qualifier_of};
 use crate::extract::Doc;
 use crate::fact::{Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
+use crate::scan::{Before, Cue};
 use crate::text::around::char_after;
 use crate::text::numbers::{big_unit, parse_ja_number};
 use regex::Captures;
@@ -31,7 +32,18 @@ fn number() -> String {
 }
 
 pub(super) static RULES: LazyLock<RuleSet> =
-    LazyLock::new(|| RuleSet::new(rules()).with_cues(currency::cues()));
+    LazyLock::new(|| RuleSet::new(rules()).with_cues(cues()));
+
+/// The cues of the rules below: every match ends in a Japanese currency name
+/// (`units`, or the names of `major_minor`, all in the table) written right
+/// after a number and at most two spaces or tabs, and a number ends in a digit,
+/// a kanji numeral or 万億兆. So `ドル` counts in `24億ドル`, not in `ドル相場`.
+fn cues() -> Vec<Cue> {
+    currency::ja_names()
+        .into_iter()
+        .map(|n| Cue::exact(n).before(Before::Numeral))
+        .collect()
+}
 
 pub(super) fn rules() -> Vec<Rule> {
     let num = number();

@@ -13,6 +13,7 @@ use crate::article::Lang;
 use crate::extract::Doc;
 use crate::fact::{PercentUnit, Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
+use crate::scan::{After, Cue};
 use crate::text::numbers::{parse_decimal, parse_en_words, EN_NUMBER_WORDS};
 use regex::Captures;
 use std::sync::LazyLock;
@@ -59,8 +60,26 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             range,
         ),
     ])
-    .with_cues(super::CUES)
+    .with_cues(cues())
 });
+
+/// The cues of the rules above: every match ends in a `UNIT`, and each unit
+/// holds one: `%`, `percent`, `per cent`, `per-cent`, `pct`, `basis` anywhere in
+/// any case; `point` in any case and the lower-case `pc`, `pp`, `pt`, `bp` as
+/// the unit alternatives write them, ending on a word boundary after their
+/// optional endings (`points`, `ppts`, `pts`, `bps`, `bpts`): so `support`,
+/// `Sept.` and `appointment` are no cue.
+pub(super) fn cues() -> Vec<Cue> {
+    let anywhere = ["%", "percent", "per cent", "per-cent", "pct", "basis"].map(Cue::any);
+    let units = [
+        Cue::any("point").after(After::NotWord(&["", "s"])),
+        Cue::exact("pc").after(After::NotWord(&[""])),
+        Cue::exact("pp").after(After::NotWord(&["", "t", "ts"])),
+        Cue::exact("pt").after(After::NotWord(&["", "s"])),
+        Cue::exact("bp").after(After::NotWord(&["", "s", "t", "ts"])),
+    ];
+    anywhere.into_iter().chain(units).collect()
+}
 
 /// `twenty-five` → 25, `two point five` → 2.5, `a hundred` → 100.
 fn parse_words(s: &str) -> Option<f64> {

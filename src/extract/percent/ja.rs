@@ -12,6 +12,7 @@ use crate::article::Lang;
 use crate::extract::Doc;
 use crate::fact::{PercentUnit, Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
+use crate::scan::{Before, Cue};
 use crate::text::around::char_after;
 use crate::text::numbers::{kanji_digit, parse_decimal, parse_ja_number};
 use regex::Captures;
@@ -56,8 +57,21 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             up_to,
         ),
     ])
-    .with_cues(super::CUES)
+    .with_cues(cues())
 });
+
+/// The cues of the rules above: every match ends in a `UNIT`, and each unit
+/// holds one: `%`, `ポイント`, `パーセ`, and `パ ` / `パー ` for the spaced-out
+/// `パ ー セ ン ト` of text taken from PDFs, anywhere; `割` only right after a
+/// numeral (and at most two spaces), as the unit follows its number: so `役割`
+/// and `割合` are no cue.
+pub(super) fn cues() -> Vec<Cue> {
+    ["%", "ポイント", "パーセ", "パ ", "パー "]
+        .map(Cue::any)
+        .into_iter()
+        .chain([Cue::exact("割").before(Before::Numeral)])
+        .collect()
+}
 
 /// Parse a number as the rules capture it: Arabic (`4・9` = 4.9) or kanji (`七十五点二`).
 fn parse_number(s: &str) -> Option<f64> {
