@@ -1,6 +1,7 @@
 //! English money rules: `$2.4B`, `US$2.4 billion`, `USD 2.4 billion`, `GBP46 billion`,
 //! `2.4 billion US dollars`, `14 trillion won`, `Rs 500 crore`, `116 pence`,
 //! `three cents`, `$2.69 a share`, `$2-3 billion`, `between $2bn and $3bn`,
+//! `12.5 billion euros to 13.0 billion euros`, `412p`,
 //! `3 dollars 50 cents`. Symbols and codes also read Japanese magnitudes
 //! (`US$48.2万`), since Japanese articles write them.
 
@@ -124,6 +125,19 @@ fn rules() -> Vec<Rule> {
             "money.en.amount_range_unit",
             format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
             range,
+        ),
+        // `12.5 billion euros to 13.0 billion euros`: each end with its unit.
+        Rule::new(
+            "money.en.unit_range_unit",
+            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit1>{unit})[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
+            range,
+        )
+        .priority(1),
+        // British prices in pence written with `p` (`412p`, `95.5p`): GBP.
+        Rule::new(
+            "money.en.pence_p",
+            format!(r"(?P<span>(?:(?P<q>{QPRE}))?(?P<n1>{NUM})p)(?-u:\b){per}"),
+            pence,
         ),
         Rule::new(
             "money.en.dollars_and_cents",
@@ -392,6 +406,13 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
         None => 1.0,
     };
     let (code, factor, unit) = unit_of(caps)?;
+    // Both ends in the same currency (`12.5 billion euros to 13 billion euros`).
+    if let Some(u1) = group(caps, "unit1") {
+        let (c1, f1) = currency::en_name(u1).or_else(|| currency::marker(u1))?;
+        if c1 != code || f1 != factor {
+            return None;
+        }
+    }
     if let Some(c2) = group(caps, "cur2") {
         if currency::marker(c2)?.0 != code {
             return None;
@@ -406,6 +427,25 @@ fn range(caps: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     money(lo, Some(hi), code, Qualifier::Range, per_of(caps, doc))
+}
+
+/// `412p`: pence, unless the number is a video resolution (`1080p`).
+fn pence(caps: &Captures, doc: &Doc) -> Option<Value> {
+    if !context_ok(caps, doc) {
+        return None;
+    }
+    let n = group(caps, "n1")?;
+    if matches!(
+        n,
+        "144" | "240" | "360" | "480" | "576" | "720" | "1080" | "1440" | "2160" | "4320"
+    ) {
+        return None;
+    }
+    let v = arabic(n)?;
+    let q = group(caps, "q")
+        .and_then(qualifier_of)
+        .unwrap_or(Qualifier::Exact);
+    money(v * 0.01, None, "GBP", q, per_of(caps, doc))
 }
 
 /// Whether the word before byte `start` reports a change (`rose`, `cut`), after
