@@ -73,7 +73,9 @@ pub(super) static RULES: LazyLock<RuleSet> =
 /// - a name (`dollars`, `pounds sterling`, `cents`): its last word, in any case,
 ///   with no ASCII letter before it (a unit follows a number, a scale with a
 ///   word boundary, a space or a hyphen, so `percent` holds no `cent`) and no
-///   word character after it (every name ends on `(?-u:\b)`).
+///   word character after it (every name ends on `(?-u:\b)`);
+/// - the `p` of pence (`412p`): lower case, after a numeral, with no word
+///   character after it.
 fn cues() -> Vec<Cue> {
     let symbols = currency::SYMBOLS.iter().map(|s| Cue::any(s.0));
     let codes = currency::CODES.iter().map(|&c| Cue::exact(c));
@@ -94,6 +96,9 @@ fn cues() -> Vec<Cue> {
         .chain(lower)
         .chain(prefixes)
         .chain(names)
+        .chain([Cue::exact("p")
+            .before(Before::Numeral)
+            .after(After::NotWord(&[""]))])
         .collect()
 }
 
