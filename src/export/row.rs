@@ -15,7 +15,7 @@ use crate::analyze::{Analysis, Section};
 use crate::article::Lang;
 use crate::fact::{DateValue, Fact, Value};
 use crate::link::Event;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// How a column is typed in formats that have types (Parquet, XLSX), and how
 /// CSV writes it.
@@ -787,6 +787,19 @@ pub fn date_bounds(iso: &str, fy_end: Option<&str>, lang: Lang) -> Option<(Naive
         let start = NaiveDate::from_ymd_opt(year, 6 * h - 5, 1)?;
         return Some((start, months_end(start, 6)?));
     }
+    // `2025-08-W02`: the nth week of a month, weeks starting on Monday, the
+    // first being the one holding the 1st.
+    if let Some((m, w)) = rest.split_once("-W") {
+        let first = NaiveDate::from_ymd_opt(year, digits(m, 2)?, 1)?;
+        let n: u32 = digits(w, 2)?;
+        if !(1..=6).contains(&n) {
+            return None;
+        }
+        let back = u64::from(first.weekday().num_days_from_monday());
+        let monday = first.checked_sub_days(Days::new(back))?;
+        let start = monday.checked_add_days(Days::new(7 * u64::from(n - 1)))?;
+        return Some((start, start.checked_add_days(Days::new(6))?));
+    }
     match rest.split_once('-') {
         None => {
             let start = NaiveDate::from_ymd_opt(year, digits(rest, 2)?, 1)?;
@@ -866,6 +879,9 @@ mod tests {
         // ISO weeks run Monday to Sunday; week 1 of 2026 starts in 2025.
         is("2025-W41", "2025-10-06", "2025-10-12");
         is("2026-W01", "2025-12-29", "2026-01-04");
+        // Weeks of a month: Monday-first, week 1 holds the 1st (a Friday here).
+        is("2025-08-W01", "2025-07-28", "2025-08-03");
+        is("2025-08-W02", "2025-08-04", "2025-08-10");
         is("2016-W45-WE", "2016-11-12", "2016-11-13");
         // Decades and ranges are intervals.
         is("1990/1999", "1990-01-01", "1999-12-31");
