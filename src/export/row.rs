@@ -13,6 +13,7 @@
 
 use crate::analyze::{Analysis, Section};
 use crate::article::Lang;
+use crate::extract::date::calendar::monday_of;
 use crate::fact::{DateValue, Fact, Value};
 use crate::link::Event;
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -795,9 +796,7 @@ pub fn date_bounds(iso: &str, fy_end: Option<&str>, lang: Lang) -> Option<(Naive
         if !(1..=6).contains(&n) {
             return None;
         }
-        let back = u64::from(first.weekday().num_days_from_monday());
-        let monday = first.checked_sub_days(Days::new(back))?;
-        let start = monday.checked_add_days(Days::new(7 * u64::from(n - 1)))?;
+        let start = monday_of(first).checked_add_days(Days::new(7 * u64::from(n - 1)))?;
         return Some((start, start.checked_add_days(Days::new(6))?));
     }
     match rest.split_once('-') {

@@ -43,7 +43,7 @@ pub(super) fn shift_by(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
 }
 
 /// The Monday that starts `d`'s week.
-pub(super) fn monday_of(d: NaiveDate) -> NaiveDate {
+pub(crate) fn monday_of(d: NaiveDate) -> NaiveDate {
     d.week(Weekday::Mon).first_day()
 }
 

@@ -37,7 +37,7 @@ use chrono::NaiveDate;
 pub(crate) use context::{DateContext, Reference};
 pub(crate) use spec::DateSpec;
 
-mod calendar;
+pub(crate) mod calendar;
 mod context;
 mod dateline;
 mod en;
