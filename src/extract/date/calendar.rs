@@ -42,6 +42,16 @@ pub(super) fn shift_by(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
     }
 }
 
+/// The second year of a year range as written after `y`: four digits, or
+/// two that replace the last two of `y` (`2025–27` → 2027).
+pub(super) fn range_end_year(y: i32, written: &str) -> Option<i32> {
+    if written.len() == 2 {
+        Some(y / 100 * 100 + written.parse::<i32>().ok()?)
+    } else {
+        written.parse().ok()
+    }
+}
+
 /// The Monday that starts `d`'s week.
 pub(crate) fn monday_of(d: NaiveDate) -> NaiveDate {
     d.week(Weekday::Mon).first_day()

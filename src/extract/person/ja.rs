@@ -337,33 +337,29 @@ fn unknown_surname_name(text: &str, s: usize, p: usize) -> Option<usize> {
     .then_some(s)
 }
 
+/// Bytes of the kanji run that ends `text`, looked at up to 4 characters
+/// back (enough to tell a run of 1–3 from a longer one).
+fn kanji_run_before(text: &str) -> usize {
+    text.chars()
+        .rev()
+        .take_while(|&c| is_kanji(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum()
+}
+
 /// A kanji name written with a space between family and given name (`山本 健`,
 /// `佐藤　亮`) that ends at `p`: its start. The family name must be a known
 /// surname of 1–3 kanji, the given name 1–3 kanji, each a whole kanji run.
 fn spaced_name_before(text: &str, p: usize) -> Option<usize> {
     let before = text.get(..p)?;
-    let given: usize = before
-        .chars()
-        .rev()
-        .take_while(|&c| is_kanji(c))
-        .take(4)
-        .map(char::len_utf8)
-        .sum();
-    let g = p - given;
+    let g = p - kanji_run_before(before);
     if !(1..=3).contains(&text.get(g..p)?.chars().count()) {
         return None;
     }
     let space = char_before(text, g).filter(|&c| c == ' ' || c == '\u{3000}')?;
     let f_end = g - space.len_utf8();
-    let family: usize = text
-        .get(..f_end)?
-        .chars()
-        .rev()
-        .take_while(|&c| is_kanji(c))
-        .take(4)
-        .map(char::len_utf8)
-        .sum();
-    let f = f_end - family;
+    let f = f_end - kanji_run_before(text.get(..f_end)?);
     let fam = text.get(f..f_end)?;
     (names::is_surname(fam) && (1..=3).contains(&fam.chars().count())).then_some(f)
 }

@@ -940,11 +940,7 @@ pub(super) fn year_range(c: &Captures, doc: &Doc) -> Option<Value> {
     let span = c.name("span")?;
     let y: i32 = g(c, "y")?.parse().ok()?;
     let y2s = g(c, "y2")?;
-    let y2: i32 = if y2s.len() == 2 {
-        y / 100 * 100 + y2s.parse::<i32>().ok()?
-    } else {
-        y2s.parse().ok()?
-    };
+    let y2 = range_end_year(y, y2s)?;
     let join = g(c, "join")?.to_ascii_lowercase();
     if join == "and" && g(c, "pre").map(str::to_ascii_lowercase).as_deref() != Some("between") {
         return None;

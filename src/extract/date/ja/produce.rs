@@ -688,12 +688,7 @@ pub(super) fn year_range(c: &Captures, doc: &Doc) -> Option<Value> {
         return None;
     }
     let y: i32 = g(c, "y")?.parse().ok()?;
-    let y2s = g(c, "y2")?;
-    let y2: i32 = if y2s.len() == 2 {
-        y / 100 * 100 + y2s.parse::<i32>().ok()?
-    } else {
-        y2s.parse().ok()?
-    };
+    let y2 = range_end_year(y, g(c, "y2")?)?;
     if !(1000..=2199).contains(&y) || y2 <= y || y2 - y > 50 {
         return None;
     }
