@@ -61,6 +61,10 @@ pub struct RuleSet {
     /// percent. Compiled once per distinct list (rule sets with the same cues
     /// share it), and searched once per article (`Doc::cue_lines`).
     cues: Option<Cues>,
+    /// A test every line holding a match must pass (`scan::has_cjk` for the
+    /// Japanese date rules, every one of which needs a kanji or kana): lines
+    /// failing it are skipped before the `RegexSet` scan.
+    gate: Option<fn(&str) -> bool>,
 }
 
 /// A rule with its compiled pattern.
@@ -92,7 +96,16 @@ impl RuleSet {
             rules,
             set,
             cues: None,
+            gate: None,
         }
+    }
+
+    /// Skip lines failing `gate`, a test every line holding a match that the
+    /// productions accept passes (as with cues, the corpus tests hold each rule
+    /// to it). For conditions cheaper than a cue search: `scan::has_cjk`.
+    pub fn with_gate(mut self, gate: fn(&str) -> bool) -> RuleSet {
+        self.gate = Some(gate);
+        self
     }
 
     /// Skip lines that hold no occurrence of `cues` meeting its conditions
@@ -128,7 +141,12 @@ impl RuleSet {
     pub fn run(&self, doc: &Doc, out: &mut Vec<Candidate>) {
         if let Some(cues) = &self.cues {
             for &(start, end) in doc.cue_lines(cues).iter() {
-                self.run_rules(doc, start, end, out);
+                let passes = self
+                    .gate
+                    .is_none_or(|g| doc.text.get(start..end).is_some_and(g));
+                if passes {
+                    self.run_rules(doc, start, end, out);
+                }
             }
             return;
         }
@@ -148,6 +166,9 @@ impl RuleSet {
         let Some(line) = doc.text.get(start..end) else {
             return false;
         };
+        if self.gate.is_some_and(|g| !g(line)) {
+            return false;
+        }
         if self.cues.as_ref().is_some_and(|c| !c.is_match(line)) {
             return false;
         }

@@ -130,6 +130,9 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         )
         .priority(1),
     ])
+    // Every form above holds a kana or kanji (`年`, `月`, `日`, `期`, `週`, a weekday,
+    // a relative word): lines without one are skipped.
+    .with_gate(crate::scan::has_cjk)
 });
 
 #[cfg(test)]
