@@ -22,6 +22,9 @@ use crate::fact::{Candidate, Value};
 use crate::scan::{Cue, Cues};
 use regex::{Captures, Regex, RegexSet};
 
+/// A line test (`RuleSet::with_gate`): the article and the line.
+pub type Gate = fn(&Doc, &str) -> bool;
+
 /// Turns one match into a value, or rejects it.
 pub type Produce = fn(&Captures, &Doc) -> Option<Value>;
 
@@ -61,10 +64,11 @@ pub struct RuleSet {
     /// percent. Compiled once per distinct list (rule sets with the same cues
     /// share it), and searched once per article (`Doc::cue_lines`).
     cues: Option<Cues>,
-    /// A test every line holding a match must pass (`scan::has_cjk` for the
-    /// Japanese date rules, every one of which needs a kanji or kana): lines
+    /// A test every line holding a match that the productions accept passes
+    /// (the Japanese date rules need a kana or kanji; the Japanese percent rules
+    /// propose nothing in an all-ASCII line of an English article): lines
     /// failing it are skipped before the `RegexSet` scan.
-    gate: Option<fn(&str) -> bool>,
+    gate: Option<Gate>,
 }
 
 /// A rule with its compiled pattern.
@@ -102,8 +106,9 @@ impl RuleSet {
 
     /// Skip lines failing `gate`, a test every line holding a match that the
     /// productions accept passes (as with cues, the corpus tests hold each rule
-    /// to it). For conditions cheaper than a cue search: `scan::has_cjk`.
-    pub fn with_gate(mut self, gate: fn(&str) -> bool) -> RuleSet {
+    /// to it). For conditions a cue search cannot state (the article's
+    /// language) or states at more cost (`scan::has_cjk`).
+    pub fn with_gate(mut self, gate: Gate) -> RuleSet {
         self.gate = Some(gate);
         self
     }
@@ -143,7 +148,7 @@ impl RuleSet {
             for &(start, end) in doc.cue_lines(cues).iter() {
                 let passes = self
                     .gate
-                    .is_none_or(|g| doc.text.get(start..end).is_some_and(g));
+                    .is_none_or(|g| doc.text.get(start..end).is_some_and(|l| g(doc, l)));
                 if passes {
                     self.run_rules(doc, start, end, out);
                 }
@@ -166,7 +171,7 @@ impl RuleSet {
         let Some(line) = doc.text.get(start..end) else {
             return false;
         };
-        if self.gate.is_some_and(|g| !g(line)) {
+        if self.gate.is_some_and(|g| !g(doc, line)) {
             return false;
         }
         if self.cues.as_ref().is_some_and(|c| !c.is_match(line)) {

@@ -132,7 +132,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     ])
     // Every form above holds a kana or kanji (`年`, `月`, `日`, `期`, `週`, a weekday,
     // a relative word): lines without one are skipped.
-    .with_gate(crate::scan::has_cjk)
+    .with_gate(|_, line| crate::scan::has_cjk(line))
 });
 
 #[cfg(test)]
