@@ -37,7 +37,8 @@ use chrono::NaiveDate;
 pub(crate) use context::{DateContext, Reference};
 pub(crate) use spec::DateSpec;
 
-pub(crate) mod calendar;
+mod bounds;
+mod calendar;
 mod context;
 mod dateline;
 mod en;
