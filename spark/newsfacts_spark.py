@@ -6,6 +6,7 @@ dumps that outgrow one machine.
         [--ref-date YYYY-MM-DD] [--gazetteer FILE.tsv]...
         [--text-field NAME] [--title-field NAME] [--id-field NAME]
         [--date-field NAME] [--lang-field NAME] [--split-mb N]
+        [--path auto|direct|records]
 
 INPUT is anything Spark reads (a local path, hdfs://, s3a://, gs://; a folder,
 walked recursively, or a glob). As in a single run, `.jsonl`/`.ndjson` files are
@@ -17,31 +18,34 @@ How it works, and why so. The extraction itself is the newsfacts binary,
 shipped to the executors with `SparkContext.addFile` (or `--files`): rules live
 in one place; Spark only schedules it. Two paths, chosen by where the data is:
 
-- Direct (inputs and DIR on a filesystem every executor mounts at the same
-  path: local disk in local mode, NFS, /dbfs, a mounted bucket): the driver
-  lists the files and cuts them into units of whole files; one task per unit
-  runs the binary with `--format parquet` on the files, under the paths a single
-  run names them by, and moves the Parquet files it wrote into DIR as part files
-  (facts/part-NNNNN.parquet...). Ids and line numbers are the single run's by
-  construction, no record crosses into Python or the JVM, there is no shuffle
-  but the small one that finds doc_ids repeated across units, and a task hands
-  the driver only its summary. Text files are linked into a scratch folder laid
-  out as under the folder given, so that their doc_ids are a single run's; their
-  `source` is mapped back as the task moves the files.
+- Direct (inputs and DIR on a filesystem every executor mounts at the same path:
+  local disk in local mode, NFS, /dbfs, a mounted bucket): the driver lists the
+  files and cuts them into units of whole files; one task per unit runs the
+  binary with `--format parquet` on the files, under the paths a single run
+  names them by, and moves the Parquet files it wrote into DIR as part files
+  (facts/kind=K/part-NNNNN.parquet, sections/part-NNNNN.parquet...). Ids and
+  line numbers are the single run's by construction, no record crosses into
+  Python or the JVM, and a task hands the driver only its summary and an 8-byte
+  fingerprint of each doc_id; only when two fingerprints are equal does a small
+  aggregation (one shuffle of two columns) list the doc_ids repeated across
+  units. Text files are linked into a scratch folder laid out as under the
+  folder given, so that their doc_ids are a single run's; their `source` is
+  mapped back as the task moves the files.
 - Records (hdfs://, s3a://, gs://, compressed dumps): the binary cannot open
-  those paths, so each partition's lines are piped through it
-  (`newsfacts extract - --stdout`, the record stream) and Spark writes the
-  records as Parquet. A single run names an article without `id`
-  `<file stem>:<line number>` and gives it the source `<path>:<line>`; here a
-  partition holds some lines of some file, so a first pass counts the lines of
-  every split (Spark's `_metadata.file_block_start`) and the second numbers each
-  line, sets `id` when the record has none and passes `path:line` in the
-  reserved field `newsfacts_source`. Lines that are not JSON objects reach the
-  binary unchanged, so they become the same problem records as in a single
-  run. Text files are copied, per partition, into a scratch folder laid out as
-  the input was. The records are parsed by Arrow with explicit schemas (the
-  tables in docs/SPEC.md, "On Spark"), cached once, and written as Parquet:
-  facts/ (partitioned by kind), sections/, articles/, problems/, events/.
+  those paths, so each partition's lines are piped through it (`newsfacts
+  extract - --stdout`, the record stream) and Spark writes the records as
+  Parquet (facts flattened to the direct path's columns). A single run names an
+  article without `id` `<file stem>:<line number>` and gives it the source
+  `<path>:<line>`; here a partition holds some lines of some file, so a first
+  pass counts the lines of every split (Spark's `_metadata.file_block_start`)
+  and the second numbers each line, sets `id` when the record has none and
+  passes `path:line` in the reserved field `newsfacts_source`. Lines that are
+  not JSON objects reach the binary unchanged, so they become the same problem
+  records as in a single run. Text files are copied, per partition, into a
+  scratch folder laid out as the input was. The records are parsed by Arrow with
+  explicit schemas (the tables in docs/SPEC.md, "On Spark"), cached once, and
+  written as Parquet: facts/ (partitioned by kind), sections/, articles/,
+  problems/, events/.
 
 Both write a summary.json merged from every run's summary.
 """
@@ -135,6 +139,26 @@ FACTS = _struct(
     ("link", LINK),
     ("rule", S),
 )
+
+# facts/ as both paths write it: the single run's facts.parquet columns (one
+# per field, docs/SPEC.md "On Spark"), `kind` being the partition column.
+# (column, where the records path takes it from: a FACTS column or struct field,
+# or the section's heading).
+FLAT_FACTS = [
+    ("id", "id", S), ("doc_id", "doc_id", S), ("source", "source", S), ("lang", "lang", S),
+    ("article_date", "article_date", DT), ("section", "section", L), ("section_kind", "section_kind", S),
+    ("section_heading", None, S), ("field", "field", S), ("kind", "kind", S), ("text", "text", S),
+    ("start", "start", L), ("end", "end", L), ("display", "value.display", S), ("amount", "value.amount", D),
+    ("amount_max", "value.amount_max", D), ("currency", "value.currency", S), ("qualifier", "value.qualifier", S),
+    ("per", "value.per", S), ("percent", "value.value", D), ("percent_max", "value.value_max", D),
+    ("unit", "value.unit", S), ("date_iso", "value.iso", S), ("granularity", "value.granularity", S),
+    ("date_start", "date_start", DT), ("date_end", "date_end", DT), ("year_inferred", "value.year_inferred", B),
+    ("relative", "value.relative", B), ("fy_end", "value.fy_end", S), ("year_source", "value.year_source", S),
+    ("name", "value.name", S), ("title", "value.title", S), ("canonical", "value.canonical", S),
+    ("subject_id", "link.subject_id", S), ("subject", "link.subject", S), ("metric", "link.metric", S),
+    ("period_id", "link.period_id", S), ("period", "link.period", S), ("change", "link.change", S),
+    ("rule", "rule", S), ("sentence", "sentence", S),
+]
 
 SECTIONS = _struct(
     ("doc_id", S),
@@ -1038,36 +1062,36 @@ def direct_unit(conf):
                     for e in summ.get(key, []):
                         e["path"], e["line"] = where(e.get("path"), e.get("line"))
                 part = "part-%05d.parquet" % index
+                ids = b"" if conf["fingerprint"] else None
+                if conf["fingerprint"] and os.path.isfile(os.path.join(run_out, "articles.parquet")):
+                    col = pq.read_table(os.path.join(run_out, "articles.parquet"), columns=["doc_id"]).column(0)
+                    ids = id_fingerprints(col.to_pylist())
                 for name, fname in BINARY_DATASETS.items():
                     src = os.path.join(run_out, fname)
                     if not os.path.isfile(src):
                         continue
                     dest = os.path.join(out, name, part)
+                    if name == "facts":
+                        # Hive partitions by kind, as Spark writes them: one
+                        # file per kind, without the kind column.
+                        table = pq.read_table(src)
+                        if paths:
+                            table = map_sources(table, paths)
+                        split_by_kind(table, os.path.join(out, name), part)
+                        continue
                     if not paths:
                         os.replace(src, dest)
                         continue
                     table = pq.read_table(src)
-                    i = table.schema.get_field_index("source")
-                    if i < 0:  # events carry no source
+                    if table.schema.get_field_index("source") < 0:  # events carry no source
                         os.replace(src, dest)
                         continue
-                    col = table.column(i).combine_chunks()
-                    if hasattr(col, "dictionary"):
-                        import pyarrow as pa
-
-                        col = pa.DictionaryArray.from_arrays(
-                            col.indices, pa.array([paths.get(s, s) for s in col.dictionary.to_pylist()], pa.string()))
-                    else:
-                        import pyarrow as pa
-
-                        col = pa.array([paths.get(s, s) for s in col.to_pylist()], pa.string())
-                    table = table.set_column(i, table.schema.field(i), col)
-                    pq.write_table(table, dest, compression="snappy", row_group_size=65536)
+                    pq.write_table(map_sources(table, paths), dest, compression="snappy", row_group_size=65536)
                 if problems:
                     write_rows(os.path.join(out, "problems", part), problems, PROBLEMS)
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
                 summ["binary_cpu_seconds"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-                yield json.dumps(summ, ensure_ascii=False)
+                yield json.dumps(summ, ensure_ascii=False), ids
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
                 shutil.rmtree(run_out, ignore_errors=True)
@@ -1075,9 +1099,40 @@ def direct_unit(conf):
     return run
 
 
+def map_sources(table, paths):
+    """`table` with its `source` column's paths (those the binary saw) replaced
+    by the input's spelling."""
+    import pyarrow as pa
+
+    i = table.schema.get_field_index("source")
+    col = table.column(i).combine_chunks()
+    if hasattr(col, "dictionary"):
+        col = pa.DictionaryArray.from_arrays(
+            col.indices, pa.array([paths.get(s, s) for s in col.dictionary.to_pylist()], pa.string()))
+    else:
+        col = pa.array([paths.get(s, s) for s in col.to_pylist()], pa.string())
+    return table.set_column(i, table.schema.field(i), col)
+
+
+def split_by_kind(table, folder, part):
+    """Writes a unit's facts as `folder/kind=K/part` for each kind it has, the
+    rows in the binary's order, the other columns as the binary typed them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    kinds = table.column("kind").cast(pa.string())
+    rest = table.drop_columns(["kind"])
+    for kind in sorted(k for k in pc.unique(kinds).to_pylist() if k is not None):
+        dest = os.path.join(folder, f"kind={kind}", part)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        pq.write_table(rest.filter(pc.equal(kinds, kind)), dest, compression="snappy", row_group_size=65536)
+
+
 def run_direct(spark, args, conf, jsonl, text, order, phase):
     """The direct path's driver half: plans the units, runs them (one task
-    each), and returns the runs' summaries."""
+    each), and returns the runs' summaries and whether two units' articles may
+    share a doc_id (see `may_repeat`)."""
     sc = spark.sparkContext
     out = os.path.abspath(args.out)
     for name in list(DATASETS) + ["_temporary"]:
@@ -1092,14 +1147,44 @@ def run_direct(spark, args, conf, jsonl, text, order, phase):
     units = plan_units(jsonl, text, order, chunk)
     phase(f"planned {len(units)} units")
     cores = int(sc.getConf().get("spark.executor.cores", str(sc.defaultParallelism)))
+    # Fingerprints cost the driver 8 bytes an article: they are used up to a
+    # size where that stays small; above it, the aggregation's few seconds are
+    # small against the job.
     c = dict(conf, out=out, cwd=os.getcwd(), text=sc.broadcast(text), jsonl=sc.broadcast(jsonl), chunk=chunk,
-             cores=max(1, cores // conf["threads"]))
+             cores=max(1, cores // conf["threads"]), fingerprint=total <= FINGERPRINT_MAX_BYTES)
     runs = []
     if units:
         runs = sc.parallelize(units, len(units)).mapPartitionsWithIndex(direct_unit(c)).collect()
     shutil.rmtree(os.path.join(out, "_temporary"), ignore_errors=True)
     phase("extracted and written")
-    return out, [json.loads(r) for r in runs]
+    return out, [json.loads(r) for r, _ in runs], may_repeat([ids for _, ids in runs])
+
+
+# The largest input (bytes) whose doc_ids are fingerprinted on the direct path.
+FINGERPRINT_MAX_BYTES = 4 << 30
+
+
+def id_fingerprints(doc_ids):
+    """Eight bytes per doc_id (BLAKE2b), concatenated: what a unit tells the
+    driver about its ids, so that the driver can tell that no id repeats
+    without reading the articles back."""
+    import hashlib
+
+    return b"".join(hashlib.blake2b(d.encode("utf-8"), digest_size=8).digest() for d in doc_ids)
+
+
+def may_repeat(fingerprints):
+    """False when no two articles of the job have the same fingerprint, hence no
+    two the same doc_id (equal ids have equal fingerprints): the job then skips
+    the aggregation over all articles that lists the repeats. True when some
+    fingerprint repeats (a repeated id, or rarely two ids with one hash), or
+    when some unit gave none (the input was too large to fingerprint)."""
+    import numpy as np
+
+    if any(blob is None for blob in fingerprints):
+        return True
+    keys = np.sort(np.frombuffer(b"".join(fingerprints), dtype="<u8"))
+    return bool(len(keys) > 1 and (keys[1:] == keys[:-1]).any())
 
 
 # --- The driver ------------------------------------------------------------------
@@ -1124,6 +1209,11 @@ def parse_args(argv):
                     help="largest piece of a dump one task reads, in MB (default: Spark's, 128)")
     ap.add_argument("--threads-per-task", type=int, default=None,
                     help="threads of each newsfacts process (default: spark.task.cpus)")
+    ap.add_argument("--path", choices=("auto", "direct", "records"), default="auto",
+                    help="direct: each task runs the binary on whole files, which every executor must see at "
+                         "the driver's paths; records: lines are piped through the binary (any filesystem, "
+                         "compressed dumps); auto (default): direct when every input and --out are local "
+                         "paths and no dump is compressed")
     args = ap.parse_args(argv)
     if args.ref_date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.ref_date.strip()):
         ap.error(f"--ref-date: {args.ref_date!r} is not a date (expected YYYY-MM-DD)")
@@ -1289,13 +1379,16 @@ def main(argv=None):
         "union": union,
     }
 
-    direct = local and (
-        not any(extension(posixpath.basename(fp)) in COMPRESSED_EXTS for fp, _, _ in jsonl.values())
-    )
+    compressed = any(extension(posixpath.basename(fp)) in COMPRESSED_EXTS for fp, _, _ in jsonl.values())
+    if args.path == "direct" and not (local and not compressed):
+        print("newsfacts: --path direct needs local inputs and --out, and no compressed dump", file=sys.stderr)
+        spark.stop()
+        return 2
+    direct = args.path == "direct" or (args.path == "auto" and local and not compressed)
     if direct:
-        out, runs = run_direct(spark, args, conf, jsonl, text, order, phase)
+        out, runs, repeats = run_direct(spark, args, conf, jsonl, text, order, phase)
         duplicates = []
-        if any(os.scandir(os.path.join(out, "articles"))):
+        if repeats and any(os.scandir(os.path.join(out, "articles"))):
             duplicates = duplicate_ids(spark.read.parquet(escape_glob(os.path.join(out, "articles"))), order)
         extra = driver_problems + [
             {"level": "warning", "source": e["path"], "line": None, "reason": e["reason"]} for e in duplicates
@@ -1307,7 +1400,7 @@ def main(argv=None):
                 # An empty dataset still has its schema (a job may meet no
                 # problem, or find no event).
                 write_rows(os.path.join(out, name, "part-00000.parquet"), [], DATASETS[name][1])
-        phase("duplicate ids found")
+        phase("duplicate ids found" if repeats else "no doc_id repeats across units")
         return finish(spark, out, runs, duplicates, driver_problems, ignored, started, threads)
 
     parts = []
@@ -1368,6 +1461,27 @@ def main(argv=None):
         cols = [F.col(f.name) if carried[f.name] == f.dataType else F.col(f.name).cast(f.dataType) for f in sch.fields]
         return records.where(F.col("record") == tag).select(*cols)
 
+    def flat_facts():
+        # The record stream's facts carry `value` and `link` as structs and no
+        # section heading: flattened here to the single run's columns, the
+        # heading joined from the sections (one row per article and section:
+        # an article is its doc_id and source, as a doc_id may repeat).
+        facts = dataset("facts").alias("f")
+        headings = dataset("sections").select(
+            F.col("doc_id").alias("h_doc"), F.col("source").alias("h_source"), F.col("section").alias("h_section"),
+            F.col("heading").alias("h_heading"))
+        on = ((F.col("f.doc_id") == F.col("h_doc")) & (F.col("f.source") == F.col("h_source"))
+              & (F.col("f.section") == F.col("h_section")))
+        joined = facts.join(headings, on, "left")
+        cols = []
+        for name, src, ty in FLAT_FACTS:
+            c = F.coalesce(F.col("h_heading"), F.lit("")) if src is None else F.col("f." + src)
+            if name == "section_heading":
+                # The title's heading is the title; a body section's is empty.
+                c = F.when(F.col("f.section_kind") == "body", F.lit("")).otherwise(c)
+            cols.append(c.cast(ty).alias(name))
+        return joined.select(*cols)
+
     out = args.out.rstrip("/")
     # A run sees the duplicate ids of its own partition only: they are found
     # again over the whole job (the first article of an id in input order
@@ -1381,7 +1495,7 @@ def main(argv=None):
     ]
     if extra:
         problems = problems.unionByName(spark.createDataFrame(extra, PROBLEMS))
-    dataset("facts").write.mode("overwrite").partitionBy("kind").parquet(out + "/facts")
+    flat_facts().write.mode("overwrite").partitionBy("kind").parquet(out + "/facts")
     for name in ("sections", "articles", "events"):
         dataset(name).write.mode("overwrite").parquet(f"{out}/{name}")
     problems.write.mode("overwrite").parquet(out + "/problems")

@@ -4,6 +4,10 @@
 //! a count of people). Each kind compiles its `RuleSet` once, in a `LazyLock`,
 //! and every worker thread shares it by reference.
 //!
+//! A rule whose pattern holds several forms (relative words moving a year, a
+//! month or a day) names each match by the form it took (`Rule::forms`), so
+//! the fact's `rule` says which form fired (`date.ja.relative.year`).
+//!
 //! If a pattern has a capture group named `span`, the fact covers that group only:
 //! the rest of the match is context (`$2.69` in `$2.69 a share`).
 //!
@@ -17,13 +21,18 @@
 //! the gate). A cue list is compiled and searched once per article whichever
 //! rule sets share it (`crate::scan`), so a cue list may be reused freely.
 
-use crate::extract::Doc;
-use crate::fact::{Candidate, Value};
+use crate::extract::{Doc, Finder};
+use crate::fact::{Candidate, Kind, Value};
 use crate::scan::{Cue, Cues};
 use regex::{Captures, Regex, RegexSet};
 
 /// Turns one match into a value, or rejects it.
 pub type Produce = fn(&Captures, &Doc) -> Option<Value>;
+
+/// Names the form one match of a rule took, for a rule whose pattern holds
+/// several forms (`昨年`, `先週` and `明日` are one pattern of relative words):
+/// the fact's `rule` says which fired (`date.ja.relative.year`).
+pub type Form = fn(&Captures) -> &'static str;
 
 pub struct Rule {
     pub name: &'static str,
@@ -31,6 +40,9 @@ pub struct Rule {
     /// Breaks ties between overlapping candidates of equal length: higher wins.
     pub priority: i32,
     pub produce: Produce,
+    /// The sub-rule name of each match, for a pattern holding several forms;
+    /// `name` when none.
+    pub form: Option<Form>,
 }
 
 impl Rule {
@@ -38,9 +50,16 @@ impl Rule {
         Rule {
             name,
             pattern: pattern.into(),
-            priority: 0,
+            priority: crate::extract::priority::NONE,
             produce,
+            form: None,
         }
+    }
+
+    /// Name each match by the form it took (`Form`) instead of by `name`.
+    pub fn forms(mut self, form: Form) -> Rule {
+        self.form = Some(form);
+        self
     }
 
     pub fn priority(mut self, priority: i32) -> Rule {
@@ -51,6 +70,7 @@ impl Rule {
 
 /// The compiled rules of one kind and language.
 pub struct RuleSet {
+    kind: Kind,
     rules: Vec<Compiled>,
     /// All patterns at once: one scan of a line tells which rules can match in it.
     set: RegexSet,
@@ -76,7 +96,7 @@ impl RuleSet {
     /// Compile every rule. Patterns are part of the program, not input, and every
     /// one is exercised by the corpus tests, so a bad pattern is a bug: it panics
     /// with the rule's name at start-up.
-    pub fn new(rules: Vec<Rule>) -> RuleSet {
+    pub fn new(kind: Kind, rules: Vec<Rule>) -> RuleSet {
         let rules = rules
             .into_iter()
             .map(|r| {
@@ -89,6 +109,7 @@ impl RuleSet {
         let set = RegexSet::new(rules.iter().map(|c| c.rule.pattern.as_str()))
             .unwrap_or_else(|e| panic!("rule set: {e}"));
         RuleSet {
+            kind,
             rules,
             set,
             cues: None,
@@ -203,12 +224,24 @@ impl RuleSet {
                 out.push(Candidate {
                     start: m.start(),
                     end: m.end(),
-                    rule: rule.name,
+                    rule: rule.form.map_or(rule.name, |form| form(&caps)),
                     priority: rule.priority,
                     value,
                 });
             }
         }
+    }
+}
+
+/// A rule set is a finder of its kind: what it finds is what its rules'
+/// productions accept (`RuleSet::run`).
+impl Finder for RuleSet {
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
+        self.run(doc, out);
     }
 }
 
@@ -240,12 +273,12 @@ mod tests {
 
     #[test]
     fn cues_skip_only_lines_without_any() {
-        let set = RuleSet::new(vec![Rule::new("n", "[0-9]+", number)])
+        let set = RuleSet::new(Kind::Percent, vec![Rule::new("n", "[0-9]+", number)])
             .with_cues(["%", "pct"].map(Cue::any));
         // Line 1 has no cue; line 2 has `PCT` (cues match ignoring ASCII case).
         let text = "up 5 and 6\nup 7 PCT, 8";
         assert_eq!(spans(&set, text), vec![(14, 15), (21, 22)]);
-        let plain = RuleSet::new(vec![Rule::new("n", "[0-9]+", number)]);
+        let plain = RuleSet::new(Kind::Percent, vec![Rule::new("n", "[0-9]+", number)]);
         assert_eq!(spans(&plain, text).len(), 4);
     }
 }

@@ -17,8 +17,8 @@ use super::row::{
     event_rows, fact_rows, section_rows, Cell, Column, ColumnType, EVENT_COLUMNS, FACT_COLUMNS,
     SECTION_COLUMNS,
 };
-use super::sink::{OutFile, Sink};
-use super::{Prerender, Rendered, Writer};
+use super::sink::Sink;
+use super::{FileGroup, Prerender, Rendered, Writer};
 use crate::analyze::Analysis;
 use chrono::Datelike;
 use std::io::{self, Write};
@@ -112,6 +112,8 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    /// A row appended to `out`; `excel`: CRLF line end and formula-guarded
+    /// text cells.
     pub fn new(out: &'a mut Vec<u8>, excel: bool) -> Self {
         Row {
             out,
@@ -179,23 +181,27 @@ impl<'a> Row<'a> {
         start..self.out.len()
     }
 
+    /// An unsigned integer cell.
     pub fn uint(&mut self, n: usize) {
         self.sep();
         push_uint(self.out, n as u64);
     }
 
-    /// A float cell (see [`push_float`]).
+    /// A float cell: the shortest digits that read back as `x`, always with
+    /// a decimal point and never an exponent (`2400000000.0`, `2.69`).
     pub fn float(&mut self, x: f64) {
         self.sep();
         push_float(self.out, x);
     }
 
+    /// `true` or `false`.
     pub fn bool(&mut self, b: bool) {
         self.sep();
         self.out
             .extend_from_slice(if b { b"true" } else { b"false" });
     }
 
+    /// A date cell, `YYYY-MM-DD`.
     pub fn date(&mut self, d: chrono::NaiveDate) {
         self.sep();
         push_date(self.out, d);
@@ -206,6 +212,7 @@ impl<'a> Row<'a> {
         self.sep();
     }
 
+    /// End the row (`\n`, or `\r\n` for Excel).
     pub fn end(self) {
         self.out
             .extend_from_slice(if self.excel { b"\r\n" } else { b"\n" });
@@ -344,18 +351,17 @@ pub fn render_sections_csv(a: &Analysis, excel: bool) -> Vec<u8> {
 /// The `csv` format: `facts.csv`, `sections.csv` and `events.csv`.
 pub struct CsvWriter {
     excel: bool,
-    files: Option<[OutFile; 3]>,
+    files: FileGroup<3>,
 }
 
 impl CsvWriter {
+    /// A writer of the three CSV files; `excel`: for spreadsheets (BOM, CRLF,
+    /// formula-guarded text cells).
     pub fn new(excel: bool) -> Self {
-        CsvWriter { excel, files: None }
-    }
-
-    fn files(&mut self) -> io::Result<&mut [OutFile; 3]> {
-        self.files
-            .as_mut()
-            .ok_or_else(|| io::Error::other("csv writer used before begin"))
+        CsvWriter {
+            excel,
+            files: FileGroup::default(),
+        }
     }
 }
 
@@ -383,7 +389,7 @@ impl Writer for CsvWriter {
         sections.write_all(&sections_csv_header(self.excel))?;
         let mut events = sink.create("events.csv")?;
         events.write_all(&events_csv_header(self.excel))?;
-        self.files = Some([facts, sections, events]);
+        self.files.open([facts, sections, events]);
         Ok(())
     }
 
@@ -397,20 +403,11 @@ impl Writer for CsvWriter {
     }
 
     fn write_rendered(&mut self, _a: &Analysis, rendered: Rendered) -> io::Result<()> {
-        let files = self.files()?;
-        for (file, part) in files.iter_mut().zip(rendered) {
-            file.write_all(&part)?;
-        }
-        Ok(())
+        self.files.append(rendered)
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let Some(files) = self.files.take() {
-            for mut f in files {
-                f.flush()?;
-            }
-        }
-        Ok(())
+        self.files.finish()
     }
 }
 

@@ -23,7 +23,7 @@ use super::row::{
     ARTICLE_COLUMNS, EVENT_COLUMNS, SECTION_COLUMNS,
 };
 use super::sink::{OutFile, Sink};
-use super::{Level, Prerender, Rendered, Writer};
+use super::{FileGroup, Level, Prerender, Rendered, Writer};
 use crate::analyze::Analysis;
 use crate::fact::Value;
 use crate::input::Problem;
@@ -250,11 +250,13 @@ fn push_link(out: &mut Vec<u8>, l: &LinkCells) -> io::Result<()> {
 /// to its closing brace lie in them (what the nested articles list for it).
 #[derive(Default)]
 pub struct FactLines {
+    /// The lines, each ending with `\n`.
     pub bytes: Vec<u8>,
     fields: Vec<Range<usize>>,
 }
 
 impl FactLines {
+    /// Render the fact lines of `a`.
     pub fn new(a: &Analysis) -> io::Result<FactLines> {
         let mut lines = FactLines::default();
         lines.render(a)?;
@@ -499,7 +501,7 @@ fn not_begun() -> io::Error {
 /// The `jsonl` format: `facts.jsonl`, `articles.jsonl` and `events.jsonl`.
 #[derive(Default)]
 pub struct JsonlWriter {
-    files: Option<[OutFile; 3]>,
+    files: FileGroup<3>,
 }
 
 struct JsonlRender;
@@ -516,7 +518,7 @@ impl Prerender for JsonlRender {
 
 impl Writer for JsonlWriter {
     fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
-        self.files = Some([
+        self.files.open([
             sink.create("facts.jsonl")?,
             sink.create("articles.jsonl")?,
             sink.create("events.jsonl")?,
@@ -534,20 +536,11 @@ impl Writer for JsonlWriter {
     }
 
     fn write_rendered(&mut self, _a: &Analysis, rendered: Rendered) -> io::Result<()> {
-        let files = self.files.as_mut().ok_or_else(not_begun)?;
-        for (file, part) in files.iter_mut().zip(rendered) {
-            file.write_all(&part)?;
-        }
-        Ok(())
+        self.files.append(rendered)
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let Some(files) = self.files.take() {
-            for mut f in files {
-                f.flush()?;
-            }
-        }
-        Ok(())
+        self.files.finish()
     }
 }
 

@@ -12,9 +12,7 @@
 //! a [`Prerender`]: the pipeline's worker threads render each article's bytes
 //! while analysing, and the ordered, single-threaded write is then a copy.
 
-#[allow(missing_docs)]
 pub mod csv;
-#[allow(missing_docs)]
 pub mod json;
 pub mod parquet;
 pub mod row;
@@ -25,8 +23,8 @@ pub mod xlsx;
 pub use self::summary::Summary;
 use crate::analyze::Analysis;
 use crate::input::Problem;
-use sink::Sink;
-use std::io;
+use sink::{OutFile, Sink};
+use std::io::{self, Write};
 
 /// An output format, as named on the command line (`--format csv,jsonl`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -242,6 +240,49 @@ impl Renderers {
             .iter()
             .map(|p| p.as_ref().map(|p| p.render(a)).transpose())
             .collect()
+    }
+}
+
+/// The files of a format that renders one buffer per file for each article
+/// (CSV, JSONL): opened in `begin`, each article's buffers appended to them in
+/// turn, flushed in `finish`. The writers of such formats hold one of these
+/// instead of repeating the bodies of `write_rendered` and `finish`.
+pub(crate) struct FileGroup<const N: usize> {
+    files: Option<[OutFile; N]>,
+}
+
+impl<const N: usize> Default for FileGroup<N> {
+    fn default() -> Self {
+        FileGroup { files: None }
+    }
+}
+
+impl<const N: usize> FileGroup<N> {
+    /// Hold `files`, in the order of the buffers rendered for them.
+    pub(crate) fn open(&mut self, files: [OutFile; N]) {
+        self.files = Some(files);
+    }
+
+    /// Append buffer `i` of `rendered` to file `i`.
+    pub(crate) fn append(&mut self, rendered: Rendered) -> io::Result<()> {
+        let files = self
+            .files
+            .as_mut()
+            .ok_or_else(|| io::Error::other("writer used before begin"))?;
+        for (file, part) in files.iter_mut().zip(rendered) {
+            file.write_all(&part)?;
+        }
+        Ok(())
+    }
+
+    /// Flush and close the files (nothing when they were never opened).
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
+        if let Some(files) = self.files.take() {
+            for mut f in files {
+                f.flush()?;
+            }
+        }
+        Ok(())
     }
 }
 

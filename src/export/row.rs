@@ -8,15 +8,14 @@
 //! fields under the same names (with a fact's kind-specific ones nested in
 //! `value`; an event's cells as they are).
 //!
-//! Date bounds ([`date_bounds`]) live here too: `date_start`/`date_end` are
-//! derived from a date fact's ISO form for tools that need real dates.
+//! A date fact's `date_start`/`date_end` ([`date_value_bounds`]) come from its
+//! typed spec, through the date module, for tools that need real dates.
 
 use crate::analyze::{Analysis, Section};
 use crate::article::Lang;
-use crate::extract::date::calendar::monday_of;
 use crate::fact::{DateValue, Fact, Value};
 use crate::link::Event;
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::NaiveDate;
 
 /// How a column is typed in formats that have types (Parquet, XLSX), and how
 /// CSV writes it.
@@ -703,140 +702,10 @@ pub fn event_rows(a: &Analysis) -> impl Iterator<Item = EventRow<'_>> {
         .map(move |(n, e)| EventRow::new(&a.doc_id, n, e, &a.facts))
 }
 
-/// The first and last day of a date fact, None when unresolved.
+/// The first and last day of a date fact, None when unresolved: read from
+/// its typed spec by the date module (`DateSpec::bounds`).
 pub fn date_value_bounds(d: &DateValue, lang: Lang) -> Option<(NaiveDate, NaiveDate)> {
-    date_bounds(d.iso.as_deref()?, d.fy_end.as_deref(), lang)
-}
-
-/// The first and last day covered by a date in its ISO form (SPEC `date_start`,
-/// `date_end`):
-/// - a day, a month (`2025-06`), a year (`2025`), a quarter (`2026-Q1`), a half
-///   (`2025-H1`), an ISO week (`2025-W41`, Monday to Sunday) or its weekend
-///   (`2025-W41-WE`, Saturday and Sunday): the days it covers;
-/// - an interval `A/B` (a range, a decade `1990/1999`): from A's first day to B's last;
-/// - a fiscal year `FY2026`: the twelve months ending with `fy_end` when it is
-///   known (`2026-03` → 2025-04-01..2026-03-31); without it, in a Japanese
-///   article, the 年度 convention the date rules use (FY2025 = April 2025 to
-///   March 2026), and in an English article nothing (`fiscal 2025` names the
-///   year it ends in, but not the month: the bounds are unknown, so null);
-/// - a fiscal quarter or half (`FY2023-Q4`, `FY2025-H1`): its three or six months
-///   of that fiscal year, when the fiscal year has bounds.
-///
-/// Anything else (unresolved forms such as `XXXX-06`) gives None.
-pub fn date_bounds(iso: &str, fy_end: Option<&str>, lang: Lang) -> Option<(NaiveDate, NaiveDate)> {
-    if let Some((a, b)) = iso.split_once('/') {
-        let (start, _) = date_bounds(a, fy_end, lang)?;
-        let (_, end) = date_bounds(b, fy_end, lang)?;
-        return (start <= end).then_some((start, end));
-    }
-    if let Some(fy) = iso.strip_prefix("FY") {
-        let (year, part) = match fy.split_once('-') {
-            Some((y, p)) => (y, Some(p)),
-            None => (fy, None),
-        };
-        let year: i32 = digits(year, 4)?;
-        let first = fiscal_year_start(year, fy_end, lang)?;
-        let (offset, months) = match part {
-            None => (0, 12),
-            Some(p) => {
-                let (unit, n) = (p.get(..1)?, digits::<u32>(p.get(1..)?, 1)?);
-                match unit {
-                    "Q" if (1..=4).contains(&n) => (3 * (n - 1), 3),
-                    "H" if (1..=2).contains(&n) => (6 * (n - 1), 6),
-                    _ => return None,
-                }
-            }
-        };
-        let start = first.checked_add_months(Months::new(offset))?;
-        return Some((start, months_end(start, months)?));
-    }
-    let year: i32 = digits(iso.get(..4)?, 4)?;
-    let rest = &iso[4..];
-    if rest.is_empty() {
-        let start = NaiveDate::from_ymd_opt(year, 1, 1)?;
-        return Some((start, months_end(start, 12)?));
-    }
-    let rest = rest.strip_prefix('-')?;
-    if let Some(w) = rest.strip_prefix('W') {
-        let (week, weekend) = match w.strip_suffix("-WE") {
-            Some(w) => (w, true),
-            None => (w, false),
-        };
-        let week: u32 = digits(week, 2)?;
-        let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
-        let sunday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun)?;
-        let start = if weekend {
-            NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sat)?
-        } else {
-            monday
-        };
-        return Some((start, sunday));
-    }
-    if let Some(q) = rest.strip_prefix('Q') {
-        let q: u32 = digits(q, 1)?;
-        if !(1..=4).contains(&q) {
-            return None;
-        }
-        let start = NaiveDate::from_ymd_opt(year, 3 * q - 2, 1)?;
-        return Some((start, months_end(start, 3)?));
-    }
-    if let Some(h) = rest.strip_prefix('H') {
-        let h: u32 = digits(h, 1)?;
-        if !(1..=2).contains(&h) {
-            return None;
-        }
-        let start = NaiveDate::from_ymd_opt(year, 6 * h - 5, 1)?;
-        return Some((start, months_end(start, 6)?));
-    }
-    // `2025-08-W02`: the nth week of a month, weeks starting on Monday, the
-    // first being the one holding the 1st.
-    if let Some((m, w)) = rest.split_once("-W") {
-        let first = NaiveDate::from_ymd_opt(year, digits(m, 2)?, 1)?;
-        let n: u32 = digits(w, 2)?;
-        if !(1..=6).contains(&n) {
-            return None;
-        }
-        let start = monday_of(first).checked_add_days(Days::new(7 * u64::from(n - 1)))?;
-        return Some((start, start.checked_add_days(Days::new(6))?));
-    }
-    match rest.split_once('-') {
-        None => {
-            let start = NaiveDate::from_ymd_opt(year, digits(rest, 2)?, 1)?;
-            Some((start, months_end(start, 1)?))
-        }
-        Some((m, d)) => {
-            let day = NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?)?;
-            Some((day, day))
-        }
-    }
-}
-
-/// The first day of fiscal year `year` (see [`date_bounds`]).
-fn fiscal_year_start(year: i32, fy_end: Option<&str>, lang: Lang) -> Option<NaiveDate> {
-    match fy_end {
-        Some(end) => {
-            let (y, m) = end.split_once('-')?;
-            let last_month = NaiveDate::from_ymd_opt(digits(y, 4)?, digits(m, 2)?, 1)?;
-            last_month.checked_sub_months(Months::new(11))
-        }
-        None if lang == Lang::Ja => NaiveDate::from_ymd_opt(year, 4, 1),
-        None => None,
-    }
-}
-
-/// The last day of the `months` months starting with `start`'s month.
-fn months_end(start: NaiveDate, months: u32) -> Option<NaiveDate> {
-    start
-        .with_day(1)?
-        .checked_add_months(Months::new(months))?
-        .pred_opt()
-}
-
-/// `s` as a number when it is exactly `len` ASCII digits.
-fn digits<T: std::str::FromStr>(s: &str, len: usize) -> Option<T> {
-    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+    d.spec.bounds(lang)
 }
 
 #[cfg(test)]
@@ -847,111 +716,6 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn bounds(iso: &str, fy_end: Option<&str>, lang: Lang) -> Option<(String, String)> {
-        date_bounds(iso, fy_end, lang).map(|(a, b)| (a.to_string(), b.to_string()))
-    }
-
-    fn is(iso: &str, start: &str, end: &str) {
-        for lang in [Lang::En, Lang::Ja] {
-            assert_eq!(
-                date_bounds(iso, None, lang),
-                Some((d(start), d(end))),
-                "{iso} ({lang:?})"
-            );
-        }
-    }
-
-    #[test]
-    fn bounds_of_calendar_granularities() {
-        is("2025-06-09", "2025-06-09", "2025-06-09");
-        is("2024-02", "2024-02-01", "2024-02-29");
-        is("2025-02", "2025-02-01", "2025-02-28");
-        is("2025-12", "2025-12-01", "2025-12-31");
-        is("2025", "2025-01-01", "2025-12-31");
-        is("2026-Q1", "2026-01-01", "2026-03-31");
-        is("2025-Q3", "2025-07-01", "2025-09-30");
-        is("2025-Q4", "2025-10-01", "2025-12-31");
-        is("2025-H1", "2025-01-01", "2025-06-30");
-        is("2025-H2", "2025-07-01", "2025-12-31");
-        // ISO weeks run Monday to Sunday; week 1 of 2026 starts in 2025.
-        is("2025-W41", "2025-10-06", "2025-10-12");
-        is("2026-W01", "2025-12-29", "2026-01-04");
-        // Weeks of a month: Monday-first, week 1 holds the 1st (a Friday here).
-        is("2025-08-W01", "2025-07-28", "2025-08-03");
-        is("2025-08-W02", "2025-08-04", "2025-08-10");
-        is("2016-W45-WE", "2016-11-12", "2016-11-13");
-        // Decades and ranges are intervals.
-        is("1990/1999", "1990-01-01", "1999-12-31");
-        is("2025-01/2025-03", "2025-01-01", "2025-03-31");
-        is("2025-06-09/2025-06-10", "2025-06-09", "2025-06-10");
-        is("2025-01-01/2025-06-09", "2025-01-01", "2025-06-09");
-    }
-
-    #[test]
-    fn bounds_of_fiscal_granularities() {
-        let fy = |iso, end, lang| bounds(iso, end, lang);
-        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
-        // With the end month written: the twelve months ending with it.
-        for lang in [Lang::Ja, Lang::En] {
-            assert_eq!(
-                fy("FY2026", Some("2026-03"), lang),
-                pair("2025-04-01", "2026-03-31")
-            );
-            assert_eq!(
-                fy("FY2024", Some("2024-06"), lang),
-                pair("2023-07-01", "2024-06-30")
-            );
-            assert_eq!(
-                fy("FY2025", Some("2025-12"), lang),
-                pair("2025-01-01", "2025-12-31")
-            );
-            assert_eq!(
-                fy("FY2026-Q1", Some("2026-03"), lang),
-                pair("2025-04-01", "2025-06-30")
-            );
-        }
-        // Without it: 年度 (April to March, named by its first year) in Japanese…
-        assert_eq!(
-            fy("FY2025", None, Lang::Ja),
-            pair("2025-04-01", "2026-03-31")
-        );
-        assert_eq!(
-            fy("FY2025-Q1", None, Lang::Ja),
-            pair("2025-04-01", "2025-06-30")
-        );
-        assert_eq!(
-            fy("FY2025-Q4", None, Lang::Ja),
-            pair("2026-01-01", "2026-03-31")
-        );
-        assert_eq!(
-            fy("FY2025-H2", None, Lang::Ja),
-            pair("2025-10-01", "2026-03-31")
-        );
-        // …and unknown in English.
-        assert_eq!(fy("FY2025", None, Lang::En), None);
-        assert_eq!(fy("FY2023-Q4", None, Lang::En), None);
-    }
-
-    #[test]
-    fn unresolved_and_malformed_forms_have_no_bounds() {
-        for iso in [
-            "",
-            "XXXX-06",
-            "XXXX-06-05",
-            "FYXXXX-Q1",
-            "2025-13",
-            "2025-02-30",
-            "2025-Q5",
-            "2025-H3",
-            "2025-W54",
-            "2025-06/2025-01",
-            "20250",
-            "FY2025-Q0",
-        ] {
-            assert_eq!(bounds(iso, None, Lang::Ja), None, "{iso}");
-        }
     }
 
     #[test]

@@ -1,8 +1,16 @@
-//! Runs every kind's extractor over one article and resolves overlaps.
+//! Runs every kind's finder over one article and resolves overlaps.
 //!
 //! Each kind lives in its own module with per-language rule files and corpora
-//! beside them. An extractor sees the whole article (`Doc`): dates need the
+//! beside them, and offers one [`Finder`]; [`FINDERS`] lists them and is all
+//! the pipeline runs. A finder sees the whole article (`Doc`): dates need the
 //! article's first full date, people need earlier mentions for coreference.
+//! Two shapes of finder exist: rule sets (`crate::rule::RuleSet`, a pattern
+//! and a production per form: dates, money, percentages) and the
+//! dictionary-and-cue finders of people and companies (gazetteer names,
+//! titles, honorifics, legal forms).
+//!
+//! Overlapping candidates are settled by length first, then by priority: the
+//! constants of [`priority`] name the ladder every kind shares.
 
 use crate::article::Lang;
 use crate::fact::Candidate;
@@ -127,15 +135,83 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Finds the candidates of one kind of fact in a whole article.
+///
+/// The name `Extractor` is taken by the library's entry point
+/// (`crate::Extractor`, which runs every finder and more); a finder is one
+/// kind's part of it.
+pub trait Finder: Sync {
+    /// The kind of fact this finder proposes.
+    fn kind(&self) -> Kind;
+    /// Push the candidates found in `doc` onto `out` (overlaps unresolved).
+    fn find(&self, doc: &Doc, out: &mut Vec<Candidate>);
+}
+
+/// Every kind's finder, in the order their candidates are pushed (ties
+/// between equal candidates keep this order). A new kind is one line here.
+pub static FINDERS: [&dyn Finder; 5] = [
+    &money::MoneyFinder,
+    &percent::PercentFinder,
+    &date::DateFinder,
+    &person::PersonFinder,
+    &company::CompanyFinder,
+];
+
 /// Every kind's candidates for `doc`, overlaps unresolved.
 pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     let mut out = Vec::new();
-    money::extract(doc, &mut out);
-    percent::extract(doc, &mut out);
-    date::extract(doc, &mut out);
-    person::extract(doc, &mut out);
-    company::extract(doc, &mut out);
+    for finder in FINDERS {
+        finder.find(doc, &mut out);
+    }
     out
+}
+
+/// Priorities break ties between overlapping candidates of equal length
+/// (`resolve_overlaps`): higher wins. Candidates of every kind meet there, so
+/// the ladder is one for all kinds; the numbers only order, their gaps mean
+/// nothing.
+pub mod priority {
+    /// A rule with nothing to say about ties.
+    pub const NONE: i32 = 0;
+    /// A rule reading a form that a more specific rule may also read
+    /// (`2025年` within `2025年度`, a relative word, a year range).
+    pub const LOOSE: i32 = 1;
+    /// A money range whose span an amount rule could also read.
+    pub const MONEY_RANGE: i32 = 1;
+    /// A rule reading two parts together (month and year, a quarter code,
+    /// an n-th weekday of a month).
+    pub const COMPOUND: i32 = 2;
+    /// A rule reading a day of a month (`June 9, 2025`, `2025年6月9日`).
+    pub const DAY: i32 = 3;
+    /// A name found without a cue around it: by its given name alone, or by
+    /// coordination with a name found before (`Tom and Jerry Smith`).
+    pub const PERSON_UNCUED: i32 = 5;
+    /// A whole Japanese name in kanji, found by its surname list.
+    pub const PERSON_KANJI_FULL: i32 = 6;
+    /// A company name repeated from an earlier mention in the article.
+    pub const COMPANY_REPEAT: i32 = 8;
+    /// A whole katakana name, found by its given-name list.
+    pub const PERSON_KATAKANA_FULL: i32 = 8;
+    /// A company found by the word after it (`社`) or the words around it.
+    pub const COMPANY_CONTEXT: i32 = 9;
+    /// A company found by its industry word or its English head noun.
+    pub const COMPANY_HEAD: i32 = 10;
+    /// A company followed by its ticker (`トヨタ(7203)`).
+    pub const COMPANY_TICKER: i32 = 11;
+    /// A company with its legal form (`株式会社`, `Inc.`).
+    pub const COMPANY_LEGAL: i32 = 12;
+    /// A later mention of a person by part of a name found earlier.
+    pub const PERSON_COREF: i32 = 12;
+    /// A name followed by an honorific (`さん`, `氏`).
+    pub const PERSON_HONORIFIC: i32 = 14;
+    /// A name next to its title (`社長`, `CEO`) or another cue (`said`, an
+    /// apposition).
+    pub const PERSON_CUED: i32 = 15;
+    /// A name written just before a known company's name in brackets
+    /// (`Name (Known Co)`), read as that company.
+    pub const COMPANY_BRACKET_ALIAS: i32 = 18;
+    /// A name the gazetteer knows (built-in or the user's).
+    pub const GAZETTEER: i32 = 20;
 }
 
 /// Keep a set of non-overlapping candidates: longest span first, then higher rule
@@ -197,6 +273,62 @@ mod tests {
         ]);
         let rules: Vec<_> = kept.iter().map(|c| c.rule).collect();
         assert_eq!(rules, vec!["long", "high", "adjacent"]);
+    }
+
+    /// The rules of `text`'s resolved candidates, in text order.
+    fn rules_in(text: &str, lang: Lang) -> Vec<(String, &'static str)> {
+        let gazetteer = Gazetteer::default();
+        let day = NaiveDate::from_ymd_opt(2025, 6, 9);
+        let doc = Doc::new(
+            text,
+            lang,
+            day.map(|d| (d, RefSource::ArticleDate)),
+            &gazetteer,
+        );
+        resolve_overlaps(candidates(&doc))
+            .into_iter()
+            .map(|c| (text[c.start..c.end].to_string(), c.rule))
+            .collect()
+    }
+
+    #[test]
+    fn a_rule_name_says_which_form_fired() {
+        let got = rules_in(
+            "昨年と先週と明日、今週末と来月。今期と上期と2025年度。",
+            Lang::Ja,
+        );
+        let want = [
+            ("昨年", "date.ja.relative.year"),
+            ("先週", "date.ja.relative.week"),
+            ("明日", "date.ja.relative.day"),
+            ("今週末", "date.ja.relative.weekend"),
+            ("来月", "date.ja.relative.month"),
+            ("今期", "date.ja.relative.fiscal_period"),
+            ("上期", "date.ja.half"),
+            ("2025年度", "date.ja.fiscal_year"),
+        ];
+        let want: Vec<_> = want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
+        assert_eq!(got, want);
+        let got = rules_in(
+            "Sales fell yesterday and last year; H1 2025 beat the first half of 2024.",
+            Lang::En,
+        );
+        let want = [
+            ("yesterday", "date.en.relative.day"),
+            ("last year", "date.en.relative.year"),
+            ("H1 2025", "date.en.half.code"),
+            ("first half of 2024", "date.en.half.words"),
+        ];
+        let want: Vec<_> = want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn the_registry_holds_one_finder_per_kind() {
+        let kinds: Vec<Kind> = FINDERS.iter().map(|f| f.kind()).collect();
+        let mut sorted = kinds.clone();
+        sorted.sort_by_key(|k| k.index());
+        assert_eq!(sorted, Kind::ALL.to_vec());
     }
 
     #[test]

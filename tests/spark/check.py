@@ -235,6 +235,14 @@ def arrow_columns(schema):
     return out
 
 
+def partitioned(name, columns):
+    """facts/ columns as a reader of the Hive-partitioned dataset sees them:
+    `kind` comes from the folder names, after the files' columns."""
+    if name != "facts":
+        return columns
+    return [c for c in columns if c[0] != "kind"] + [("kind", "string")]
+
+
 class Checks:
     def __init__(self):
         self.passed, self.failed = 0, 0
@@ -268,16 +276,20 @@ def compare(single, spark):
         many = collections.Counter(canon(r) for r in many_t.to_pylist())
         c.check(f"{name}: the same {sum(one.values())} rows, every column", one == many and sum(one.values()) > 0,
                 diff(one, many))
-        c.check(f"{name}/: the single run's columns and types", arrow_columns(one_t.schema) == arrow_columns(
-            many_t.schema), f"single: {arrow_columns(one_t.schema)}\n      Spark: {arrow_columns(many_t.schema)}")
+        want = partitioned(name, arrow_columns(one_t.schema))
+        c.check(f"{name}/: the single run's columns and types", want == arrow_columns(many_t.schema),
+                f"single: {want}\n      Spark: {arrow_columns(many_t.schema)}")
     # And against the JSON files, so that the comparison is not of a file with itself.
     with open(os.path.join(single, "facts.jsonl"), encoding="utf-8") as f:
         ids = collections.Counter(json.loads(line)["id"] for line in f)
     spark_ids = collections.Counter(read_dataset(os.path.join(spark, "facts")).to_table(columns=["id"]).column(0)
                                     .to_pylist())
     c.check("facts: the ids of facts.jsonl", ids == spark_ids, diff(ids, spark_ids))
-    parts = [n for n in os.listdir(os.path.join(spark, "facts")) if n.endswith(".parquet")]
-    c.check("facts/: part files of several tasks", len(parts) >= 3, f"files: {sorted(os.listdir(os.path.join(spark, 'facts')))}")
+    kinds = sorted(n for n in os.listdir(os.path.join(spark, "facts")) if n.startswith("kind="))
+    c.check("facts/: partitioned by kind", kinds == ["kind=company", "kind=date", "kind=money", "kind=percent",
+                                                     "kind=person"], f"folders: {kinds}")
+    parts = [n for n in os.listdir(os.path.join(spark, "facts", "kind=date")) if n.endswith(".parquet")]
+    c.check("facts/: part files of several tasks", len(parts) >= 3, f"files: {parts}")
     # The single run's record stream: its problems and events, in input order.
     with open(os.path.join(single, "records.jsonl"), encoding="utf-8") as f:
         records = [json.loads(line) for line in f]
@@ -333,10 +345,38 @@ def compare(single, spark):
         want = spec.get(name)
         have = arrow_columns(read_dataset(os.path.join(spark, name)).schema) if os.path.isdir(
             os.path.join(spark, name)) else None
+        want = partitioned(name, want or [])
         c.check(f"{name}/: Parquet schema as docs/SPEC.md lists it", want and have == want,
                 f"SPEC: {want}\n      Parquet: {have}")
 
     print(f"spark: {c.passed} passed, {c.failed} failed")
+    return 1 if c.failed else 0
+
+
+def compare_unique(single, spark, log):
+    """A job whose doc_ids are all distinct: the same rows as the single run,
+    no repeated id, and the repeats were ruled out from the units' id
+    fingerprints (the job's log says so) rather than by the aggregation."""
+    import pyarrow.parquet as pq
+
+    c = Checks()
+    for name in ("facts", "sections", "articles"):
+        one = collections.Counter(canon(r) for r in pq.read_table(os.path.join(single, f"{name}.parquet")).to_pylist())
+        many = collections.Counter(canon(r) for r in read_dataset(os.path.join(spark, name)).to_table().to_pylist())
+        c.check(f"distinct ids: {name}, the same {sum(one.values())} rows", one == many and sum(one.values()) > 0,
+                diff(one, many))
+    with open(os.path.join(single, "summary.json"), encoding="utf-8") as f:
+        s1 = json.load(f)
+    with open(os.path.join(spark, "summary.json"), encoding="utf-8") as f:
+        s2 = json.load(f)
+    c.check("distinct ids: no repeated id in either summary",
+            s1.get("duplicate_ids_count") == 0 and s2.get("duplicate_ids_count") == 0 and s2.get("runs", 0) >= 2,
+            f"single {s1.get('duplicate_ids_count')}, Spark {s2.get('duplicate_ids_count')}, runs {s2.get('runs')}")
+    with open(log, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    c.check("distinct ids: ruled out by fingerprints, without the aggregation",
+            "no doc_id repeats across units" in text and "duplicate ids found" not in text)
+    print(f"spark (distinct ids): {c.passed} passed, {c.failed} failed")
     return 1 if c.failed else 0
 
 
@@ -346,6 +386,16 @@ def main(argv):
         return 0
     if len(argv) == 3 and argv[0] == "compare":
         return compare(argv[1], argv[2])
+    if len(argv) == 4 and argv[0] == "compare":
+        status = compare(argv[1], argv[2])
+        # The job met repeated ids: the fingerprints must have sent it to the
+        # aggregation that lists them.
+        with open(argv[3], encoding="utf-8", errors="replace") as f:
+            found = "duplicate ids found" in f.read()
+        print(("ok    " if found else "FAIL  ") + "repeated ids: listed by the aggregation after the fingerprints met")
+        return status or (0 if found else 1)
+    if len(argv) == 4 and argv[0] == "compare-unique":
+        return compare_unique(argv[1], argv[2], argv[3])
     print(__doc__, file=sys.stderr)
     return 2
 

@@ -58,4 +58,31 @@ if [ "$status" -gt 1 ]; then
     exit 1
 fi
 
-"$VENV/bin/python" tests/spark/check.py compare "$WORK/single" "$WORK/spark"
+status=0
+"$VENV/bin/python" tests/spark/check.py compare "$WORK/single" "$WORK/spark" "$WORK/spark.log" || status=$?
+
+# The same inputs through the records path (lines piped through the binary's
+# record stream, Arrow schemas, Spark's writers), which a cluster without a
+# shared filesystem uses: the same checks.
+spark-submit --master 'local[2]' \
+    --conf spark.ui.enabled=false \
+    --conf spark.log.level=WARN \
+    --conf spark.sql.shuffle.partitions=4 \
+    --driver-memory 1g \
+    spark/newsfacts_spark.py "${INPUTS[@]}" --out "$WORK/spark-records" --binary "$BIN" --split-mb 0.0625 \
+    --path records >"$WORK/spark-records.log" 2>&1 || [ $? -eq 1 ] || { tail -40 "$WORK/spark-records.log" >&2; exit 1; }
+echo "records path:"
+"$VENV/bin/python" tests/spark/check.py compare "$WORK/single" "$WORK/spark-records" || status=1
+
+# input/ alone: no doc_id repeats, so the job must rule repeats out from the
+# units' id fingerprints without the aggregation, and still equal a single run.
+"$BIN" extract input --out "$WORK/single-input" --format parquet --quiet 2>/dev/null
+spark-submit --master 'local[2]' \
+    --conf spark.ui.enabled=false \
+    --conf spark.log.level=WARN \
+    --driver-memory 1g \
+    spark/newsfacts_spark.py input --out "$WORK/spark-input" --binary "$BIN" --split-mb 0.0625 \
+    >"$WORK/spark-input.log" 2>&1 || { tail -40 "$WORK/spark-input.log" >&2; exit 1; }
+"$VENV/bin/python" tests/spark/check.py compare-unique "$WORK/single-input" "$WORK/spark-input" \
+    "$WORK/spark-input.log" || status=1
+exit $status

@@ -4,7 +4,7 @@
 
 use super::Co;
 use crate::extract::person::names;
-use crate::extract::Doc;
+use crate::extract::{priority, Doc};
 use crate::fact::Kind;
 use crate::text::around::{char_after, char_before, floor_boundary};
 use regex::Regex;
@@ -216,7 +216,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         if !name_ok(doc, core) || core.len() < 2 {
             continue;
         }
-        out.push(Co::new(s, suf.end(), core, "company.en.legal", 12));
+        out.push(Co::new(
+            s,
+            suf.end(),
+            core,
+            "company.en.legal",
+            priority::COMPANY_LEGAL,
+        ));
     }
     for c in HEAD.captures_iter(text) {
         let (Some(x), Some(h)) = (c.name("x"), c.name("h")) else {
@@ -273,7 +279,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         if !name_ok(doc, name) || !name_ok(doc, core) {
             continue;
         }
-        out.push(Co::new(s, h.end(), name, "company.en.head", 10));
+        out.push(Co::new(
+            s,
+            h.end(),
+            name,
+            "company.en.head",
+            priority::COMPANY_HEAD,
+        ));
     }
     for c in CONTEXT.iter().flat_map(|re| re.captures_iter(text)) {
         let Some(x) = c.name("x") else {
@@ -297,7 +309,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         if core.ends_with("-based") || place_before_based(text, s + core.len()) {
             continue;
         }
-        out.push(Co::new(s, s + core.len(), core, "company.en.context", 9));
+        out.push(Co::new(
+            s,
+            s + core.len(),
+            core,
+            "company.en.context",
+            priority::COMPANY_CONTEXT,
+        ));
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::Co;
 use crate::extract::person::names;
-use crate::extract::Doc;
+use crate::extract::{priority, Doc};
 use crate::fact::Kind;
 use crate::gazetteer::{is_kanji, is_katakana};
 use crate::text::around::{char_after, char_before};
@@ -225,7 +225,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             {
                 continue;
             }
-            out.push(Co::new(s, e, core, "company.ja.legal_after", 12));
+            out.push(Co::new(
+                s,
+                e,
+                core,
+                "company.ja.legal_after",
+                priority::COMPANY_LEGAL,
+            ));
         }
     }
 
@@ -242,7 +248,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             };
             let core = &text[i..e];
             if core.chars().count() >= 2 {
-                out.push(Co::new(s, e, core, "company.ja.legal_before", 12));
+                out.push(Co::new(
+                    s,
+                    e,
+                    core,
+                    "company.ja.legal_before",
+                    priority::COMPANY_LEGAL,
+                ));
             }
         }
     }
@@ -272,7 +284,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             && foreign_name_ok(doc, core)
             && !core.chars().all(|c| c.is_ascii_digit())
         {
-            out.push(Co::new(s, p, core, "company.ja.sha", 9));
+            out.push(Co::new(
+                s,
+                p,
+                core,
+                "company.ja.sha",
+                priority::COMPANY_CONTEXT,
+            ));
         }
     }
     for (k, &cue) in CONTEXT_BEFORE.iter().enumerate() {
@@ -290,7 +308,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
                 && !CONTEXT_BEFORE.contains(&core)
                 && !core.chars().all(|c| c.is_ascii_uppercase())
             {
-                out.push(Co::new(i, e, core, "company.ja.context", 9));
+                out.push(Co::new(
+                    i,
+                    e,
+                    core,
+                    "company.ja.context",
+                    priority::COMPANY_CONTEXT,
+                ));
             }
         }
     }
@@ -302,7 +326,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
         };
         let core = &text[s..m.start()];
         if core.chars().count() >= 2 && !core.chars().all(|c| c.is_ascii_digit()) {
-            out.push(Co::new(s, m.start(), core, "company.ja.ticker", 11));
+            out.push(Co::new(
+                s,
+                m.start(),
+                core,
+                "company.ja.ticker",
+                priority::COMPANY_TICKER,
+            ));
         }
     }
 
@@ -350,7 +380,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             continue;
         }
         let name = &text[s..e];
-        let mut c = Co::new(s, e, name, "company.ja.industry", 10);
+        let mut c = Co::new(s, e, name, "company.ja.industry", priority::COMPANY_HEAD);
         c.lookup_core = true;
         out.push(c);
     }

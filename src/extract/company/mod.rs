@@ -9,7 +9,7 @@
 //! and products are not companies (`STOP`). A company found once by a rule is
 //! also found where the article repeats its bare name.
 
-use crate::extract::Doc;
+use crate::extract::{priority, Doc, Finder};
 use crate::fact::{Candidate, Company, Kind, Value};
 use crate::gazetteer::at_boundary;
 use crate::text::around::{ceil_boundary, char_after, char_before, floor_boundary};
@@ -147,8 +147,23 @@ pub fn index_follows(text: &str, e: usize) -> bool {
         .any(|w| rest.starts_with(w))
 }
 
+/// Companies: a dictionary-and-cue finder (gazetteer names checked for
+/// context, then names found by legal forms, tickers, industry words; module
+/// docs).
+pub struct CompanyFinder;
+
+impl Finder for CompanyFinder {
+    fn kind(&self) -> Kind {
+        Kind::Company
+    }
+
+    fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
+        extract(doc, out);
+    }
+}
+
 /// Push every company candidate found in `doc`.
-pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let text = doc.text;
     let gz = doc.gazetteer;
     let mut cos: Vec<Co> = Vec::new();
@@ -185,7 +200,7 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         accepted_entries.insert(m.entry);
         accepted_aliases.insert(alias);
-        let mut c = Co::new(s, e, alias, "company.gazetteer", 20);
+        let mut c = Co::new(s, e, alias, "company.gazetteer", priority::GAZETTEER);
         c.canonical = gz.entry(m.entry).map(|x| x.canonical.clone());
         cos.push(c);
     }
@@ -201,7 +216,7 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
                     c.start - 1,
                     text.get(x..c.start - 1).unwrap_or(""),
                     "company.bracket_alias",
-                    18,
+                    priority::COMPANY_BRACKET_ALIAS,
                 );
                 n.canonical = c.canonical.clone();
                 bracketed.push(n);
@@ -323,7 +338,7 @@ fn push_repeats(text: &str, names: &[(String, Option<String>)], cos: &mut Vec<Co
             && (!crate::gazetteer::is_kanji_continued(text, i, e) || attached_word(text, i, e))
         {
             repeats.insert(i, e);
-            let mut c = Co::new(i, e, name, "company.repeat", 8);
+            let mut c = Co::new(i, e, name, "company.repeat", priority::COMPANY_REPEAT);
             c.canonical = canonical.clone();
             cos.push(c);
         }

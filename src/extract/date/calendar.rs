@@ -53,7 +53,7 @@ pub(super) fn range_end_year(y: i32, written: &str) -> Option<i32> {
 }
 
 /// The Monday that starts `d`'s week.
-pub(crate) fn monday_of(d: NaiveDate) -> NaiveDate {
+pub(super) fn monday_of(d: NaiveDate) -> NaiveDate {
     d.week(Weekday::Mon).first_day()
 }
 

@@ -30,14 +30,15 @@
 //! the fiscal year of quarters, halves and 今期/前期/来期 near it; see
 //! `passes::company_fiscal_calendar`.
 
-use crate::extract::{Doc, RefSource};
-use crate::fact::{Candidate, Value};
+use crate::extract::{Doc, Finder, RefSource};
+use crate::fact::{Candidate, Kind, Value};
 use crate::rule::RuleSet;
 use chrono::NaiveDate;
 pub(crate) use context::{DateContext, Reference};
 pub(crate) use spec::DateSpec;
 
-pub(crate) mod calendar;
+mod bounds;
+mod calendar;
 mod context;
 mod dateline;
 mod en;
@@ -83,8 +84,23 @@ struct LineRun {
     asked: bool,
 }
 
+/// Dates: the rule sets of `rule_sets`, run against the article's reference
+/// date (found in a first pass when the article has none), then the passes
+/// over what they found (fiscal context, relative years, company calendars).
+pub struct DateFinder;
+
+impl Finder for DateFinder {
+    fn kind(&self) -> Kind {
+        Kind::Date
+    }
+
+    fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
+        extract(doc, out);
+    }
+}
+
 /// Push every date candidate found in `doc`.
-pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let from = out.len();
     let reference = extract_dates(doc, out);
     if let Some(found) = out.get_mut(from..) {

@@ -7,21 +7,24 @@ use super::near::{after, prev_word};
 use super::spec::{day, month, range, year};
 use crate::article::Lang;
 use crate::extract::Doc;
-use crate::fact::Value;
+use crate::fact::{Kind, Value};
 use crate::rule::{Rule, RuleSet};
 use crate::text::around::char_before;
 use regex::Captures;
 use std::sync::LazyLock;
 
 pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
-    RuleSet::new(vec![
-        Rule::new(
-            "date.num.separated",
-            r"(?P<a>[0-9]{1,4})(?P<sp1> ?)(?P<s1>[-/.])(?P<sp2> ?)(?P<b>[0-9]{1,4})(?:(?P<s2>[-/.,])(?P<c>[0-9]{1,4}))?(?P<wd> ?\([月火水木金土日](?:曜日?)?(?:・祝)?\))?",
-            separated,
-        ),
-        Rule::new("date.num.compact", r"(?:19|20)[0-9]{6}", compact),
-    ])
+    RuleSet::new(
+        Kind::Date,
+        vec![
+            Rule::new(
+                "date.num.separated",
+                r"(?P<a>[0-9]{1,4})(?P<sp1> ?)(?P<s1>[-/.])(?P<sp2> ?)(?P<b>[0-9]{1,4})(?:(?P<s2>[-/.,])(?P<c>[0-9]{1,4}))?(?P<wd> ?\([月火水木金土日](?:曜日?)?(?:・祝)?\))?",
+                separated,
+            ),
+            Rule::new("date.num.compact", r"(?:19|20)[0-9]{6}", compact),
+        ],
+    )
 });
 
 fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {

@@ -6,8 +6,8 @@
 //! (`US$48.2万`), since Japanese articles write them.
 
 use super::{combine, currency, is_exchange_rate, money, next_char, prev_char, qualifier_of};
-use crate::extract::Doc;
-use crate::fact::{Qualifier, Value};
+use crate::extract::{priority, Doc};
+use crate::fact::{Kind, Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{After, Before, Cue};
 use crate::text::around::char_after;
@@ -59,7 +59,7 @@ fn per() -> String {
 }
 
 pub(super) static RULES: LazyLock<RuleSet> =
-    LazyLock::new(|| RuleSet::new(rules()).with_cues(cues()));
+    LazyLock::new(|| RuleSet::new(Kind::Money, rules()).with_cues(cues()));
 
 /// The cues of the rules below: every match holds a currency marker (from
 /// `prefix`) or a unit (from `units`), and each gives a cue:
@@ -125,7 +125,7 @@ fn rules() -> Vec<Rule> {
             format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?(?:(?P<cur2>{pre})[ \t]?)?(?P<n2>{NUM})(?P<s2>{SCALE})?){per}"),
             range,
         )
-        .priority(1),
+        .priority(priority::MONEY_RANGE),
         Rule::new(
             "money.en.amount_range_unit",
             format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
@@ -137,7 +137,7 @@ fn rules() -> Vec<Rule> {
             format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit1>{unit})[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
             range,
         )
-        .priority(1),
+        .priority(priority::MONEY_RANGE),
         // British prices in pence written with `p` (`412p`, `95.5p`): GBP.
         Rule::new(
             "money.en.pence_p",

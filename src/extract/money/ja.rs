@@ -5,7 +5,7 @@
 
 use super::{combine, currency, is_exchange_rate, money, qualifier_of};
 use crate::extract::Doc;
-use crate::fact::{Qualifier, Value};
+use crate::fact::{Kind, Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{Before, Cue};
 use crate::text::around::char_after;
@@ -32,7 +32,7 @@ fn number() -> String {
 }
 
 pub(super) static RULES: LazyLock<RuleSet> =
-    LazyLock::new(|| RuleSet::new(rules()).with_cues(cues()));
+    LazyLock::new(|| RuleSet::new(Kind::Money, rules()).with_cues(cues()));
 
 /// The cues of the rules below: every match ends in a Japanese currency name
 /// (`units`, or the names of `major_minor`, all in the table) written right

@@ -39,13 +39,27 @@ pub mod wrapped;
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::extract::Doc;
+use crate::extract::{Doc, Finder};
 use crate::fact::{
-    compact_number, plain_number, trim_decimals, Candidate, Money, Qualifier, Value,
+    compact_number, plain_number, trim_decimals, Candidate, Kind, Money, Qualifier, Value,
 };
 
+/// Money amounts: both languages' rule sets, then the passes over what
+/// they found (signs, scientific notation, bare dollars).
+pub struct MoneyFinder;
+
+impl Finder for MoneyFinder {
+    fn kind(&self) -> Kind {
+        Kind::Money
+    }
+
+    fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
+        extract(doc, out);
+    }
+}
+
 /// Push every money candidate found in `doc`.
-pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     // An amount broken over lines (`$3.7\n\nbillion`) is read in a view with the
     // break closed, and its span mapped back (see `wrapped`).
     let Some(joined) = wrapped::Joined::new(doc.text) else {

@@ -11,7 +11,7 @@
 use super::{combine, make, number_may_start_after, outside_urls, owns_plain_form};
 use crate::article::Lang;
 use crate::extract::Doc;
-use crate::fact::{PercentUnit, Qualifier, Value};
+use crate::fact::{Kind, PercentUnit, Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{After, Cue};
 use crate::text::numbers::{parse_decimal, parse_en_words, EN_NUMBER_WORDS};
@@ -41,7 +41,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let words = words();
     let number =
         |n: &str, w: &str| format!(r"(?:(?P<{n}>{ARABIC})|(?-u:\b)(?P<{w}>{words})(?-u:\b))");
-    RuleSet::new(vec![
+    RuleSet::new(Kind::Percent, vec![
         Rule::new(
             "percent.en.n_unit",
             format!(

@@ -10,7 +10,7 @@
 use super::{combine, make, number_may_start_after, outside_urls, owns_plain_form};
 use crate::article::Lang;
 use crate::extract::Doc;
-use crate::fact::{PercentUnit, Qualifier, Value};
+use crate::fact::{Kind, PercentUnit, Qualifier, Value};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{Before, Cue};
 use crate::text::around::char_after;
@@ -34,7 +34,7 @@ const SUF: &str = r"(?:以上|以下|未満|を?超え(?:る)?|を超す|超|強
 
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let num = format!("(?:{ARABIC}|{KANJI})");
-    RuleSet::new(vec![
+    RuleSet::new(Kind::Percent, vec![
         Rule::new(
             "percent.ja.n_unit",
             format!(

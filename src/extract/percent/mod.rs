@@ -26,14 +26,23 @@ mod en;
 mod ja;
 
 use crate::article::Lang;
-use crate::extract::Doc;
-use crate::fact::{Candidate, Percent, PercentUnit, Qualifier, Value};
+use crate::extract::{Doc, Finder};
+use crate::fact::{Candidate, Kind, Percent, PercentUnit, Qualifier, Value};
 use crate::text::around::char_before;
 
-/// Push every percent candidate found in `doc`.
-pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
-    ja::RULES.run(doc, out);
-    en::RULES.run(doc, out);
+/// Percentages: each language's rule set is a finder of its own, run in turn.
+pub struct PercentFinder;
+
+impl Finder for PercentFinder {
+    fn kind(&self) -> Kind {
+        Kind::Percent
+    }
+
+    fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
+        for set in [&*ja::RULES, &*en::RULES] {
+            set.find(doc, out);
+        }
+    }
 }
 
 /// Round away binary noise (`5.6 * 10` → 56, `38 + 0.7` → 38.7).

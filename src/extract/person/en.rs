@@ -6,7 +6,7 @@
 
 use super::names;
 use super::Mention;
-use crate::extract::Doc;
+use crate::extract::{priority, Doc};
 use crate::fact::Kind;
 use crate::text::around::{char_after, char_before, floor_boundary};
 use regex::Regex;
@@ -356,7 +356,11 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         if n == 1 && is_title_word(first) {
             continue;
         }
-        let prio = if cue { 15 } else { 5 };
+        let prio = if cue {
+            priority::PERSON_CUED
+        } else {
+            priority::PERSON_UNCUED
+        };
         let mut m = Mention::new(s, e, rule, prio).full(n >= 2);
         if cue {
             m = m.cue();
@@ -399,7 +403,9 @@ fn coordinated(text: &str, pending: &[(usize, usize)], out: &mut Vec<Mention>) {
                 || starts.contains(&(e + len)) && linked(e, e + len)
         });
         if ok {
-            add.push(Mention::new(s, e, "person.en.coordinated", 5).full(true));
+            add.push(
+                Mention::new(s, e, "person.en.coordinated", priority::PERSON_UNCUED).full(true),
+            );
         }
     }
     out.extend(add);

@@ -9,7 +9,7 @@
 
 use super::names;
 use super::Mention;
-use crate::extract::Doc;
+use crate::extract::{priority, Doc};
 use crate::fact::Kind;
 use crate::gazetteer::{is_kanji, is_katakana};
 use crate::text::around::{char_after, char_before};
@@ -638,7 +638,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
                 .get(p..te)
                 .map(|t| t.trim_start_matches('・').to_string());
             out.push(
-                Mention::new(ns, p, "person.ja.name_title", 15)
+                Mention::new(ns, p, "person.ja.name_title", priority::PERSON_CUED)
                     .title(title)
                     .full(super::is_full_name(name)),
             );
@@ -661,7 +661,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
             if katakana && (q == te || has_honorific(text, ne)) || strong {
                 let (s, _) = title_ending_at(doc, te).unwrap_or((ts, te));
                 out.push(
-                    Mention::new(q, ne, "person.ja.title_name", 15)
+                    Mention::new(q, ne, "person.ja.title_name", priority::PERSON_CUED)
                         .title(text.get(s..te).map(str::to_string))
                         .full(super::is_full_name(name)),
                 );
@@ -680,7 +680,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
                 continue;
             }
             out.push(
-                Mention::new(s, i, "person.ja.honorific", 14)
+                Mention::new(s, i, "person.ja.honorific", priority::PERSON_HONORIFIC)
                     .cue()
                     .full(super::is_full_name(name)),
             );
@@ -698,7 +698,15 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         let name = m.as_str();
         let first = name.split('・').next().unwrap_or("");
         if names::is_katakana_given(first) && katakana_name_ok(doc, name) {
-            out.push(Mention::new(s, e, "person.ja.katakana_full", 8).full(true));
+            out.push(
+                Mention::new(
+                    s,
+                    e,
+                    "person.ja.katakana_full",
+                    priority::PERSON_KATAKANA_FULL,
+                )
+                .full(true),
+            );
         }
     }
 
@@ -718,7 +726,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
             && names::is_given_ending(last)
             && (given == 2 || !"一二三".contains(last));
         if ok {
-            out.push(Mention::new(s, e, "person.ja.kanji_full", 6).full(true));
+            out.push(
+                Mention::new(s, e, "person.ja.kanji_full", priority::PERSON_KANJI_FULL).full(true),
+            );
         }
     }
 }

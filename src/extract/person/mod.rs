@@ -19,7 +19,7 @@
 //! known person from an unknown one). The display is the canonical, else the full
 //! name the article gives (`Okafor` after `Daniel Okafor`), else the name.
 
-use crate::extract::Doc;
+use crate::extract::{priority, Doc, Finder};
 use crate::fact::{Candidate, Kind, Person, Value};
 use crate::text::around::{char_after, char_before};
 use std::collections::HashMap;
@@ -75,13 +75,27 @@ impl Mention {
     }
 }
 
+/// People: a dictionary-and-cue finder (gazetteer names, then names found by
+/// their titles, honorifics and name lists; module docs).
+pub struct PersonFinder;
+
+impl Finder for PersonFinder {
+    fn kind(&self) -> Kind {
+        Kind::Person
+    }
+
+    fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
+        extract(doc, out);
+    }
+}
+
 /// Push every person candidate found in `doc`.
-pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let text = doc.text;
     let gz = doc.gazetteer;
     let mut ms: Vec<Mention> = Vec::new();
     for m in gz.find(Kind::Person, text) {
-        let mut x = Mention::new(m.start, m.end, "person.gazetteer", 20);
+        let mut x = Mention::new(m.start, m.end, "person.gazetteer", priority::GAZETTEER);
         x.gaz = Some((m.entry, m.ambiguous));
         x.full = is_full_name(text.get(m.start..m.end).unwrap_or(""));
         ms.push(x);
@@ -156,7 +170,7 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
             for (i, _) in text.match_indices(s.as_str()) {
                 let e = i + s.len();
                 if surname_boundary(doc, s, i, e) && !ms.iter().any(|m| m.start < e && i < m.end) {
-                    extra.push(Mention::new(i, e, "person.coref", 12));
+                    extra.push(Mention::new(i, e, "person.coref", priority::PERSON_COREF));
                 }
             }
         }

@@ -5,8 +5,11 @@
 
 mod produce;
 
+use crate::extract::priority;
+use crate::fact::Kind;
 use crate::rule::{Rule, RuleSet};
 use produce::*;
+use regex::Captures;
 use std::sync::LazyLock;
 
 fn mon(s: &str) -> String {
@@ -35,61 +38,61 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let (d, d2) = (dayp(""), dayp("2"));
     // The second day of `June 5 and 6`: digits only (`June 5 and first-quarter`).
     let d3 = r"(?P<d3>[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\b)";
-    RuleSet::new(vec![
+    RuleSet::new(Kind::Date, vec![
         Rule::new(
             "date.en.month_day",
             format!(r"(?i)(?-u:\b)(?:{WDN}\.?,?\s+(?:the\s+)?)?{m}(?:\.|,)?\s*(?:[-/]\s*)?(?:the\s+)?{d}(?:\s*(?:-|–|to|through|until)\s*(?:{m2}(?:\.|,)?\s*)?{d2}|\s+(?:and|&)\s+{d3})?{YEAR_TAIL}"),
             month_day,
         )
-        .priority(3),
+        .priority(priority::DAY),
         Rule::new(
             "date.en.between_month_day",
             format!(r"(?i)(?-u:\b)between\s+(?P<span>{m}\.?\s*{d}\s+and\s+(?:{m2}\.?\s*)?{d2}{YEAR_TAIL})"),
             month_day,
         )
-        .priority(3),
+        .priority(priority::DAY),
         Rule::new(
             "date.en.day_month",
             format!(r"(?i)(?-u:\b)(?:{WDN}\.?,?\s+)?(?:the\s+)?{d}(?:\s*(?:-|–|to)\s*{d2})?\s*(?P<sep>of\s+|[-/.]\s*)?{m}(?-u:\b)\.?{YEAR_TAIL}"),
             day_month,
         )
-        .priority(3),
+        .priority(priority::DAY),
         Rule::new(
             "date.en.year_month_day",
             format!(r"(?i)(?-u:\b)(?P<y>[12][0-9]{{3}})\s*[-/]\s*{m}\s*[-/]\s*(?P<d>[0-3]?[0-9])(?-u:\b)"),
             year_month_day,
         )
-        .priority(3),
+        .priority(priority::DAY),
         Rule::new(
             "date.en.month_year",
             format!(r"(?i)(?-u:\b){m}(?-u:\b)\.?\s*(?P<sep>,|-|/|of|in)?\s*(?:(?P<y>[12][0-9]{{3}})|'(?P<yq>[0-9]{{2}})|(?P<yy>[0-9]{{2}})|(?P<yw>{YW}))(?-u:\b)"),
             month_year,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.en.year_month",
             format!(r"(?i)(?-u:\b)(?P<y>[12][0-9]{{3}})\s*,?\s*{m}(?-u:\b)"),
             year_month,
         )
-        .priority(1),
+        .priority(priority::LOOSE),
         Rule::new(
             "date.en.month_range",
             format!(r"(?i)(?-u:\b)(?:(?P<pre>between|from)\s+)?(?P<span>{m}(?-u:\b)\.?\s*(?P<join>-|–|to|through|until|and)\s*{m2}(?-u:\b)\.?(?:\s*,?\s*(?P<y>[12][0-9]{{3}})(?-u:\b))?)"),
             month_range,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.en.year_range",
             r"(?i)(?-u:\b)(?:(?P<pre>from|between)\s+)?(?P<span>(?P<y>(?:19|20)[0-9]{2})\s*(?P<join>-|–|—|to|through|until|and)\s*(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2}))(?-u:\b)",
             year_range,
         )
-        .priority(1),
+        .priority(priority::LOOSE),
         Rule::new(
             "date.en.week_of_month",
             format!(r"(?i)(?-u:\b)(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+(?:of|in)\s+{m}(?-u:\b)\.?(?:\s*,?\s*(?P<y>[12][0-9]{{3}})(?-u:\b))?"),
             week_of_month_rule,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.en.month",
             format!(r"(?i)(?-u:\b)(?:(?P<rel>this|last|next|early|late|mid|end\s+of)[\s-]+)?{m}(?-u:\b)\.?(?:\s+(?P<ry>this|next|last)\s+year(?-u:\b))?"),
@@ -100,25 +103,27 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             r"(?-u:\b)(?:(?P<fyp>FY\s?'?(?P<fyy>[0-9]{4}|[0-9]{2})\s*[-/]?\s*)?[Qq](?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?P<fys>FY|fiscal)\s?'?(?P<fy2>[0-9]{4}|[0-9]{2})|\s*(?:'|/|-)?\s*(?P<y>[0-9]{4}|[0-9]{2}))?(?-u:\b)",
             quarter_code,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.en.quarter_words",
             format!(r"(?i)(?-u:\b)(?:(?P<fis>fiscal)[- ](?:year[- ])?)?(?P<qw>{QW})[- ]quarter(?-u:\b)(?:\s+(?:of|in)\s+(?:(?P<fis2>fiscal)\s+(?:year\s+)?)?(?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?P<y>[12][0-9]{{3}})|\s+(?:of\s+)?(?P<fis3>fiscal)\s+(?:year\s+)?(?P<y2>[12][0-9]{{3}})|,?\s+(?P<y3>[12][0-9]{{3}})|\s+(?:of\s+)?(?P<ry>this|next|last)\s+year)?(?-u:\b)"),
             quarter_words,
         )
-        .priority(1),
+        .priority(priority::LOOSE),
         Rule::new(
             "date.en.half",
             r"(?-u:\b)(?:H(?P<h>[12])|(?P<h2>[12])H)\s*(?:'|/|-)?\s*(?:(?P<fy>FY)\s?'?)?(?P<y>[0-9]{4}|[0-9]{2})(?-u:\b)|(?i:(?-u:\b)(?P<hw>first|second)[- ]half\s+(?:of\s+)?(?:(?:(?P<fis>fiscal)\s+(?:year\s+)?)?(?:the\s+year\s+)?(?P<yw>[12][0-9]{3})|(?P<ry>this|next|last)\s+year|(?P<ty>the\s+year))(?-u:\b))",
             half_rule,
         )
-        .priority(1),
+        .priority(priority::LOOSE)
+        .forms(half_form),
         Rule::new(
             "date.en.fiscal_year",
             format!(r"(?-u:\b)(?:(?i:fiscal)\s+(?i:year\s+)?(?P<y>[12][0-9]{{3}})|(?i:fiscal)\s+'(?P<yq>[0-9]{{2}})|FY\s?'?(?P<y2>[0-9]{{4}}|[0-9]{{2}}))(?-u:\b)(?:\s*(?:(?i:(?P<qw>{QW})[- ]quarter)|[Qq](?P<q>[1-4])|H(?P<h>[12])|(?i:(?P<hw>first|second)[- ]half))(?-u:\b)|,?\s+(?i:ending|ended|that\s+ends|which\s+ends)\s+(?i:in\s+)?(?P<endm>(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))(?-u:\b)\.?(?:\s+(?P<endd>[0-3]?[0-9])(?-u:\b))?)?"),
             fiscal_year_rule,
         )
-        .priority(2),
+        .priority(priority::COMPOUND)
+        .forms(fiscal_year_form),
         Rule::new(
             "date.en.decade",
             r"(?i)(?-u:\b)(?:(?P<the>the)\s+)?(?P<span>(?P<mod>early\s+|mid-?|late\s+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'(?P<d2>[0-9])0|(?P<d3>[0-9])0)'?s)(?-u:\b)",
@@ -129,7 +134,8 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)|yesterday|today|tomorrow|tmrw|the\s+(?:next|following|same)\s+day)|(?:(?:early|earlier|late|later|mid)[\s-]+)?(?P<mod>this|last|next|previous|coming|the\s+coming|following|the\s+following|current|the\s+current|upcoming|the\s+upcoming)\s+(?P<unit>year|month|week|weekend|quarter)|(?:earlier|later)\s+in\s+the\s+(?P<unit3>year|month|week)|the\s+(?P<unit2>year|month|week|weekend)\s+after\s+(?:the\s+)?next|(?P<we>(?:the\s+)?weekend))(?-u:\b)",
             relative,
         )
-        .priority(1),
+        .priority(priority::LOOSE)
+        .forms(relative_form),
         Rule::new(
             "date.en.weekday",
             format!(r"(?i)(?-u:\b)(?:(?P<mod>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|coming|upcoming|following|past)\s+)?{WDN}(?-u:\b)\.?(?:(?:\s+of)?\s+(?P<wk>this|next|last|the\s+following|following)\s+week(?-u:\b)|,?\s+(?:the\s+)?(?:(?P<dn>[0-3]?[0-9])(?:st|nd|rd|th)?|(?P<dword>{ORDW}))(?-u:\b))?"),
@@ -140,37 +146,37 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?P<wk>this|next|last|previous|the\s+following|following)\s+week(?:\s*-\s*|\s+on\s+|\s+)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?-u:\b)",
             week_weekday,
         )
-        .priority(1),
+        .priority(priority::LOOSE),
         Rule::new(
             "date.en.offset",
             r"(?i)(?-u:\b)(?:(?P<in>in)\s+(?P<n1>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u1>day|week|fortnight|month|year)s?|(?P<parts>(?:(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|few|several)\s+(?:day|week|fortnight|month|year)s?(?:\s*,\s*|\s+and\s+|\s+)){0,3}(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|few|several)\s+(?:day|week|fortnight|month|year)s?)\s+(?P<dir>ago|later|from\s+now|hence))(?-u:\b)",
             offset,
         )
-        .priority(1),
+        .priority(priority::LOOSE),
         Rule::new(
             "date.en.nth_weekday",
             format!(r"(?i)(?-u:\b)(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)(?:\s+(?:of|in)\s+(?:(?P<rm>this|next|last|previous|the\s+following)\s+month|{m}(?-u:\b)\.?(?:\s*,?\s*(?P<y>[12][0-9]{{3}}))?))?(?-u:\b)"),
             nth_weekday_rule,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.en.week_of_year",
             r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+|week\s+(?P<wn>[0-9]{1,2})(?-u:\b)(?:\s+of\s+)?)(?:(?P<y>[12][0-9]{3})|(?P<ry>this|next|last)\s+year)?(?-u:\b)",
             week_of_year_rule,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.en.day_of_rel_month",
             format!(r"(?i)(?-u:\b)(?:the\s+)?{d}(?:\s+day)?\s+of\s+(?P<rm>this|next|last|previous|the\s+following)\s+month(?-u:\b)"),
             day_of_rel_month,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.en.anchored",
             r"(?i)(?-u:\b)(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?P<a>today|tomorrow|tmrw|yesterday|now)(?-u:\b)",
             anchored,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.en.the_nth",
             format!(r"(?i)(?-u:\b)(?:on\s+)?(?P<span>the\s+(?:(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)|(?P<dw>{ORDW})))(?-u:\b)"),
@@ -194,6 +200,55 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
     ])
 });
+
+/// A half written as a code (`H1 2025`, `1H25`) or in words (`first half
+/// of 2025`).
+fn half_form(c: &Captures) -> &'static str {
+    if c.name("hw").is_some() {
+        "date.en.half.words"
+    } else {
+        "date.en.half.code"
+    }
+}
+
+/// A fiscal year alone (`fiscal 2025`, `FY25`), with a quarter or a half of it
+/// (`FY25 Q1`, `fiscal 2025 second half`), or with its closing month (`fiscal
+/// 2026 ending in March`).
+fn fiscal_year_form(c: &Captures) -> &'static str {
+    if c.name("q").is_some() || c.name("qw").is_some() {
+        "date.en.fiscal_year.quarter"
+    } else if c.name("h").is_some() || c.name("hw").is_some() {
+        "date.en.fiscal_year.half"
+    } else if c.name("endm").is_some() {
+        "date.en.fiscal_year.ending"
+    } else {
+        "date.en.fiscal_year"
+    }
+}
+
+/// A relative date by the unit it moves: a day (`yesterday`, `the next day`),
+/// a week, a weekend, a month, a quarter or a year (`last week`, `the
+/// weekend`, `later in the month`, `next quarter`, `this year`).
+fn relative_form(c: &Captures) -> &'static str {
+    if c.name("dw").is_some() {
+        return "date.en.relative.day";
+    }
+    if c.name("we").is_some() {
+        return "date.en.relative.weekend";
+    }
+    let unit = ["unit", "unit2", "unit3"]
+        .iter()
+        .find_map(|g| c.name(g))
+        .map_or("", |m| m.as_str());
+    match unit.to_ascii_lowercase().as_str() {
+        "year" => "date.en.relative.year",
+        "month" => "date.en.relative.month",
+        "week" => "date.en.relative.week",
+        "weekend" => "date.en.relative.weekend",
+        "quarter" => "date.en.relative.quarter",
+        _ => "date.en.relative",
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,8 +6,11 @@
 mod produce;
 
 use super::relative::period_to_date;
+use crate::extract::priority;
+use crate::fact::Kind;
 use crate::rule::{Rule, RuleSet};
 use produce::*;
+use regex::Captures;
 use std::sync::LazyLock;
 
 /// Month or day number: Arabic or kanji.
@@ -31,31 +34,33 @@ fn year_group(suffix: &str) -> String {
 
 pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let y = year_group("");
-    RuleSet::new(vec![
+    RuleSet::new(Kind::Date, vec![
         Rule::new(
             "date.ja.year_month_day",
             format!(r"(?:{y}|(?P<y3>[1-9][0-9]{{2}})) ?年(?:の)? ?(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?| ?(?:、|,|・|と) ?(?P<d3>{N}) ?日(?:{WD2})?)?"),
             ymd,
         )
-        .priority(3),
+        .priority(priority::DAY),
         Rule::new(
             "date.ja.year_month",
             format!(r"{y} ?年(?:の)? ?(?P<m>{N}) ?(?P<tsuki>月)?(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)?(?: ?{TO} ?(?P<m2>{N}) ?月)?(?P<ki>期)?(?:(?:の)? ?第(?P<q>[1-4一二三四])四半期)?"),
             ym,
         )
-        .priority(2),
+        .priority(priority::COMPOUND)
+        .forms(year_month_form),
         Rule::new(
             "date.ja.year",
             format!(r"{y} ?年(?P<suf>度|代)?(?:(?:の)? ?(?:第(?P<q>[1-4一二三四])四半期|(?P<h>上|下)半?期|(?P<hh>前|後)半期?)|(?P<tail>末|初め|初頭|中|以降|以来)| ?{TO} ?(?P<y2>[0-9]{{4}}|[0-9]{{2}}) ?年(?P<suf2>度)?)?"),
             year_rule,
         )
-        .priority(1),
+        .priority(priority::LOOSE)
+        .forms(year_form),
         Rule::new(
             "date.ja.month_day",
             format!(r"(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?| ?(?:、|,|・|と) ?(?P<d3>{N}) ?日(?:{WD2})?)?"),
             md,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.ja.month",
             format!(r"(?:(?P<m1>{N}) ?(?:月)? ?(?:{TO}|、|・) ?)?(?P<m>{N}) ?月(?P<tail>上旬|中旬|下旬|初旬|初め|末|中|頃|ごろ)?(?P<ki>期)?"),
@@ -68,16 +73,18 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             day_rule,
         ),
         Rule::new(
-            "date.ja.quarter_half",
+            "date.ja.quarter",
             r"第(?P<q>[1-4一二三四]) ?四半期|(?P<h>上|下)半?期|(?P<p>今|前|来|当|本)期",
             quarter_half,
-        ),
+        )
+        .forms(quarter_half_form),
         Rule::new(
             "date.ja.relative",
             format!(r"(?P<w>一昨年|おととし|再来年|今年|本年|昨年|去年|前年|来年|翌年|同年|先々月|再来月|今月|先月|前月|来月|翌月|同月|先々週|再来週|今週末|来週末|先週末|今週|先週|前週|来週|翌週|週末|一昨昨日|一昨日|おととい|おとつい|いっさくじつ|明々後日|弥明後日|しあさって|明後日|あさって|今日|本日|きょう|明日|あす|あした|昨日|きのう|さくじつ|前日|翌日|次の日|同日|当日|その日|この日|次の週|その週|前の年|その年)(?P<fy>度)?(?:(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)|(?:の)? ?(?P<m>{N}) ?月(?:(?:の)? ?(?P<d>{N}) ?日)?|(?:の)? ?(?P<wd>[月火水木金土日])曜日?)?"),
             relative,
         )
-        .priority(1),
+        .priority(priority::LOOSE)
+        .forms(relative_form),
         Rule::new(
             "date.ja.weekday",
             r"(?P<mod>この|次の|前の)?(?P<wd>[月火水木金土日])曜日?",
@@ -88,37 +95,37 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             format!(r"(?:(?:(?P<y>[0-9]{{4}}) ?年(?:の)? ?)?(?P<m>{N}) ?月|(?P<rm>今月|来月|先月|翌月|前月))?(?:の)? ?(?:第(?P<n>[1-5一二三四五])|(?P<first>最初)|(?P<last>最後))(?:の)? ?(?P<wd>[月火水木金土日])曜日?"),
             nth_weekday_rule,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.ja.year_range",
             r"(?P<y>[0-9]{4}) ?(?:~|-|–|—|から) ?(?P<y2>[0-9]{4}|[0-9]{2}) ?年(?P<suf>度)?",
             year_range,
         )
-        .priority(1),
+        .priority(priority::LOOSE),
         Rule::new(
             "date.ja.week_of_month",
             format!(r"(?:(?P<y>[0-9]{{4}}) ?年(?:の)? ?)?(?P<m>{N}) ?月(?:の)? ?第(?P<n>[1-5一二三四五]) ?週"),
             week_of_month_rule,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.ja.week_of_year",
             r"(?:(?:(?P<y>[0-9]{4}) ?年|(?P<ry>今年|来年|去年|昨年))(?:の)? ?)?(?:第(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週|(?P<first>最初)の週|(?P<last>最後)の週)",
             week_of_year_rule,
         )
-        .priority(1),
+        .priority(priority::LOOSE),
         Rule::new(
             "date.ja.anchored",
             r"(?P<a>今日|明日|昨日|今)(?P<rel>から|の) ?(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3}) ?(?P<u>日|週間?|か月|ヶ月|カ月|ヵ月|年)(?P<dir>後|前|先)?(?:の ?(?P<wd>[月火水木金土日])曜日?)?",
             anchored,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new(
             "date.ja.weeks_weekday",
             r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?週(?:間)?(?P<dir>後|先|前)の ?(?P<wd>[月火水木金土日])曜日?",
             weeks_weekday,
         )
-        .priority(2),
+        .priority(priority::COMPOUND),
         Rule::new("date.ja.holiday", r"元旦|元日|大晦日|大みそか", holiday),
         Rule::new("date.ja.to_date", r"年初来", |c, doc| {
             period_to_date(doc, c.get(0)?.as_str(), "year")
@@ -128,9 +135,77 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             r"(?P<parts>(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|数) ?(?:日|週間?|か月|ヶ月|カ月|ヵ月|ケ月|箇月|年)(?:と|、|,)? ?){1,3}) ?(?:間)? ?(?P<dir>前|後)",
             offset,
         )
-        .priority(1),
+        .priority(priority::LOOSE),
     ])
 });
+
+/// `date.ja.year` by the form written: a decade (`1990年代`), a range of
+/// years (`2020年~2025年`), a quarter or half of a year (`2025年第1四半期`,
+/// `2025年度上期`), a fiscal year (`2025年度`), or the year itself.
+fn year_form(c: &Captures) -> &'static str {
+    let suffix = c.name("suf").map(|m| m.as_str());
+    if suffix == Some("代") {
+        "date.ja.decade"
+    } else if c.name("y2").is_some() {
+        "date.ja.year_range"
+    } else if c.name("q").is_some() {
+        "date.ja.year.quarter"
+    } else if c.name("h").is_some() || c.name("hh").is_some() {
+        "date.ja.year.half"
+    } else if suffix == Some("度") {
+        "date.ja.fiscal_year"
+    } else {
+        "date.ja.year"
+    }
+}
+
+/// `date.ja.year_month` by the form written: a range of months
+/// (`2025年4~6月`), a fiscal year named by its closing month (`2026年3月期`),
+/// a quarter of one (`2026年3月期第1四半期`), or the month itself.
+fn year_month_form(c: &Captures) -> &'static str {
+    if c.name("m2").is_some() {
+        "date.ja.year_month.range"
+    } else if c.name("ki").is_some() && c.name("q").is_some() {
+        "date.ja.fiscal_year_end.quarter"
+    } else if c.name("ki").is_some() {
+        "date.ja.fiscal_year_end"
+    } else {
+        "date.ja.year_month"
+    }
+}
+
+/// A quarter (`第1四半期`), a half (`上期`, `下半期`), or a fiscal period
+/// relative to the article (`今期`, `前期`).
+fn quarter_half_form(c: &Captures) -> &'static str {
+    if c.name("q").is_some() {
+        "date.ja.quarter"
+    } else if c.name("h").is_some() {
+        "date.ja.half"
+    } else {
+        "date.ja.relative.fiscal_period"
+    }
+}
+
+/// A relative word by the unit it moves: a year (`昨年`, `来年度`), a month
+/// (`先月`), a week (`先週`), a weekend (`今週末`), or a day (`明日`, `同日`).
+fn relative_form(c: &Captures) -> &'static str {
+    let word = c.name("w").map_or("", |m| m.as_str());
+    if word.ends_with('年') || word == "おととし" {
+        if c.name("fy").is_some() {
+            "date.ja.relative.fiscal_year"
+        } else {
+            "date.ja.relative.year"
+        }
+    } else if word.ends_with('月') {
+        "date.ja.relative.month"
+    } else if word.ends_with("週末") {
+        "date.ja.relative.weekend"
+    } else if word.contains('週') {
+        "date.ja.relative.week"
+    } else {
+        "date.ja.relative.day"
+    }
+}
 
 #[cfg(test)]
 mod tests {
