@@ -20,6 +20,16 @@
 //! (the corpus tests check that every corpus line still yields its fact through
 //! the gate). A cue list is compiled and searched once per article whichever
 //! rule sets share it (`crate::scan`), so a cue list may be reused freely.
+//! If the set has a line gate (`with_gate`: the Japanese date rules need a kana
+//! or kanji, the numeric date rules a digit, separator and digit, the percent
+//! rules of one language propose nothing in some lines of an article in the
+//! other), the new form's matches must pass it too, or the gate must be
+//! widened; the gate's own doc comment says what it assumes.
+//!
+//! How a line is searched: a line that holds a cue (or every line, for a set
+//! without cues) and passes the gate gets one `RegexSet` scan, which names the
+//! rules matching somewhere in it; only those rules run `captures_at` there,
+//! each compiled on its first use.
 
 use crate::extract::{Doc, Finder};
 use crate::fact::{Candidate, Kind, Value};
@@ -94,28 +104,48 @@ pub struct RuleSet {
 /// A rule with its compiled pattern.
 struct Compiled {
     rule: Rule,
-    re: Regex,
-    /// Index of the capture group named `span`, found once here rather than by
-    /// name on every match.
-    span: Option<usize>,
+    /// The pattern alone and the index of its capture group named `span`
+    /// (found once rather than by name on every match), compiled the first
+    /// time the set's scan names the rule in a line: a run compiles only the
+    /// rules its text uses (most of start-up was compiling regexes, many of
+    /// rare forms), and the set's compilation has already checked the syntax.
+    re: std::sync::OnceLock<(Regex, Option<usize>)>,
+}
+
+impl Compiled {
+    fn regex(&self) -> &(Regex, Option<usize>) {
+        self.re.get_or_init(|| {
+            let re = Regex::new(&self.rule.pattern)
+                .unwrap_or_else(|e| panic!("rule {}: bad pattern: {e}", self.rule.name));
+            let span = re.capture_names().position(|n| n == Some("span"));
+            (re, span)
+        })
+    }
 }
 
 impl RuleSet {
-    /// Compile every rule. Patterns are part of the program, not input, and every
+    /// Compile the rules' set (each rule's own regex is compiled on first use,
+    /// see `Compiled`). Patterns are part of the program, not input, and every
     /// one is exercised by the corpus tests, so a bad pattern is a bug: it panics
     /// with the rule's name at start-up.
     pub fn new(kind: Kind, rules: Vec<Rule>) -> RuleSet {
         let rules = rules
             .into_iter()
-            .map(|r| {
-                let re = Regex::new(&r.pattern)
-                    .unwrap_or_else(|e| panic!("rule {}: bad pattern: {e}", r.name));
-                let span = re.capture_names().position(|n| n == Some("span"));
-                Compiled { rule: r, re, span }
+            .map(|rule| Compiled {
+                rule,
+                re: std::sync::OnceLock::new(),
             })
             .collect::<Vec<_>>();
-        let set = RegexSet::new(rules.iter().map(|c| c.rule.pattern.as_str()))
-            .unwrap_or_else(|e| panic!("rule set: {e}"));
+        let set =
+            RegexSet::new(rules.iter().map(|c| c.rule.pattern.as_str())).unwrap_or_else(|e| {
+                // Name the rule at fault: compile each alone (only on this path).
+                for c in &rules {
+                    if let Err(e) = Regex::new(&c.rule.pattern) {
+                        panic!("rule {}: bad pattern: {e}", c.rule.name);
+                    }
+                }
+                panic!("rule set: {e}")
+            });
         RuleSet {
             kind,
             rules,
@@ -219,9 +249,11 @@ impl RuleSet {
     /// Run rule `i` over `doc.text[start..end]` (the haystack ends at `end`, so
     /// the regex sees the text before `start` as context).
     fn run_rule(&self, i: usize, doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidate>) {
-        let Some(Compiled { rule, re, span }) = self.rules.get(i) else {
+        let Some(compiled) = self.rules.get(i) else {
             return;
         };
+        let rule = &compiled.rule;
+        let (re, span) = compiled.regex();
         let hay = &doc.text[..end];
         let mut at = start;
         while at <= end {
