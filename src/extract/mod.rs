@@ -117,6 +117,19 @@ impl<'a> Doc<'a> {
         if let Some(Some(found)) = self.cue_lines.borrow().get(id) {
             return Rc::clone(found);
         }
+        // The first list asked for: every list's lines from one search of the
+        // text (`scan::all_lines`).
+        if self.cue_lines.borrow().is_empty() {
+            let all: Vec<Option<Lines>> = crate::scan::all_lines(self.text)
+                .into_iter()
+                .map(Some)
+                .collect();
+            *self.cue_lines.borrow_mut() = all;
+            if let Some(Some(found)) = self.cue_lines.borrow().get(id) {
+                return Rc::clone(found);
+            }
+        }
+        // A list compiled after that search.
         let found: Lines = cues.lines(self.text).into();
         let mut cache = self.cue_lines.borrow_mut();
         if cache.len() <= id {

@@ -19,6 +19,9 @@
 //! most lines that hold a cue word by chance (`years` held `rs`, `country` held
 //! `try`), whose `RegexSet` scan found nothing.
 //!
+//! An article is searched once for the cues of every list ([`all_lines`]: one
+//! automaton over all lists' words); `Cues::lines` searches for one list.
+//!
 //! The search over the whole text finds exactly the lines a search of each line
 //! would: no cue may contain a line break (checked when the list is compiled), so
 //! a cue found in the text lies within one line, and a condition looks at most at
@@ -27,7 +30,7 @@
 //! goes on from the next line.
 
 use aho_corasick::{AhoCorasick, Input};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
 
 /// What may stand right before a cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -200,6 +203,114 @@ struct List {
 /// automaton. The index in this list is the `Cues::id`.
 static COMPILED: LazyLock<Mutex<Vec<CompiledList>>> = LazyLock::new(|| Mutex::new(Vec::new()));
 
+/// One automaton over the words of every list compiled so far, built on the
+/// first search after a list is added (lists are added at start-up, as rule
+/// sets are compiled): an article is searched once for the cues of all lists
+/// ([`all_lines`]).
+static ALL: LazyLock<RwLock<Option<Arc<All>>>> = LazyLock::new(|| RwLock::new(None));
+
+/// The automaton over every list compiled so far, built if a list came since.
+fn all_lists() -> Arc<All> {
+    if let Some(all) = ALL.read().ok().and_then(|a| a.clone()) {
+        return all;
+    }
+    let compiled = COMPILED.lock().unwrap_or_else(|e| e.into_inner());
+    let all = Arc::new(All::build(&compiled));
+    match ALL.write() {
+        Ok(mut a) => *a = Some(Arc::clone(&all)),
+        Err(e) => *e.into_inner() = Some(Arc::clone(&all)),
+    }
+    all
+}
+
+/// The automaton over every list's words (ASCII case ignored; each cue checks
+/// its own case), and for each of its patterns the lists holding that word:
+/// (list id, the word's pattern index in that list).
+#[derive(Default)]
+struct All {
+    ac: Option<AhoCorasick>,
+    members: Vec<Vec<(usize, usize)>>,
+    lists: Vec<Arc<List>>,
+}
+
+impl All {
+    fn build(compiled: &[CompiledList]) -> All {
+        let mut words: Vec<String> = Vec::new();
+        let mut members: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (id, (_, list)) in compiled.iter().enumerate() {
+            for (p, w) in list.words.iter().enumerate() {
+                match words.iter().position(|x| x == w) {
+                    Some(k) => members[k].push((id, p)),
+                    None => {
+                        words.push(w.clone());
+                        members.push(vec![(id, p)]);
+                    }
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .unwrap_or_else(|e| panic!("cues: {e}"));
+        All {
+            ac: Some(ac),
+            members,
+            lists: compiled.iter().map(|(_, l)| Arc::clone(l)).collect(),
+        }
+    }
+}
+
+/// The lines of `text` holding a cue of each list compiled so far (indexed by
+/// `Cues::id`), from one search of the text: every occurrence of every word of
+/// every list (overlapping ones included) is checked against the cues of the
+/// lists holding that word, and a line counts for a list once one holds. The
+/// same lines as [`Cues::lines`] gives for each list, for a line holds an
+/// occurrence meeting a condition whichever search finds it.
+pub fn all_lines(text: &str) -> Vec<Lines> {
+    let all = all_lists();
+    let n = all.lists.len();
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    let Some(ac) = &all.ac else {
+        return out.into_iter().map(Lines::from).collect();
+    };
+    let bytes = text.as_bytes();
+    // The line of the latest occurrence: occurrences come in the order of their
+    // ends, so their lines never go back.
+    let (mut line_start, mut line_end) = (usize::MAX, 0);
+    for m in ac.find_overlapping_iter(bytes) {
+        let (s, e) = (m.start(), m.end());
+        if line_start == usize::MAX || s < line_start || s > line_end {
+            line_start = bytes
+                .get(..s)
+                .and_then(|b| memchr::memrchr(b'\n', b))
+                .map_or(0, |p| p + 1);
+            line_end = bytes
+                .get(e..)
+                .and_then(|b| memchr::memchr(b'\n', b))
+                .map_or(bytes.len(), |p| e + p);
+        }
+        let Some(members) = all.members.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        for &(id, p) in members {
+            let (Some(found), Some(list)) = (out.get_mut(id), all.lists.get(id)) else {
+                continue;
+            };
+            if found.last().is_some_and(|&(ls, _)| ls == line_start) {
+                continue;
+            }
+            let holds = list
+                .cues
+                .get(p)
+                .is_some_and(|cues| cues.iter().any(|c| c.holds(bytes, s, e)));
+            if holds {
+                found.push((line_start, line_end));
+            }
+        }
+    }
+    out.into_iter().map(Lines::from).collect()
+}
+
 /// A cue list (sorted, deduplicated) and its automaton.
 type CompiledList = (Vec<Cue>, Arc<List>);
 
@@ -269,6 +380,11 @@ impl Cues {
             words,
         });
         compiled.push((cues, Arc::clone(&list)));
+        // Under the lock of `COMPILED`: `all_lists` rebuilds from it.
+        match ALL.write() {
+            Ok(mut a) => *a = None,
+            Err(e) => *e.into_inner() = None,
+        }
         Cues {
             id: compiled.len() - 1,
             list,
@@ -454,6 +570,28 @@ mod tests {
         let text = "ドル相場\n24億米ドル\n米ドル";
         assert_eq!(shown(text, &ja.lines(text)), vec!["24億米ドル"]);
         assert_eq!(ja.lines(text), line_by_line(&ja, text));
+    }
+
+    #[test]
+    fn one_search_for_all_lists_finds_each_lists_lines() {
+        let lists = [
+            Cues::new([
+                Cue::exact("ドル").before(Before::Numeral),
+                Cue::exact("米ドル").before(Before::Numeral),
+            ]),
+            Cues::new([
+                Cue::any("euro").after(After::NotWord(&[""])),
+                Cue::any("euros").after(After::NotWord(&[""])),
+                Cue::exact("pp").after(After::NotWord(&["", "t", "ts"])),
+            ]),
+            Cues::words(["%", "pct", "パーセント", "ドル"]),
+        ];
+        let text = "ドル相場\n24億米ドル\n5 euros, European\nsupport 2pp\n3 PCT\n\n５パーセント\nlast ドル\naaa";
+        let all = all_lines(text);
+        for cues in &lists {
+            let got = all.get(cues.id()).map(|l| l.to_vec());
+            assert_eq!(got, Some(cues.lines(text)), "list {}", cues.id());
+        }
     }
 
     #[test]
