@@ -26,6 +26,9 @@ use crate::fact::{Candidate, Kind, Value};
 use crate::scan::{Cue, Cues};
 use regex::{Captures, Regex, RegexSet};
 
+/// A line test (`RuleSet::with_gate`): the article and the line.
+pub type Gate = fn(&Doc, &str) -> bool;
+
 /// Turns one match into a value, or rejects it.
 pub type Produce = fn(&Captures, &Doc) -> Option<Value>;
 
@@ -81,6 +84,11 @@ pub struct RuleSet {
     /// percent. Compiled once per distinct list (rule sets with the same cues
     /// share it), and searched once per article (`Doc::cue_lines`).
     cues: Option<Cues>,
+    /// A test every line holding a match that the productions accept passes
+    /// (the Japanese date rules need a kana or kanji; the Japanese percent rules
+    /// propose nothing in an all-ASCII line of an English article): lines
+    /// failing it are skipped before the `RegexSet` scan.
+    gate: Option<Gate>,
 }
 
 /// A rule with its compiled pattern.
@@ -113,7 +121,17 @@ impl RuleSet {
             rules,
             set,
             cues: None,
+            gate: None,
         }
+    }
+
+    /// Skip lines failing `gate`, a test every line holding a match that the
+    /// productions accept passes (as with cues, the corpus tests hold each rule
+    /// to it). For conditions a cue search cannot state (the article's
+    /// language) or states at more cost (`scan::has_cjk`).
+    pub fn with_gate(mut self, gate: Gate) -> RuleSet {
+        self.gate = Some(gate);
+        self
     }
 
     /// Skip lines that hold no occurrence of `cues` meeting its conditions
@@ -149,7 +167,12 @@ impl RuleSet {
     pub fn run(&self, doc: &Doc, out: &mut Vec<Candidate>) {
         if let Some(cues) = &self.cues {
             for &(start, end) in doc.cue_lines(cues).iter() {
-                self.run_rules(doc, start, end, out);
+                let passes = self
+                    .gate
+                    .is_none_or(|g| doc.text.get(start..end).is_some_and(|l| g(doc, l)));
+                if passes {
+                    self.run_rules(doc, start, end, out);
+                }
             }
             return;
         }
@@ -169,6 +192,9 @@ impl RuleSet {
         let Some(line) = doc.text.get(start..end) else {
             return false;
         };
+        if self.gate.is_some_and(|g| !g(doc, line)) {
+            return false;
+        }
         if self.cues.as_ref().is_some_and(|c| !c.is_match(line)) {
             return false;
         }

@@ -163,6 +163,16 @@ fn numeral_before(text: &[u8], at: usize) -> bool {
             .is_some_and(|c| "〇零一二三四五六七八九十百千万億兆".contains(c))
 }
 
+/// Whether `line` holds a character of U+3000–U+9FFF (CJK punctuation, kana,
+/// kanji): one of the UTF-8 lead bytes 0xE3–0xE9. Every Japanese date form
+/// holds one (`年`, `月`, `日`, `期`, `週`, `曜`, `今`, `前`, `あす`...), so a line
+/// of English text, even with typographic quotes, dashes or currency signs
+/// (lead bytes 0xC2, 0xE2), is skipped by their rule set at the cost of one
+/// pass over its bytes.
+pub fn has_cjk(line: &str) -> bool {
+    line.bytes().any(|b| (0xE3..=0xE9).contains(&b))
+}
+
 /// A compiled cue list. Lists with the same cues (in any order) share one
 /// `Cues` and one `id`.
 pub struct Cues {
@@ -444,6 +454,15 @@ mod tests {
         let text = "ドル相場\n24億米ドル\n米ドル";
         assert_eq!(shown(text, &ja.lines(text)), vec!["24億米ドル"]);
         assert_eq!(ja.lines(text), line_by_line(&ja, text));
+    }
+
+    #[test]
+    fn cjk_lines() {
+        assert!(has_cjk("2025年"));
+        assert!(has_cjk("あす"));
+        assert!(has_cjk("〜"));
+        assert!(!has_cjk("“Up 5%” — €3 or £4, naïve"));
+        assert!(!has_cjk("plain"));
     }
 
     #[test]

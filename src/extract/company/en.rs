@@ -63,9 +63,14 @@ static GENERIC_BEFORE_HEAD: LazyLock<Vec<&str>> = LazyLock::new(|| {
 static INSTITUTION: LazyLock<Vec<&str>> =
     LazyLock::new(|| include_str!("data/en_institution.txt").lines().collect());
 
+/// `HEADS` as a set: `is_head_word` runs for every capitalised word of an
+/// English article, where splitting the list each time cost more than the rules.
+static HEAD_SET: LazyLock<std::collections::HashSet<&str>> =
+    LazyLock::new(|| HEADS.split('|').collect());
+
 /// Is `w` a business head noun (`Systems`, `Capital`) or an English legal form?
 pub fn is_head_word(w: &str) -> bool {
-    HEADS.split('|').any(|h| h == w)
+    HEAD_SET.contains(w)
         || matches!(
             w,
             "Inc"

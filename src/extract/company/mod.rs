@@ -296,17 +296,7 @@ fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
 /// One automaton pass finds all occurrences; overlap checks are logarithmic, so
 /// the cost stays linear in the text however many names an article has.
 fn push_repeats(text: &str, names: &[(String, Option<String>)], cos: &mut Vec<Co>) {
-    // One search per article: a DFA would cost more to build than it saves.
-    let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(names.iter().map(|(n, _)| n.as_str()))
-    else {
-        return;
-    };
-    let mut occurrences: Vec<(usize, usize, usize)> = ac
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-        .collect();
+    let mut occurrences = occurrences_of(text, names);
     occurrences.sort_unstable();
     // Spans found before the repeats (they may overlap one another): sorted by
     // start, with the running maximum of their ends.
@@ -343,6 +333,44 @@ fn push_repeats(text: &str, names: &[(String, Option<String>)], cos: &mut Vec<Co
             cos.push(c);
         }
     }
+}
+
+/// Up to this many names, each is searched on its own with `memchr::memmem`
+/// (vectorised, no automaton to build per article); more share one automaton.
+const FEW_NAMES: usize = 16;
+
+/// Every occurrence of every name in `text`, overlapping ones included, as
+/// (name index, start, end), in no particular order.
+fn occurrences_of(text: &str, names: &[(String, Option<String>)]) -> Vec<(usize, usize, usize)> {
+    if names.len() > FEW_NAMES {
+        // One search per article: a DFA would cost more to build than it saves.
+        let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(names.iter().map(|(n, _)| n.as_str()))
+        else {
+            return Vec::new();
+        };
+        return ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect();
+    }
+    let hay = text.as_bytes();
+    let mut out = Vec::new();
+    for (k, (name, _)) in names.iter().enumerate() {
+        if name.is_empty() {
+            continue;
+        }
+        let finder = memchr::memmem::Finder::new(name.as_bytes());
+        // Restart one byte after each hit, so that occurrences overlapping one
+        // another (`abab` in `ababab`) are all found, as the automaton finds them.
+        let mut at = 0;
+        while let Some(p) = hay.get(at..).and_then(|h| finder.find(h)) {
+            out.push((k, at + p, at + p + name.len()));
+            at += p + 1;
+        }
+    }
+    out
 }
 
 /// Legal suffixes written after an English name (longest first).

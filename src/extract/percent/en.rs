@@ -84,7 +84,15 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
     ])
     .with_cues(cues())
+    .with_gate(gate)
 });
+
+/// In an article of another language, the rules above propose only forms
+/// holding an ASCII letter (`proposes`): a line without one (`5%`, `3~5%`,
+/// left to the Japanese rules) is skipped.
+fn gate(doc: &Doc, line: &str) -> bool {
+    owns_plain_form(doc, Lang::En) || line.bytes().any(|b| b.is_ascii_alphabetic())
+}
 
 /// The cues of the rules above: every match ends in a `UNIT`, and each unit
 /// holds one: `%`, `percent`, `per cent`, `per-cent`, `pct`, `basis` anywhere in

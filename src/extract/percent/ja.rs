@@ -87,7 +87,15 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
     ])
     .with_cues(cues())
+    .with_gate(gate)
 });
+
+/// In an article of another language, the rules above propose only forms
+/// holding something non-ASCII (`proposes`; `まで` is not ASCII): an all-ASCII
+/// line there (`up 5%`, left to the English rules) is skipped.
+fn gate(doc: &Doc, line: &str) -> bool {
+    owns_plain_form(doc, Lang::Ja) || !line.is_ascii()
+}
 
 /// The cues of the rules above: every match ends in a `UNIT`, and each unit
 /// holds one: `%`, `ポイント`, `パーセ`, and `パ ` / `パー ` for the spaced-out

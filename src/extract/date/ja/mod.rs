@@ -137,6 +137,9 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         )
         .priority(priority::LOOSE),
     ])
+    // Every form above holds a kana or kanji (`年`, `月`, `日`, `期`, `週`, a weekday,
+    // a relative word): lines without one are skipped.
+    .with_gate(|_, line| crate::scan::has_cjk(line))
 });
 
 /// `date.ja.year` by the form written: a decade (`1990年代`), a range of
