@@ -113,7 +113,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         };
         analyze_field(
             &mut part,
-            (title, tfolded),
+            (title, &tnorm),
             Field::Title,
             vec![span],
             lang,
@@ -125,7 +125,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
     let first = part.facts.len();
     analyze_field(
         &mut part,
-        (&article.text, folded),
+        (&article.text, &norm),
         Field::Text,
         spans,
         lang,
@@ -142,7 +142,7 @@ pub fn analyze(article: &Article, res: &Resources) -> Analysis {
         title: article.title.clone(),
         date: article.date,
         bytes: article.text.len(),
-        chars: folded.chars().count(),
+        chars: norm.original_len(folded.chars().count()),
         sections: part.sections,
         facts: part.facts,
         events,
@@ -203,18 +203,19 @@ struct Part {
     outside: usize,
 }
 
-/// Extract the facts of one field (`original` as written, `folded` its
+/// Extract the facts of one field (`original` as written, `norm` its
 /// width-folded view) split into `spans`, and append its sections and facts to
 /// `part`, numbering sections after those already there.
 fn analyze_field(
     part: &mut Part,
-    (original, folded): (&str, &str),
+    (original, norm): (&str, &Normalized),
     field: Field,
     spans: Vec<SectionSpan>,
     lang: Lang,
     ref_date: Option<(NaiveDate, RefSource)>,
     res: &Resources,
 ) {
+    let folded = norm.text.as_str();
     let doc = Doc::new(folded, lang, ref_date, &res.gazetteer);
     let cands = extract::resolve_overlaps(extract::candidates(&doc));
     let sentences = split_sentences(folded);
@@ -228,6 +229,12 @@ fn analyze_field(
         match spans.get(i) {
             Some(s) if s.start <= c.start && c.end <= s.end => {
                 let (ss, se) = sentence_at(&sentences, c.start).unwrap_or((c.start, c.end));
+                // An amount broken over lines (`$3.7` / `billion`) ends in the
+                // sentence of the next line: the sentence runs on to its end.
+                let se = match sentence_at(&sentences, c.end.saturating_sub(1)) {
+                    Some((_, e)) if c.end > se => e,
+                    _ => se,
+                };
                 let sentence = (ss.min(c.start), se.max(c.end));
                 let len = match measured {
                     Some((span, n)) if span == sentence => n,
@@ -252,7 +259,8 @@ fn analyze_field(
     for s in &spans {
         offsets.extend([s.start, s.end, s.heading.0, s.heading.1]);
     }
-    let chars = bytes_to_chars(folded, &offsets);
+    let mut chars = bytes_to_chars(folded, &offsets);
+    norm.original_chars(&mut chars);
     let orig = chars_to_bytes(original, &chars);
     let text = |k: usize| &original[orig[k]..orig[k + 1]];
 
@@ -517,5 +525,55 @@ mod tests {
             assert!(f.sentence.chars().count() <= SENTENCE_MAX_CHARS);
             assert!(f.sentence.contains(&f.text));
         }
+    }
+
+    #[test]
+    fn half_width_kana_facts_index_the_original() {
+        // `ﾄﾞ`, `ﾊﾞ` and `ﾊﾟ` are two code points each, one each once folded.
+        let text = "ｿﾌﾄﾊﾞﾝｸｸﾞﾙｰﾌﾟは100億ﾄﾞﾙを投じ、株価は50ﾊﾟｰｾﾝﾄ上がった。";
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let an = analyze(&article, &Resources::default());
+        let spans: Vec<(Kind, &str, usize, usize)> = an
+            .facts
+            .iter()
+            .map(|f| (f.kind, f.text.as_str(), f.start, f.end))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                (Kind::Company, "ｿﾌﾄﾊﾞﾝｸｸﾞﾙｰﾌﾟ", 0, 13),
+                (Kind::Money, "100億ﾄﾞﾙ", 14, 21),
+                (Kind::Percent, "50ﾊﾟｰｾﾝﾄ", 28, 36),
+            ]
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for f in &an.facts {
+            let slice: String = chars[f.start..f.end].iter().collect();
+            assert_eq!(slice, f.text);
+            assert!(f.sentence.contains(&f.text));
+        }
+        assert_eq!(an.chars, chars.len());
+        assert_eq!(an.facts[1].value.display(), "$10B");
+        assert_eq!(an.facts[2].value.display(), "50%");
+    }
+
+    #[test]
+    fn an_amount_broken_over_lines_keeps_its_break() {
+        let text =
+            "Acme to build plant\n\nAcme said it would invest $3.7\n\nbillion in the plant.\n";
+        let facts = facts_of_text(text);
+        let money: Vec<&Fact> = facts.iter().filter(|f| f.kind == Kind::Money).collect();
+        assert_eq!(money.len(), 1, "{facts:?}");
+        assert_eq!(money[0].text, "$3.7\n\nbillion");
+        let start = text[..text.find('$').unwrap_or(0)].chars().count();
+        assert_eq!((money[0].start, money[0].end), (start, start + 13));
+        assert_eq!(
+            &*money[0].sentence,
+            "Acme said it would invest $3.7\n\nbillion in the plant."
+        );
     }
 }

@@ -7,6 +7,7 @@
 //! by paragraph text. In Markdown files `#` lines are headings. Marker lines and
 //! blank lines belong to no section; sections never overlap.
 
+use crate::extract::money::wrapped::continues_amount;
 use serde::Serialize;
 
 /// What a section is (SPEC: sections).
@@ -205,8 +206,13 @@ pub fn split_sections(text: &str, markdown: bool, has_external_title: bool) -> V
     let line_text = |r: (usize, usize)| &text[r.0..r.1];
     let mut rest: &[(usize, (usize, usize))] = &content;
 
-    // The title: the first line, when more follows and it is short enough.
-    if !has_external_title && content.len() > 1 {
+    // The title: the first line, when more follows and it is short enough,
+    // and the next line does not go on with an amount the first line breaks
+    // (`...to invest $3.7` over `billion...`: wrapped prose).
+    let wrapped = |a: (usize, (usize, usize)), b: (usize, (usize, usize))| {
+        b.0 - a.0 <= 2 && continues_amount(line_text(a.1), line_text(b.1))
+    };
+    if !has_external_title && content.len() > 1 && !wrapped(content[0], content[1]) {
         let (_, r) = content[0];
         let s = line_text(r);
         let md_title = markdown && markdown_heading(s).is_some();
@@ -233,7 +239,16 @@ pub fn split_sections(text: &str, markdown: bool, has_external_title: bool) -> V
         if markdown {
             return markdown_heading(s).is_some();
         }
+        // A line that breaks an amount (`...a total of $3.7`) or goes on with
+        // one broken on the line before (`billion in...`) is wrapped prose,
+        // never a heading.
+        let continues = k
+            .checked_sub(1)
+            .and_then(|p| main.get(p))
+            .is_some_and(|&prev| wrapped(prev, main[k]))
+            || main.get(k + 1).is_some_and(|&next| wrapped(main[k], next));
         heading_like(s)
+            && !continues
             && main
                 .get(k + 1)
                 .is_some_and(|&(_, n)| !heading_like(line_text(n)))
@@ -351,6 +366,22 @@ mod tests {
             &t[s[1].start..s[1].end],
             "Wall Street rose on Tuesday.\n\nThe S&P 500 gained 1.2%, its best day since May."
         );
+    }
+
+    #[test]
+    fn a_line_going_on_with_an_amount_is_no_heading_nor_title_end() {
+        // Hard-wrapped prose: `billion in the new plant over the next three`
+        // has a heading's shape, but goes on with the amount above it.
+        let t = "Acme plans plant\n\nThe company said on Tuesday it would invest\na total of $3.7\nbillion in the new plant over the next three\nyears, creating 2,000 jobs.\n";
+        let s = split_sections(t, false, false);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].kind, SectionKind::Body);
+        assert!(t[s[1].start..s[1].end].ends_with("2,000 jobs."));
+        // The first line is no title when the second goes on with its amount.
+        let t = "売上高は3\n兆円に達した。\n次の文。";
+        let s = split_sections(t, false, false);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, SectionKind::Body);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! that need several mentions (coreference, repeats): the marked part must be one
 //! fact with that display, and other facts of the kind may stand elsewhere. A
 //! third field, `\t<rule>`, also requires the fact to come from that rule. `#`
-//! lines are comments; `@ref-date YYYY-MM-DD` and `@ref-date none` set the
+//! lines are comments; `↵` in an input is a line break; `@ref-date YYYY-MM-DD` and `@ref-date none` set the
 //! reference date for the lines after it. Every failure of a file is reported
 //! together.
 
@@ -56,6 +56,8 @@ fn parse_corpus(body: &str) -> Result<Vec<Example>, String> {
         if among && !input.contains('⟦') {
             return Err(format!("line {}: a `+` line must mark its span", i + 1));
         }
+        // `↵` stands for a line break (a corpus example is one line of the file).
+        let input = input.replace('↵', "\n");
         let (text, span) = match (input.find('⟦'), input.find('⟧')) {
             (Some(a), Some(b)) if a < b => {
                 let text = input.replace(['⟦', '⟧'], "");

@@ -30,6 +30,7 @@
 pub mod currency;
 mod en;
 mod ja;
+pub mod wrapped;
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -55,6 +56,23 @@ impl Finder for MoneyFinder {
 
 /// Push every money candidate found in `doc`.
 fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+    // An amount broken over lines (`$3.7\n\nbillion`) is read in a view with the
+    // break closed, and its span mapped back (see `wrapped`).
+    let Some(joined) = wrapped::Joined::new(doc.text) else {
+        extract_from(doc, out);
+        return;
+    };
+    let view = Doc::new(&joined.text, doc.lang, doc.ref_date, doc.gazetteer);
+    let first = out.len();
+    extract_from(&view, out);
+    for c in out.iter_mut().skip(first) {
+        c.start = joined.original_start(c.start);
+        c.end = joined.original_end(c.end);
+    }
+}
+
+/// The money candidates of `doc`, its text read as it stands.
+fn extract_from(doc: &Doc, out: &mut Vec<Candidate>) {
     let first = out.len();
     en::RULES.run(doc, out);
     ja::RULES.run(doc, out);
