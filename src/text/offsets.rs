@@ -23,25 +23,23 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
-/// Convert code-point offsets of `text` to byte offsets, in one forward pass.
+/// Convert code-point offsets of `text` to byte offsets, in one forward pass
+/// over its bytes (a code point starts at every byte that is not a UTF-8
+/// continuation byte). An offset past the last code point is `text.len()`.
 pub fn chars_to_bytes(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
+    let bytes = text.as_bytes();
     let mut out = vec![text.len(); offsets.len()];
-    let mut it = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()));
-    let (mut chars, mut byte) = (0usize, it.next().unwrap_or(0));
+    // `byte` is where code point number `chars` starts.
+    let (mut chars, mut byte) = (0usize, 0usize);
     for i in order {
-        while chars < offsets[i] {
-            match it.next() {
-                Some(b) => {
-                    byte = b;
-                    chars += 1;
-                }
-                None => break,
+        while chars < offsets[i] && byte < bytes.len() {
+            byte += 1;
+            while bytes.get(byte).is_some_and(|&b| (b as i8) < -0x40) {
+                byte += 1;
             }
+            chars += 1;
         }
         out[i] = byte;
     }
@@ -59,6 +57,13 @@ mod tests {
         let chars = bytes_to_chars(t, &bytes);
         assert_eq!(chars, vec![0, 1, 3, t.chars().count()]);
         assert_eq!(chars_to_bytes(t, &chars), bytes.to_vec());
+    }
+
+    #[test]
+    fn past_the_end() {
+        let t = "aドル";
+        assert_eq!(chars_to_bytes(t, &[0, 1, 2, 3, 9]), vec![0, 1, 4, 7, 7]);
+        assert_eq!(chars_to_bytes("", &[0, 2]), vec![0, 0]);
     }
 
     #[test]

@@ -25,7 +25,39 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             Rule::new("date.num.compact", r"(?:19|20)[0-9]{6}", compact),
         ],
     )
+    .with_gate(|_, line| may_hold_numeric_date(line.as_bytes()))
 });
+
+/// Whether `line` holds what every match of the rules above holds: a digit, a
+/// `-`, `/` or `.` and a digit, with at most one space on either side of the
+/// separator (`separated`), or eight digits in a row (`compact`). Most lines
+/// of news hold neither (a 39% share of the text, measured on the benchmark
+/// dump), and a byte loop is cheaper than the rule set's scan of them. The
+/// two-pass date logic sees a skipped line as a line where no rule matched,
+/// which it is.
+fn may_hold_numeric_date(line: &[u8]) -> bool {
+    let digit = |i: usize| line.get(i).is_some_and(u8::is_ascii_digit);
+    let mut run = 0;
+    for (i, &b) in line.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 8 {
+                return true;
+            }
+            continue;
+        }
+        run = 0;
+        if matches!(b, b'-' | b'/' | b'.') {
+            let before = digit(i.wrapping_sub(1))
+                || i >= 2 && line.get(i - 1) == Some(&b' ') && digit(i - 2);
+            let after = digit(i + 1) || line.get(i + 1) == Some(&b' ') && digit(i + 2);
+            if before && after {
+                return true;
+            }
+        }
+    }
+    false
+}
 
 fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
     c.name(name).map(|m| m.as_str())
@@ -178,4 +210,31 @@ fn compact(c: &Captures, doc: &Doc) -> Option<Value> {
     let mo = t.get(4..6)?.parse().ok()?;
     let d = t.get(6..8)?.parse().ok()?;
     day(doc, Some(y), mo, d)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numeric_gate_keeps_every_form() {
+        for line in [
+            "on 2025-06-09",
+            "2025/6/9",
+            "6 / 9",
+            "13.5.2015",
+            "20250609",
+            "x 1 -2",
+        ] {
+            assert!(super::may_hold_numeric_date(line.as_bytes()), "{line}");
+        }
+        for line in [
+            "no digits",
+            "5 - x",
+            "1234567 and 9",
+            "5%",
+            "a-b/c.d",
+            ". 5",
+        ] {
+            assert!(!super::may_hold_numeric_date(line.as_bytes()), "{line}");
+        }
+    }
 }
