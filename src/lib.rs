@@ -32,6 +32,7 @@ pub mod extractor;
 pub mod fact;
 pub mod gazetteer;
 pub mod input;
+pub mod lang;
 pub mod link;
 pub mod outdir;
 pub mod pipeline;

@@ -336,6 +336,38 @@ mod tests {
         assert_eq!(got, want);
     }
 
+    /// Money and percent read a qualifier word the same way (the tables of
+    /// `crate::lang`): a plus sign is over, `or higher` at least.
+    #[test]
+    fn qualifiers_mean_the_same_in_money_and_percent() {
+        use crate::fact::Qualifier::{AtLeast, Over};
+        let text =
+            "It spent $10B+ and $5 billion or higher; 90%+ agreed, 5% or higher.\n株価は5%+上昇";
+        let gazetteer = Gazetteer::default();
+        let doc = Doc::new(text, Lang::En, None, &gazetteer);
+        let got: Vec<(&str, crate::fact::Qualifier)> = resolve_overlaps(candidates(&doc))
+            .into_iter()
+            .filter_map(|c| {
+                let q = match &c.value {
+                    Value::Money(m) => m.qualifier,
+                    Value::Percent(p) => p.qualifier,
+                    _ => return None,
+                };
+                Some((&text[c.start..c.end], q))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("$10B+", Over),
+                ("$5 billion or higher", AtLeast),
+                ("90%+", Over),
+                ("5% or higher", AtLeast),
+                ("5%+", Over),
+            ]
+        );
+    }
+
     #[test]
     fn the_registry_holds_one_finder_per_kind() {
         let kinds: Vec<Kind> = FINDERS.iter().map(|f| f.kind()).collect();

@@ -8,6 +8,7 @@
 use super::{combine, currency, is_exchange_rate, money, next_char, prev_char, qualifier_of};
 use crate::extract::{priority, Doc};
 use crate::fact::{Kind, Qualifier, Value};
+use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{After, Before, Cue};
 use crate::text::around::char_after;
@@ -22,10 +23,30 @@ const NUM: &str = r"[0-9](?:[0-9]|,[0-9]{3}|,[0-9]{2})*(?:\.[0-9]+)?";
 const SCALE: &str = r"(?:(?:[ \t-]?(?i-u:hundred|thousand|million|billion|trillion|bln|bn|mln|mn|mil|trn|tn|tril|crores?|lakhs?|lacs?|cr)|MM|mm|[kKmMbBtT])(?-u:\b)|[ \t]{0,2}[万億兆]{1,2})";
 
 /// Qualifier words before an amount.
-const QPRE: &str = r"(?-u:\b)(?i-u:about|around|roughly|approximately|approx\.?|some|an[ \t]estimated|estimated|nearly|almost|just[ \t]under|just[ \t]over|just[ \t]below|just[ \t]above|just[ \t]shy[ \t]of|slightly[ \t]more[ \t]than|slightly[ \t]less[ \t]than|a[ \t]little[ \t]over|a[ \t]little[ \t]under|less[ \t]than|more[ \t]than|well[ \t]over|well[ \t]above|well[ \t]under|well[ \t]below|over|above|upwards[ \t]of|in[ \t]excess[ \t]of|north[ \t]of|at[ \t]least|at[ \t]most|up[ \t]to|as[ \t]much[ \t]as|as[ \t]high[ \t]as|no[ \t]more[ \t]than|not[ \t]more[ \t]than|no[ \t]less[ \t]than|not[ \t]less[ \t]than|a[ \t]maximum[ \t]of|a[ \t]minimum[ \t]of|under|below|close[ \t]to)[ \t]+";
+fn qpre() -> String {
+    let words = lang::alternation(
+        lang::en::QUALIFIERS,
+        Place::Before,
+        lang::MONEY,
+        |_| true,
+        r"[ \t]",
+    );
+    format!(r"(?-u:\b)(?i-u:{words})[ \t]+")
+}
 
 /// Qualifiers after an amount: `$10B+`, `$10 billion-plus`, `or more`.
-const QPOST: &str = r"(?:\+|[ \t]?-?(?i-u:plus)(?-u:\b)|[ \t](?i-u:or[ \t](?:more|less|above|higher|lower|so))(?-u:\b))";
+/// The `or …` words come from the qualifier table; `+` and `plus` are written
+/// here for the spacing they allow.
+fn qpost() -> String {
+    let or = lang::alternation(
+        lang::en::QUALIFIERS,
+        Place::After,
+        lang::MONEY,
+        |w| w.word.starts_with("or "),
+        r"[ \t]",
+    );
+    format!(r"(?:\+|[ \t]?-?(?i-u:plus)(?-u:\b)|[ \t](?i-u:{or})(?-u:\b))")
+}
 
 /// Units of a per-unit price.
 const PER_UNITS: &str = r"(?i-u:shares?|ADS|ADR|barrel|bbl|troy[ \t]ounce|ounce|oz|metric[ \t]ton|tonne|ton|kilogram|kilo|kg|pound|lb|gallon|litre|liter|bushel|megawatt[ -]hour|MWh|kWh|mmBtu|hour|day|week|month|year|quarter|person|head|user|employee|customer|subscriber|member|seat|night|room|square[ \t]foot|square[ \t]feet|sq[ \t]ft|square[ \t]metre|square[ \t]meter|dozen|unit|vehicle|car|device|ticket|passenger|visitor|student|household|copy|piece|item|dose|trade|transaction)";
@@ -103,6 +124,7 @@ fn cues() -> Vec<Cue> {
 }
 
 fn rules() -> Vec<Rule> {
+    let (qpre, qpost) = (qpre(), qpost());
     let pre = prefix();
     let unit = units();
     let per = per();
@@ -112,36 +134,36 @@ fn rules() -> Vec<Rule> {
     vec![
         Rule::new(
             "money.en.symbol_amount",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?(?P<qs>{QPOST})?){per}"),
+            format!(r"(?P<span>(?:(?P<q>{qpre}))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?(?P<qs>{qpost})?){per}"),
             single,
         ),
         Rule::new(
             "money.en.amount_unit",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit>{unit})(?:[ \t](?P<s1b>(?i-u:thousand|million|billion|trillion))(?-u:\b))?(?P<qs>{QPOST})?){per}"),
+            format!(r"(?P<span>(?:(?P<q>{qpre}))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit>{unit})(?:[ \t](?P<s1b>(?i-u:thousand|million|billion|trillion))(?-u:\b))?(?P<qs>{qpost})?){per}"),
             single,
         ),
         Rule::new(
             "money.en.symbol_range",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?(?:(?P<cur2>{pre})[ \t]?)?(?P<n2>{NUM})(?P<s2>{SCALE})?){per}"),
+            format!(r"(?P<span>(?:(?P<q>{qpre}|(?-u:\b)(?i-u:between)[ \t]+))?(?P<cur>{pre})[ \t]?(?P<n1>{NUM})(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?(?:(?P<cur2>{pre})[ \t]?)?(?P<n2>{NUM})(?P<s2>{SCALE})?){per}"),
             range,
         )
         .priority(priority::MONEY_RANGE),
         Rule::new(
             "money.en.amount_range_unit",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
+            format!(r"(?P<span>(?:(?P<q>{qpre}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
             range,
         ),
         // `12.5 billion euros to 13.0 billion euros`: each end with its unit.
         Rule::new(
             "money.en.unit_range_unit",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit1>{unit})[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
+            format!(r"(?P<span>(?:(?P<q>{qpre}|(?-u:\b)(?i-u:between)[ \t]+))?{numw}(?P<s1>{SCALE})?[ \t-]?(?P<unit1>{unit})[ \t]?(?P<sep>-|–|—|(?-u:\b)(?i-u:to|and)(?-u:\b))[ \t]?{numw2}(?P<s2>{SCALE})?[ \t-]?(?P<unit>{unit})){per}"),
             range,
         )
         .priority(priority::MONEY_RANGE),
         // British prices in pence written with `p` (`412p`, `95.5p`): GBP.
         Rule::new(
             "money.en.pence_p",
-            format!(r"(?P<span>(?:(?P<q>{QPRE}))?(?P<n1>{NUM})p)(?-u:\b){per}"),
+            format!(r"(?P<span>(?:(?P<q>{qpre}))?(?P<n1>{NUM})p)(?-u:\b){per}"),
             pence,
         ),
         Rule::new(

@@ -6,6 +6,7 @@
 use super::{combine, currency, is_exchange_rate, money, qualifier_of};
 use crate::extract::Doc;
 use crate::fact::{Kind, Qualifier, Value};
+use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{Before, Cue};
 use crate::text::around::char_after;
@@ -18,11 +19,28 @@ const GROUP: &str =
     r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?[十百千]?|[〇零一二三四五六七八九十百千]+)";
 
 /// Qualifiers before the number.
-const QPRE: &str =
-    r"(?:約|およそ|おおよそ|概ね|おおむね|ほぼ|推定|最大で?|最高で?|最低で?|少なくとも)[ \t]?";
+fn qpre() -> String {
+    let words = lang::alternation(
+        lang::ja::QUALIFIERS,
+        Place::Before,
+        lang::MONEY,
+        |_| true,
+        "",
+    );
+    format!(r"(?:{words})[ \t]?")
+}
 
 /// Qualifiers after the currency.
-const QPOST: &str = r"(?:を超え(?:る|た|て)?|を超す|を上回(?:る|った)|を下回(?:る|った)|超え|超|以上|未満|以下|まで|弱|強|余り|あまり|余|近く|程度|前後|ほど|規模|足らず|台)";
+fn qpost() -> String {
+    let words = lang::alternation(
+        lang::ja::QUALIFIERS,
+        Place::After,
+        lang::MONEY,
+        |_| true,
+        "",
+    );
+    format!("(?:{words})")
+}
 
 /// A unit the price is per, written before it (`1株当たり`, `1バレル=`, `月額`).
 const PER: &str = r"(?P<per>(?:1|一)(?:株|バレル|トン|オンス|人|個|台|枚|泊|口|キロ|グラム|リットル|ガロン)(?:当たり|あたり|につき|=)?|月額|年額|時給|日給)[ \t]?";
@@ -46,20 +64,21 @@ fn cues() -> Vec<Cue> {
 }
 
 pub(super) fn rules() -> Vec<Rule> {
+    let (qpre, qpost) = (qpre(), qpost());
     let num = number();
     let units = currency::ja_names_pattern();
     vec![
         Rule::new(
             "money.ja.amount_unit",
             format!(
-                r"(?:{PER})?(?P<span>(?P<q>{QPRE})?(?P<n1>{num})[ \t]{{0,2}}(?P<unit>{units})(?P<qs>{QPOST})?)"
+                r"(?:{PER})?(?P<span>(?P<q>{qpre})?(?P<n1>{num})[ \t]{{0,2}}(?P<unit>{units})(?P<qs>{qpost})?)"
             ),
             single,
         ),
         Rule::new(
             "money.ja.range",
             format!(
-                r"(?:{PER})?(?P<span>(?:{QPRE})?(?P<n1>{num})[ \t]{{0,2}}(?P<unit1>{units})?[ \t]?(?P<sep>~|-|–|—|‐|から)[ \t]?(?P<n2>{num})[ \t]{{0,2}}(?P<unit>{units})(?P<qs>{QPOST})?)"
+                r"(?:{PER})?(?P<span>(?:{qpre})?(?P<n1>{num})[ \t]{{0,2}}(?P<unit1>{units})?[ \t]?(?P<sep>~|-|–|—|‐|から)[ \t]?(?P<n2>{num})[ \t]{{0,2}}(?P<unit>{units})(?P<qs>{qpost})?)"
             ),
             range,
         ),

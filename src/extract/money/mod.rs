@@ -13,15 +13,11 @@
 //!   `€2B–€3B` (`2B–3B KRW` when the code follows); a per-unit price ends with its unit
 //!   (`$2.69/share`, `$30/user/month`) so the CSV, which has no `per` column, keeps it.
 //!
-//! Qualifier words, one decision each:
-//! - approx: 約 およそ おおよそ 概ね ほぼ 程度 前後 ほど 規模 台; about, around, roughly,
-//!   approximately, some, an estimated, `or so`.
-//! - over: 超 超え を超える を超す を上回る 強 余り 余; more than, over, above,
-//!   upwards of, in excess of, north of, `+`, `-plus`.
-//! - under: 未満 弱 近く 足らず を下回る; nearly, almost, just under, less than, under,
-//!   below, close to.
-//! - at_least: 以上 最低 少なくとも; at least, no less than, `or more`.
-//! - at_most: 以下 まで 最大 最高; up to, as much as, at most, no more than, `or less`.
+//! Qualifier words, one decision each, are the tables of `crate::lang` (`en/`,
+//! `ja/`), shared with the percent rules: approx (約, about, `or so`), over
+//! (超, を上回る, more than, over), under (未満, 弱, nearly, less than),
+//! at_least (以上, 最低, at least, `+`, `-plus`, `or more`), at_most (以下, まで,
+//! 最大, up to, `or less`).
 //!
 //! Exchange rates (`1ドル=152円`, `1 dollar = 150 yen`) are left out: both sides of an
 //! `=` between two currency amounts are rejected. A bare `$` is USD, even after `C$`,
@@ -237,34 +233,10 @@ pub fn display(m: &Money) -> String {
     shown
 }
 
-/// The qualifier a word (Japanese or English, any case) stands for.
+/// The qualifier a word (Japanese or English, any case) stands for: the
+/// languages' qualifier tables (`crate::lang`).
 pub(crate) fn qualifier_of(word: &str) -> Option<Qualifier> {
-    let w: String = word
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    Some(match w.as_str() {
-        "約" | "およそ" | "おおよそ" | "概ね" | "おおむね" | "ほぼ" | "推定" | "程度" | "前後"
-        | "ほど" | "規模" | "台" | "about" | "around" | "roughly" | "approximately" | "approx"
-        | "approx." | "some" | "an estimated" | "estimated" | "or so" => Qualifier::Approx,
-        "超" | "超え" | "を超える" | "を超え" | "を超えた" | "を超えて" | "を超す" | "を上回る"
-        | "を上回った" | "強" | "余り" | "あまり" | "余" | "more than" | "over" | "above"
-        | "upwards of" | "in excess of" | "north of" | "just over" | "just above" | "well over"
-        | "well above" | "a little over" | "slightly more than" | "+" | "plus" | "-plus"
-        | "or higher" | "or above" => Qualifier::Over,
-        "未満" | "弱" | "近く" | "足らず" | "を下回る" | "を下回った" | "nearly" | "almost"
-        | "just under" | "just below" | "just shy of" | "less than" | "under" | "below"
-        | "close to" | "well under" | "well below" | "a little under" | "slightly less than" => {
-            Qualifier::Under
-        }
-        "以上" | "最低" | "最低で" | "少なくとも" | "at least" | "no less than"
-        | "not less than" | "a minimum of" | "or more" => Qualifier::AtLeast,
-        "以下" | "まで" | "最大" | "最大で" | "最高" | "最高で" | "up to" | "as much as"
-        | "as high as" | "at most" | "no more than" | "not more than" | "a maximum of"
-        | "or less" | "or lower" => Qualifier::AtMost,
-        _ => return None,
-    })
+    crate::lang::qualifier_of(word)
 }
 
 /// Combine a qualifier written before the amount with one written after it: the

@@ -12,6 +12,7 @@ use super::{combine, make, number_may_start_after, outside_urls, owns_plain_form
 use crate::article::Lang;
 use crate::extract::Doc;
 use crate::fact::{Kind, PercentUnit, Qualifier, Value};
+use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{After, Cue};
 use crate::text::numbers::{parse_decimal, parse_en_words, EN_NUMBER_WORDS};
@@ -20,16 +21,37 @@ use std::sync::LazyLock;
 
 /// Digits with thousands commas and decimals, or a leading-dot decimal (`.5%`).
 const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)";
-/// Qualifier words before the number (case-insensitive).
-const PRE: &str = r"(?:(?:just|well|slightly|a little|far|much)[ ]+)?(?:more than|over|above|in excess of|upwards of|greater than|higher than|exceeding|north of|less than|under|below|fewer than|lower than|shy of|nearly|almost|close to|not quite|at least|no less than|not less than|a minimum of|minimum of|at most|up to|no more than|not more than|a maximum of|maximum of|as much as|as high as|as many as|as large as|about|around|roughly|approximately|approx\.|an estimated|some|circa|an approximate)";
+/// Qualifier words before the number (case-insensitive), after an optional
+/// modifier (`just`, `far`): the qualifier table's.
+fn pre() -> String {
+    let modifiers = lang::en::QUALIFIER_MODIFIERS.join("|");
+    let words = lang::alternation(
+        lang::en::QUALIFIERS,
+        Place::Before,
+        lang::PERCENT,
+        |_| true,
+        " ",
+    );
+    format!("(?:(?:{modifiers})[ ]+)?(?:{words})")
+}
 const SIGN: &str = r"(?:(?-u:\b)(?i:plus[ ]+or[ ]+minus|plus/minus)[ ]+|\+/-[ ]?|±[ ]?|[+-]|(?-u:\b)(?i:minus|negative|plus)[ ]+)";
 /// Fractions of a unit: `half a percentage point`, `a quarter of a percent`;
 /// `a (full) percentage point` is one point (a bare `a percent` is no amount).
 const FRAC: &str = r"(?:half(?:[ ]+of)?[ ]+an?|an?[ ]+half|an?[ ]+quarter(?:[ ]+of[ ]+an?)?|one[ -]quarter(?:[ ]+of[ ]+an?)?|three[ -]quarters?(?:[ ]+of[ ]+an?)?|an?(?:[ ]+full)?)";
 /// Units, points before percent so that `percentage points` is not read as `percentage`.
 const UNIT: &str = r"(?:(?P<bp>(?i:basis[ -]points?)|bps?|bpts?)(?-u:\b)|(?P<pp>(?i:percentage[ -]points?|per[ -]?cent(?:age)?[ -]points?|pct\.?[ -]?points?)(?-u:\b)|%[ -]?(?i:points?|pts?)(?-u:\b)|(?:ppts?|pp)(?-u:\b))|(?P<pct>(?i:percent(?:age)?s?|per[ -]cent|pct)(?-u:\b)|pc(?-u:\b)|%)|(?P<pts>(?i:points?)|pts?)(?-u:\b))";
-/// Bounds after the unit: `90% or more`, `5% or less`, `90%+`.
-const SUF: &str = r"(?:\+|[ ]+(?i:or[ ]+(?:more|higher|above|greater|over|less|lower|below|fewer|under)|and[ ]+(?:above|over|up|higher|below|under|lower))(?-u:\b))";
+/// Bounds after the unit: `90% or more`, `5% or less`, `90%+`; the `or …` and
+/// `and …` words are the qualifier table's.
+fn suf() -> String {
+    let words = lang::alternation(
+        lang::en::QUALIFIERS,
+        Place::After,
+        lang::PERCENT,
+        |w| w.word.contains(' '),
+        "[ ]+",
+    );
+    format!(r"(?:\+|[ ]+(?i:{words})(?-u:\b))")
+}
 
 fn words() -> String {
     format!(
@@ -38,6 +60,7 @@ fn words() -> String {
 }
 
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+    let (pre, suf) = (pre(), suf());
     let words = words();
     let number =
         |n: &str, w: &str| format!(r"(?:(?P<{n}>{ARABIC})|(?-u:\b)(?P<{w}>{words})(?-u:\b))");
@@ -45,7 +68,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         Rule::new(
             "percent.en.n_unit",
             format!(
-                r"(?P<pre>(?-u:\b)(?i:{PRE})[ ]+)?(?P<sign>{SIGN})?(?:(?:{}|(?-u:\b)(?P<frac>(?i:{FRAC})))(?P<andfrac>(?i:[ ]+and[ ]+an?[ ]+(?:half|quarter)))?(?P<gap>[ -]?){UNIT})(?P<suf>{SUF})?",
+                r"(?P<pre>(?-u:\b)(?i:{pre})[ ]+)?(?P<sign>{SIGN})?(?:(?:{}|(?-u:\b)(?P<frac>(?i:{FRAC})))(?P<andfrac>(?i:[ ]+and[ ]+an?[ ]+(?:half|quarter)))?(?P<gap>[ -]?){UNIT})(?P<suf>{suf})?",
                 number("num", "words")
             ),
             single,
@@ -53,7 +76,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         Rule::new(
             "percent.en.n_to_n_unit",
             format!(
-                r"(?P<between>(?-u:\b)(?i:between)[ ]+)?(?P<sign1>{SIGN})?{}(?:(?P<u1pp>[ -](?i:percentage[ -]points?)|[ ]?%[ -]?(?i:points?))|(?P<u1bp>[ -]?(?:(?i:basis[ -]points?)|bps?))|(?P<u1pct>[ ]?%|[ -]?(?i:percent|per[ -]cent|pct)|pc))?(?P<sep>[ ]?[-–—~][ ]?|[ ]+(?i:to|and)[ ]+)(?P<sign>{SIGN})?{}(?P<gap>[ -]?){UNIT}(?P<suf>{SUF})?",
+                r"(?P<between>(?-u:\b)(?i:between)[ ]+)?(?P<sign1>{SIGN})?{}(?:(?P<u1pp>[ -](?i:percentage[ -]points?)|[ ]?%[ -]?(?i:points?))|(?P<u1bp>[ -]?(?:(?i:basis[ -]points?)|bps?))|(?P<u1pct>[ ]?%|[ -]?(?i:percent|per[ -]cent|pct)|pc))?(?P<sep>[ ]?[-–—~][ ]?|[ ]+(?i:to|and)[ ]+)(?P<sign>{SIGN})?{}(?P<gap>[ -]?){UNIT}(?P<suf>{suf})?",
                 number("num1", "words1"),
                 number("num", "words")
             ),
@@ -152,61 +175,27 @@ fn negative(sign: Option<&str>) -> bool {
     })
 }
 
+/// The qualifier of the words before the number: the table's, read past a
+/// modifier (`far more than` is `more than`); approximate when unknown.
 fn prefix_qualifier(pre: &str) -> Qualifier {
-    let p = pre.to_ascii_lowercase();
-    let has = |ws: &[&str]| ws.iter().any(|w| p.contains(w));
+    let p = lang::normalize(pre);
     if p.is_empty() {
-        Qualifier::Exact
-    } else if has(&["at least", "no less", "not less", "minimum"]) {
-        Qualifier::AtLeast
-    } else if has(&[
-        "at most", "up to", "no more", "not more", "maximum", "as much", "as high", "as many",
-        "as large",
-    ]) {
-        Qualifier::AtMost
-    } else if has(&[
-        "more than",
-        "over",
-        "above",
-        "in excess",
-        "upwards",
-        "greater",
-        "higher",
-        "exceeding",
-        "north",
-    ]) {
-        Qualifier::Over
-    } else if has(&[
-        "less than",
-        "under",
-        "below",
-        "fewer",
-        "lower",
-        "shy",
-        "nearly",
-        "almost",
-        "close to",
-        "not quite",
-    ]) {
-        Qualifier::Under
-    } else {
-        Qualifier::Approx
+        return Qualifier::Exact;
     }
+    let unmodified = lang::en::QUALIFIER_MODIFIERS
+        .iter()
+        .find_map(|m| p.strip_prefix(m).and_then(|r| r.strip_prefix(' ')));
+    lang::qualifier_of(&p)
+        .or_else(|| unmodified.and_then(lang::qualifier_of))
+        .unwrap_or(Qualifier::Approx)
 }
 
+/// The qualifier of the words after the unit (`+`, `or more`, `and under`).
 fn suffix_qualifier(suf: &str) -> Qualifier {
-    let s = suf.to_ascii_lowercase();
-    if s.is_empty() {
-        Qualifier::Exact
-    } else if s == "+"
-        || ["more", "higher", "above", "greater", "over", "up"]
-            .iter()
-            .any(|w| s.ends_with(w))
-    {
-        Qualifier::AtLeast
-    } else {
-        Qualifier::AtMost
+    if suf.is_empty() {
+        return Qualifier::Exact;
     }
+    lang::qualifier_of(suf).unwrap_or(Qualifier::AtMost)
 }
 
 /// The unit of a match and the value in it; checks how the unit may attach.

@@ -11,6 +11,7 @@ use super::{combine, make, number_may_start_after, outside_urls, owns_plain_form
 use crate::article::Lang;
 use crate::extract::Doc;
 use crate::fact::{Kind, PercentUnit, Qualifier, Value};
+use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{Before, Cue};
 use crate::text::around::char_after;
@@ -24,35 +25,63 @@ const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:[.・･][0-9]+)?|\.[0-9]+
 /// Kanji numbers below 万 with an optional `点` decimal (`七十五点二`).
 const KANJI: &str = r"(?:[〇零一二三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)";
 const SIGN: &str = r"(?:[+-]|マイナス|プラス|[▲△])";
-/// A bound (最大, 最低でも…) and/or an approximation (約, およそ…) before the number.
-const PRE: &str = r"(?:(?:最大|最高|上限)で?|最低(?:でも)?|少なくとも)?(?:約|およそ|おおよそ|ほぼ|概ね|おおむね|ざっと)?";
+/// A bound (最大, 最低でも…) and/or an approximation (約, およそ…) before the
+/// number: the qualifier table's words, bounds first.
+fn pre() -> String {
+    let table = lang::ja::QUALIFIERS;
+    let bounds = lang::alternation(
+        table,
+        Place::Before,
+        lang::PERCENT,
+        |w| w.qualifier != Qualifier::Approx,
+        "",
+    );
+    let approx = lang::alternation(
+        table,
+        Place::Before,
+        lang::PERCENT,
+        |w| w.qualifier == Qualifier::Approx,
+        "",
+    );
+    format!("(?:{bounds})?(?:{approx})?")
+}
 /// Units, longest first: percentage points, basis points, percent, tenths (割).
 /// The katakana may be spaced out (`パ ー セ ン ト`), as text taken from PDFs is.
 const UNIT: &str = r"(?:(?P<pp>%[ ]?(?:ポイント|pt)|パ {0,6}ー {0,6}セ {0,6}ン {0,6}ト ?ポイント)|(?P<bp>ベーシス ?ポイント)|(?P<pts>ポイント)|(?P<pct>%|パ {0,6}ー {0,6}セ {0,6}ン {0,6}ト)|(?P<wari>割)(?:(?P<bu>[0-9〇一二三四五六七八九])分)?(?:(?P<rin>[0-9〇一二三四五六七八九])厘)?(?P<han>半)?)";
-/// Qualifiers after the unit.
-const SUF: &str = r"(?:以上|以下|未満|を?超え(?:る)?|を超す|超|強|弱|程度|前後|ほど|くらい|ぐらい|近く|近い|余り|あまり|足らず|台|割れ|\+|~)";
+/// Qualifiers after the unit: the qualifier table's.
+fn suf() -> String {
+    let words = lang::alternation(
+        lang::ja::QUALIFIERS,
+        Place::After,
+        lang::PERCENT,
+        |_| true,
+        "",
+    );
+    format!("(?:{words})")
+}
 
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+    let (pre, suf) = (pre(), suf());
     let num = format!("(?:{ARABIC}|{KANJI})");
     RuleSet::new(Kind::Percent, vec![
         Rule::new(
             "percent.ja.n_unit",
             format!(
-                r"(?P<pre>{PRE})(?P<sign>{SIGN})?(?P<num>{num})[ ]{{0,2}}{UNIT}(?P<suf>{SUF})?"
+                r"(?P<pre>{pre})(?P<sign>{SIGN})?(?P<num>{num})[ ]{{0,2}}{UNIT}(?P<suf>{suf})?"
             ),
             single,
         ),
         Rule::new(
             "percent.ja.n_to_n_unit",
             format!(
-                r"(?P<pre>{PRE})(?P<sign1>{SIGN})?(?P<num1>{num})[ ]?(?P<unit1>%|パーセント|ポイント|割)?[ ]?[~\-–—ー][ ]?(?P<sign>{SIGN})?(?P<num>{num})[ ]{{0,2}}{UNIT}(?P<suf>{SUF})?"
+                r"(?P<pre>{pre})(?P<sign1>{SIGN})?(?P<num1>{num})[ ]?(?P<unit1>%|パーセント|ポイント|割)?[ ]?[~\-–—ー][ ]?(?P<sign>{SIGN})?(?P<num>{num})[ ]{{0,2}}{UNIT}(?P<suf>{suf})?"
             ),
             range,
         ),
         Rule::new(
             "percent.ja.n_unit_made",
             format!(
-                r"(?P<span>(?P<pre>{PRE})(?P<sign>{SIGN})?(?P<num>{num})[ ]{{0,2}}{UNIT}まで)(?P<ctx>の|なら|に(?:抑|とど|制限)|を上限)?"
+                r"(?P<span>(?P<pre>{pre})(?P<sign>{SIGN})?(?P<num>{num})[ ]{{0,2}}{UNIT}まで)(?P<ctx>の|なら|に(?:抑|とど|制限)|を上限)?"
             ),
             up_to,
         ),
@@ -151,27 +180,26 @@ fn unit_value(text: &str, caps: &Captures, n: f64) -> Option<(PercentUnit, f64)>
     Some((PercentUnit::Percent, v))
 }
 
+/// The qualifier of what stands before the number: the bound it starts with
+/// (`最大で約` is at most), else approximate (`約`).
 fn prefix_qualifier(pre: &str) -> Qualifier {
-    if pre.starts_with("最大") || pre.starts_with("最高") || pre.starts_with("上限") {
-        Qualifier::AtMost
-    } else if pre.starts_with("最低") || pre.starts_with("少なくとも") {
-        Qualifier::AtLeast
-    } else if pre.is_empty() {
-        Qualifier::Exact
-    } else {
-        Qualifier::Approx
+    if pre.is_empty() {
+        return Qualifier::Exact;
     }
+    lang::ja::QUALIFIERS
+        .iter()
+        .filter(|w| w.place == Place::Before && w.kinds & lang::PERCENT != 0)
+        .filter(|w| w.qualifier != Qualifier::Approx && pre.starts_with(w.word))
+        .max_by_key(|w| w.word.len())
+        .map_or(Qualifier::Approx, |w| w.qualifier)
 }
 
+/// The qualifier of the word after the unit.
 fn suffix_qualifier(suf: &str) -> Qualifier {
-    match suf {
-        "" => Qualifier::Exact,
-        "以上" | "+" | "~" => Qualifier::AtLeast,
-        "以下" => Qualifier::AtMost,
-        "未満" | "弱" | "近く" | "近い" | "足らず" | "割れ" => Qualifier::Under,
-        "程度" | "前後" | "ほど" | "くらい" | "ぐらい" | "台" => Qualifier::Approx,
-        _ => Qualifier::Over, // 超, 超え, を超える, を超す, 強, 余り, あまり
+    if suf.is_empty() {
+        return Qualifier::Exact;
     }
+    lang::qualifier_of(suf).unwrap_or(Qualifier::Over)
 }
 
 /// Checks every rule makes on the number and its surroundings; returns the
