@@ -24,6 +24,7 @@
 //!   [`continues_amount`]), so a joined amount never crosses a section.
 
 use super::currency;
+use crate::article::Lang;
 use std::sync::LazyLock;
 
 /// English words that may continue an amount on the next line: scales and the
@@ -36,7 +37,7 @@ static EN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .chain(
         currency::CURRENCIES
             .iter()
-            .flat_map(|c| c.en.iter().copied())
+            .flat_map(|c| c.names(Lang::En).iter().copied())
             .chain(currency::MINOR_EN.iter().map(|m| m.0))
             .filter_map(|n| n.split([' ', '.']).next()),
     )
