@@ -48,7 +48,7 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Business head nouns that end a company name (`X Capital`, `X Securities`).
-const HEADS: &str = "Steel|Properties|Chemicals|Petroleum|Airways|Shipping|Telecom|Biotech|Aerospace|Automotive|Capital|Partners|Advisors|Advisers|Advisory|Securities|Investments|Investment Management|Asset Management|Wealth Management|Management|Bank|Bancorp|Ventures|Holdings|Systems|Technologies|Labs|Therapeutics|Pharmaceuticals|Pharma|Biosciences|Biotherapeutics|Networks|Semiconductor|Semiconductors|Robotics|Software|Capital Markets|Financial|Insurance|Motors|Airlines|Logistics|Analytics|Energy|Minerals|Mining|Resources|Industries|Dynamics|Microsystems|Electronics|Brands|Foods|Entertainment";
+const HEADS: &str = "Steel|Photonics|Optics|Instruments|Diagnostics|Properties|Chemicals|Petroleum|Airways|Shipping|Telecom|Biotech|Aerospace|Automotive|Capital|Partners|Advisors|Advisers|Advisory|Securities|Investments|Investment Management|Asset Management|Wealth Management|Management|Bank|Bancorp|Ventures|Holdings|Systems|Technologies|Labs|Therapeutics|Pharmaceuticals|Pharma|Biosciences|Biotherapeutics|Networks|Semiconductor|Semiconductors|Robotics|Software|Capital Markets|Financial|Insurance|Motors|Airlines|Logistics|Analytics|Energy|Minerals|Mining|Resources|Industries|Dynamics|Microsystems|Electronics|Brands|Foods|Entertainment";
 
 /// First words of a capitalised sequence before a head noun that make a generic
 /// phrase, not a name (`Venture Capital`, `Human Capital`, `Central Bank`).

@@ -35,8 +35,9 @@ static NAME_SEQ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&p).unwrap_or_else(|e| panic!("person.en name: {e}"))
 });
 
-/// A title before a name, with up to two modifiers (`senior analyst`); a title or
-/// modifier written in lower case may open the sentence (`Fund manager X said`).
+/// A title before a name, with up to two modifiers (`senior analyst`), or two
+/// such titles joined by `and`; a title or modifier written in lower case may
+/// open the sentence (`Fund manager X said`).
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let longest_first = |mut v: Vec<String>| {
         v.sort_by_key(|t| std::cmp::Reverse(t.len()));
@@ -50,8 +51,11 @@ static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
             .map(|m| either_case_initial(&m.replace(r"\.", ".")))
             .collect(),
     );
+    // Two titles joined by `and` are one title (`Chairman and Chief Executive
+    // Officer`, `President and CEO`).
+    let one = format!(r"(?:[Ff]ormer )?(?:(?:{modifiers}) ){{0,2}}(?:{titles})");
     Regex::new(&format!(
-        r"(?-u:\b)(?P<t>(?:[Ff]ormer )?(?:(?:{modifiers}) ){{0,2}}(?:{titles})|{honorifics})[.,]? $"
+        r"(?-u:\b)(?P<t>(?:{one} (?:and|&) )?{one}|{honorifics})[.,]? $"
     ))
     .unwrap_or_else(|e| panic!("person.en title: {e}"))
 });
@@ -149,7 +153,9 @@ pub fn starts_with_capital_word(s: &str) -> bool {
 
 /// The title (or honorific) written right before `[s, …)`. Honorifics give no title.
 fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
-    let lo = floor_boundary(text, s.saturating_sub(60));
+    // Room for two coordinated titles (`Executive Vice-President and Chief
+    // Financial Officer `).
+    let lo = floor_boundary(text, s.saturating_sub(100));
     let window = text.get(lo..s)?;
     let window = window.rsplit('\n').next().unwrap_or(window);
     let c = TITLE_BEFORE.captures(window)?;
