@@ -7,7 +7,7 @@
 //! where a line ends in a numeral and the next non-blank line starts with a
 //! scale or currency word, the whitespace between them becomes one space (two
 //! ASCII words: `3.7 billion`) or nothing (`24億ドル`). The rules run on that
-//! view; [`Joined::original`] maps what they find back to offsets of the text,
+//! view; [`Joined::original_start`] and [`Joined::original_end`] map what they find back to offsets of the text,
 //! so a fact's span holds the break as written.
 //!
 //! What is joined, and why no more:
