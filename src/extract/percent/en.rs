@@ -15,12 +15,12 @@ use crate::fact::{Kind, PercentUnit, Qualifier, Value};
 use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{After, Cue};
-use crate::text::numbers::{parse_decimal, parse_en_words, EN_NUMBER_WORDS};
+use crate::text::numbers::{parse_decimal, parse_en_words, ARABIC_OR_POINT, EN_NUMBER_WORDS};
 use regex::Captures;
 use std::sync::LazyLock;
 
 /// Digits with thousands commas and decimals, or a leading-dot decimal (`.5%`).
-const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)";
+const ARABIC: &str = ARABIC_OR_POINT;
 /// Qualifier words before the number (case-insensitive), after an optional
 /// modifier (`just`, `far`): the qualifier table's.
 fn pre() -> String {
