@@ -3,13 +3,46 @@
 //! Every extractor parses amounts through here so that `２４億` means the same
 //! thing to money, percent and dates. Input is the width-folded text.
 
+/// Regex fragment (a literal, for `concat!`): the whole part of an Arabic
+/// number, thousands commas optional (`1280`, `1,280`). Every rule's Arabic
+/// number is built on it, here.
+macro_rules! arabic_whole {
+    () => {
+        r"[0-9](?:[0-9]|,[0-9]{3})*"
+    };
+}
+
 /// Regex fragment: an Arabic number with optional thousands commas and decimals.
-pub const ARABIC: &str = r"[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?";
+pub const ARABIC: &str = concat!(arabic_whole!(), r"(?:\.[0-9]+)?");
+
+/// Regex fragment: an Arabic number as English news writes a rate, also with
+/// a leading point (`.5%`).
+pub const ARABIC_OR_POINT: &str = concat!("(?:", arabic_whole!(), r"(?:\.[0-9]+)?|\.[0-9]+)");
+
+/// Regex fragment: an Arabic number as Japanese text writes it, its decimal
+/// point also `・` (`4・9%` = 4.9%), or with a leading point (`.5%`).
+pub const ARABIC_JA_OR_POINT: &str =
+    concat!("(?:", arabic_whole!(), r"(?:[.・･][0-9]+)?|\.[0-9]+)");
+
+/// Regex fragment: an Arabic number whose commas group by three or, Indian
+/// style, by two (`12,34,567.89`).
+pub const ARABIC_INDIAN: &str = r"[0-9](?:[0-9]|,[0-9]{3}|,[0-9]{2})*(?:\.[0-9]+)?";
+
+/// Regex fragment: one group of a Japanese number: Arabic (with 十百千 after
+/// it: `7百`) or kanji digits.
+pub const JA_GROUP: &str = concat!(
+    "(?:",
+    arabic_whole!(),
+    r"(?:\.[0-9]+)?[十百千]?|[〇零一二三四五六七八九十百千]+)"
+);
 
 /// Regex fragment: a Japanese number, Arabic or kanji digits with 十百千 and the
 /// magnitudes 万億兆 in any mix (`24億5000万`, `二十四億`, `1万億`, `3.5兆`).
-pub const JA_NUMBER: &str =
-    r"(?:(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)[万億兆]*)+";
+pub const JA_NUMBER: &str = concat!(
+    "(?:(?:",
+    arabic_whole!(),
+    r"(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)[万億兆]*)+"
+);
 
 /// Parse an Arabic number: `1,280`, `2.4`, `-3`, `+18.96`. Commas are dropped.
 pub fn parse_decimal(s: &str) -> Option<f64> {
@@ -208,6 +241,25 @@ pub fn parse_en_words(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each fragment reads the whole of what it is for, and no more.
+    #[test]
+    fn arabic_fragments() {
+        let whole = |fragment: &str, s: &str| {
+            regex::Regex::new(&format!("^(?:{fragment})$"))
+                .unwrap()
+                .is_match(s)
+        };
+        for s in ["5", "1,280", "2.4", "12,345.67"] {
+            assert!(whole(ARABIC, s), "{s}");
+        }
+        assert!(!whole(ARABIC, "12,34"));
+        assert!(whole(ARABIC_OR_POINT, ".5") && !whole(ARABIC, ".5"));
+        assert!(whole(ARABIC_JA_OR_POINT, "4・9") && !whole(ARABIC_OR_POINT, "4・9"));
+        assert!(whole(ARABIC_INDIAN, "12,34,567.89"));
+        assert!(whole(JA_GROUP, "7百") && whole(JA_GROUP, "二十四"));
+        assert!(whole(JA_NUMBER, "2,422億4,300万") && whole(JA_NUMBER, "3.5兆"));
+    }
 
     #[test]
     fn decimals() {

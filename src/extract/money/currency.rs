@@ -11,16 +11,28 @@
 //! - Obsolete currencies still quoted in archives keep their former ISO codes
 //!   (FIM, ESP, NLG); bitcoin, which has no ISO code, is `BTC`.
 
+use crate::article::Lang;
+
 /// One currency with every surface name that means it.
 pub struct Currency {
     /// ISO 4217 code.
     pub code: &'static str,
     /// The symbol used in displays (`$ € £ ¥`); None: the code follows the number.
     pub display_symbol: Option<&'static str>,
-    /// Japanese names written after a number (`ドル`, `米ドル`).
-    pub ja: &'static [&'static str],
-    /// English names written after a number, lower case, singular and plural.
-    pub en: &'static [&'static str],
+    /// The names written after a number, by language: Japanese (`ドル`,
+    /// `米ドル`); English, lower case, singular and plural. A language is one
+    /// more entry in each currency.
+    pub names: &'static [(Lang, &'static [&'static str])],
+}
+
+impl Currency {
+    /// The names of the currency in `lang` (none when the table has none).
+    pub fn names(&self, lang: Lang) -> &'static [&'static str] {
+        self.names
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&[], |(_, names)| names)
+    }
 }
 
 /// The table (at least the 25 currencies financial news quotes most).
@@ -28,345 +40,507 @@ pub static CURRENCIES: &[Currency] = &[
     Currency {
         code: "USD",
         display_symbol: Some("$"),
-        ja: &["米ドル", "USドル", "アメリカドル", "ドル"],
-        en: &[
-            "us dollars",
-            "us dollar",
-            "u.s. dollars",
-            "u.s. dollar",
-            "american dollars",
-            "american dollar",
-            "dollars",
-            "dollar",
-            "greenbacks",
+        names: &[
+            (Lang::Ja, &["米ドル", "USドル", "アメリカドル", "ドル"]),
+            (
+                Lang::En,
+                &[
+                    "us dollars",
+                    "us dollar",
+                    "u.s. dollars",
+                    "u.s. dollar",
+                    "american dollars",
+                    "american dollar",
+                    "dollars",
+                    "dollar",
+                    "greenbacks",
+                ],
+            ),
         ],
     },
     Currency {
         code: "EUR",
         display_symbol: Some("€"),
-        ja: &["ユーロ"],
-        en: &["euros", "euro"],
+        names: &[(Lang::Ja, &["ユーロ"]), (Lang::En, &["euros", "euro"])],
     },
     Currency {
         code: "GBP",
         display_symbol: Some("£"),
-        ja: &["英ポンド", "ポンド"],
-        en: &[
-            "pounds sterling",
-            "pound sterling",
-            "british pounds",
-            "british pound",
-            "uk pounds",
-            "sterling",
-            "pounds",
-            "pound",
+        names: &[
+            (Lang::Ja, &["英ポンド", "ポンド"]),
+            (
+                Lang::En,
+                &[
+                    "pounds sterling",
+                    "pound sterling",
+                    "british pounds",
+                    "british pound",
+                    "uk pounds",
+                    "sterling",
+                    "pounds",
+                    "pound",
+                ],
+            ),
         ],
     },
     Currency {
         code: "JPY",
         display_symbol: Some("¥"),
-        ja: &["日本円", "円"],
-        en: &["japanese yen", "yen"],
+        names: &[
+            (Lang::Ja, &["日本円", "円"]),
+            (Lang::En, &["japanese yen", "yen"]),
+        ],
     },
     Currency {
         code: "CNY",
         display_symbol: None,
-        ja: &["人民元", "中国元", "元"],
-        en: &["chinese yuan", "yuan", "renminbi", "rmb"],
+        names: &[
+            (Lang::Ja, &["人民元", "中国元", "元"]),
+            (Lang::En, &["chinese yuan", "yuan", "renminbi", "rmb"]),
+        ],
     },
     Currency {
         code: "KRW",
         display_symbol: None,
-        ja: &["韓国ウォン", "ウォン"],
-        en: &["south korean won", "korean won", "won"],
+        names: &[
+            (Lang::Ja, &["韓国ウォン", "ウォン"]),
+            (Lang::En, &["south korean won", "korean won", "won"]),
+        ],
     },
     Currency {
         code: "INR",
         display_symbol: None,
-        ja: &["インドルピー", "ルピー"],
-        en: &["indian rupees", "indian rupee", "rupees", "rupee"],
+        names: &[
+            (Lang::Ja, &["インドルピー", "ルピー"]),
+            (
+                Lang::En,
+                &["indian rupees", "indian rupee", "rupees", "rupee"],
+            ),
+        ],
     },
     Currency {
         code: "CAD",
         display_symbol: None,
-        ja: &["カナダドル", "加ドル"],
-        en: &["canadian dollars", "canadian dollar"],
+        names: &[
+            (Lang::Ja, &["カナダドル", "加ドル"]),
+            (Lang::En, &["canadian dollars", "canadian dollar"]),
+        ],
     },
     Currency {
         code: "AUD",
         display_symbol: None,
-        ja: &["オーストラリアドル", "豪ドル"],
-        en: &["australian dollars", "australian dollar", "aussie dollars"],
+        names: &[
+            (Lang::Ja, &["オーストラリアドル", "豪ドル"]),
+            (
+                Lang::En,
+                &["australian dollars", "australian dollar", "aussie dollars"],
+            ),
+        ],
     },
     Currency {
         code: "NZD",
         display_symbol: None,
-        ja: &["ニュージーランドドル", "NZドル"],
-        en: &["new zealand dollars", "new zealand dollar"],
+        names: &[
+            (Lang::Ja, &["ニュージーランドドル", "NZドル"]),
+            (Lang::En, &["new zealand dollars", "new zealand dollar"]),
+        ],
     },
     Currency {
         code: "HKD",
         display_symbol: None,
-        ja: &["香港ドル"],
-        en: &["hong kong dollars", "hong kong dollar"],
+        names: &[
+            (Lang::Ja, &["香港ドル"]),
+            (Lang::En, &["hong kong dollars", "hong kong dollar"]),
+        ],
     },
     Currency {
         code: "SGD",
         display_symbol: None,
-        ja: &["シンガポールドル"],
-        en: &["singapore dollars", "singapore dollar"],
+        names: &[
+            (Lang::Ja, &["シンガポールドル"]),
+            (Lang::En, &["singapore dollars", "singapore dollar"]),
+        ],
     },
     Currency {
         code: "TWD",
         display_symbol: None,
-        ja: &["ニュー台湾ドル", "新台湾ドル", "台湾ドル"],
-        en: &[
-            "new taiwan dollars",
-            "new taiwan dollar",
-            "taiwan dollars",
-            "taiwan dollar",
-            "taiwanese dollars",
+        names: &[
+            (Lang::Ja, &["ニュー台湾ドル", "新台湾ドル", "台湾ドル"]),
+            (
+                Lang::En,
+                &[
+                    "new taiwan dollars",
+                    "new taiwan dollar",
+                    "taiwan dollars",
+                    "taiwan dollar",
+                    "taiwanese dollars",
+                ],
+            ),
         ],
     },
     Currency {
         code: "CHF",
         display_symbol: None,
-        ja: &["スイス・フラン", "スイスフラン", "フラン"],
-        en: &["swiss francs", "swiss franc", "francs", "franc"],
+        names: &[
+            (Lang::Ja, &["スイス・フラン", "スイスフラン", "フラン"]),
+            (
+                Lang::En,
+                &["swiss francs", "swiss franc", "francs", "franc"],
+            ),
+        ],
     },
     Currency {
         code: "SEK",
         display_symbol: None,
-        ja: &["スウェーデン・クローナ", "スウェーデンクローナ", "クローナ"],
-        en: &[
-            "swedish kronor",
-            "swedish krona",
-            "kronor",
-            "krona",
-            "swedish crowns",
+        names: &[
+            (
+                Lang::Ja,
+                &["スウェーデン・クローナ", "スウェーデンクローナ", "クローナ"],
+            ),
+            (
+                Lang::En,
+                &[
+                    "swedish kronor",
+                    "swedish krona",
+                    "kronor",
+                    "krona",
+                    "swedish crowns",
+                ],
+            ),
         ],
     },
     Currency {
         code: "NOK",
         display_symbol: None,
-        ja: &["ノルウェー・クローネ", "ノルウェークローネ", "クローネ"],
-        en: &[
-            "norwegian kroner",
-            "norwegian krone",
-            "norwegian crowns",
-            "kroner",
-            "krone",
+        names: &[
+            (
+                Lang::Ja,
+                &["ノルウェー・クローネ", "ノルウェークローネ", "クローネ"],
+            ),
+            (
+                Lang::En,
+                &[
+                    "norwegian kroner",
+                    "norwegian krone",
+                    "norwegian crowns",
+                    "kroner",
+                    "krone",
+                ],
+            ),
         ],
     },
     Currency {
         code: "DKK",
         display_symbol: None,
-        ja: &["デンマーク・クローネ", "デンマーククローネ"],
-        en: &["danish kroner", "danish krone", "danish crowns"],
+        names: &[
+            (Lang::Ja, &["デンマーク・クローネ", "デンマーククローネ"]),
+            (
+                Lang::En,
+                &["danish kroner", "danish krone", "danish crowns"],
+            ),
+        ],
     },
     Currency {
         code: "CZK",
         display_symbol: None,
-        ja: &["チェコ・コルナ", "チェココルナ", "コルナ"],
-        en: &["czech koruna", "czech korunas", "czech crowns", "koruna"],
+        names: &[
+            (Lang::Ja, &["チェコ・コルナ", "チェココルナ", "コルナ"]),
+            (
+                Lang::En,
+                &["czech koruna", "czech korunas", "czech crowns", "koruna"],
+            ),
+        ],
     },
     Currency {
         code: "PLN",
         display_symbol: None,
-        ja: &["ズロチ"],
-        en: &[
-            "polish zlotys",
-            "polish zloty",
-            "zlotys",
-            "zloty",
-            "zlotych",
+        names: &[
+            (Lang::Ja, &["ズロチ"]),
+            (
+                Lang::En,
+                &[
+                    "polish zlotys",
+                    "polish zloty",
+                    "zlotys",
+                    "zloty",
+                    "zlotych",
+                ],
+            ),
         ],
     },
     Currency {
         code: "HUF",
         display_symbol: None,
-        ja: &["フォリント"],
-        en: &["hungarian forints", "hungarian forint", "forints", "forint"],
+        names: &[
+            (Lang::Ja, &["フォリント"]),
+            (
+                Lang::En,
+                &["hungarian forints", "hungarian forint", "forints", "forint"],
+            ),
+        ],
     },
     Currency {
         code: "RUB",
         display_symbol: None,
-        ja: &["ルーブル", "ルーブリ"],
-        en: &[
-            "russian roubles",
-            "russian rubles",
-            "roubles",
-            "rubles",
-            "rouble",
-            "ruble",
+        names: &[
+            (Lang::Ja, &["ルーブル", "ルーブリ"]),
+            (
+                Lang::En,
+                &[
+                    "russian roubles",
+                    "russian rubles",
+                    "roubles",
+                    "rubles",
+                    "rouble",
+                    "ruble",
+                ],
+            ),
         ],
     },
     Currency {
         code: "TRY",
         display_symbol: None,
-        ja: &["トルコ・リラ", "トルコリラ", "リラ"],
-        en: &["turkish lira", "turkish liras", "lira", "liras"],
+        names: &[
+            (Lang::Ja, &["トルコ・リラ", "トルコリラ", "リラ"]),
+            (
+                Lang::En,
+                &["turkish lira", "turkish liras", "lira", "liras"],
+            ),
+        ],
     },
     Currency {
         code: "BRL",
         display_symbol: None,
-        ja: &["ブラジル・レアル", "ブラジルレアル", "レアル"],
-        en: &["brazilian reais", "brazilian real", "reais"],
+        names: &[
+            (Lang::Ja, &["ブラジル・レアル", "ブラジルレアル", "レアル"]),
+            (Lang::En, &["brazilian reais", "brazilian real", "reais"]),
+        ],
     },
     Currency {
         code: "MXN",
         display_symbol: None,
-        ja: &["メキシコ・ペソ", "メキシコペソ", "ペソ"],
-        en: &["mexican pesos", "mexican peso", "pesos", "peso"],
+        names: &[
+            (Lang::Ja, &["メキシコ・ペソ", "メキシコペソ", "ペソ"]),
+            (
+                Lang::En,
+                &["mexican pesos", "mexican peso", "pesos", "peso"],
+            ),
+        ],
     },
     Currency {
         code: "PHP",
         display_symbol: None,
-        ja: &["フィリピン・ペソ", "フィリピンペソ"],
-        en: &["philippine pesos", "philippine peso"],
+        names: &[
+            (Lang::Ja, &["フィリピン・ペソ", "フィリピンペソ"]),
+            (Lang::En, &["philippine pesos", "philippine peso"]),
+        ],
     },
     Currency {
         code: "ARS",
         display_symbol: None,
-        ja: &["アルゼンチン・ペソ", "アルゼンチンペソ"],
-        en: &["argentine pesos", "argentinian pesos", "argentine peso"],
+        names: &[
+            (Lang::Ja, &["アルゼンチン・ペソ", "アルゼンチンペソ"]),
+            (
+                Lang::En,
+                &["argentine pesos", "argentinian pesos", "argentine peso"],
+            ),
+        ],
     },
     Currency {
         code: "CLP",
         display_symbol: None,
-        ja: &["チリ・ペソ", "チリペソ"],
-        en: &["chilean pesos", "chilean peso"],
+        names: &[
+            (Lang::Ja, &["チリ・ペソ", "チリペソ"]),
+            (Lang::En, &["chilean pesos", "chilean peso"]),
+        ],
     },
     Currency {
         code: "ZAR",
         display_symbol: None,
-        ja: &[
-            "南アフリカ・ランド",
-            "南アフリカランド",
-            "南アランド",
-            "ランド",
+        names: &[
+            (
+                Lang::Ja,
+                &[
+                    "南アフリカ・ランド",
+                    "南アフリカランド",
+                    "南アランド",
+                    "ランド",
+                ],
+            ),
+            (Lang::En, &["south african rand", "rand"]),
         ],
-        en: &["south african rand", "rand"],
     },
     Currency {
         code: "IDR",
         display_symbol: None,
-        ja: &["ルピア"],
-        en: &["indonesian rupiah", "rupiah"],
+        names: &[
+            (Lang::Ja, &["ルピア"]),
+            (Lang::En, &["indonesian rupiah", "rupiah"]),
+        ],
     },
     Currency {
         code: "MYR",
         display_symbol: None,
-        ja: &["リンギット", "リンギ"],
-        en: &["malaysian ringgit", "ringgit"],
+        names: &[
+            (Lang::Ja, &["リンギット", "リンギ"]),
+            (Lang::En, &["malaysian ringgit", "ringgit"]),
+        ],
     },
     Currency {
         code: "THB",
         display_symbol: None,
-        ja: &["バーツ"],
-        en: &["thai baht", "baht"],
+        names: &[(Lang::Ja, &["バーツ"]), (Lang::En, &["thai baht", "baht"])],
     },
     Currency {
         code: "VND",
         display_symbol: None,
-        ja: &["ベトナム・ドン", "ベトナムドン"],
-        en: &["vietnamese dong", "dong"],
+        names: &[
+            (Lang::Ja, &["ベトナム・ドン", "ベトナムドン"]),
+            (Lang::En, &["vietnamese dong", "dong"]),
+        ],
     },
     Currency {
         code: "PKR",
         display_symbol: None,
-        ja: &["パキスタン・ルピー", "パキスタンルピー"],
-        en: &["pakistani rupees", "pakistani rupee"],
+        names: &[
+            (Lang::Ja, &["パキスタン・ルピー", "パキスタンルピー"]),
+            (Lang::En, &["pakistani rupees", "pakistani rupee"]),
+        ],
     },
     Currency {
         code: "LKR",
         display_symbol: None,
-        ja: &["スリランカ・ルピー", "スリランカルピー"],
-        en: &["sri lankan rupees", "sri lankan rupee"],
+        names: &[
+            (Lang::Ja, &["スリランカ・ルピー", "スリランカルピー"]),
+            (Lang::En, &["sri lankan rupees", "sri lankan rupee"]),
+        ],
     },
     Currency {
         code: "SAR",
         display_symbol: None,
-        ja: &["サウジアラビア・リヤル", "リヤル", "リアル"],
-        en: &["saudi riyals", "saudi riyal", "riyals", "riyal"],
+        names: &[
+            (Lang::Ja, &["サウジアラビア・リヤル", "リヤル", "リアル"]),
+            (
+                Lang::En,
+                &["saudi riyals", "saudi riyal", "riyals", "riyal"],
+            ),
+        ],
     },
     Currency {
         code: "QAR",
         display_symbol: None,
-        ja: &["カタール・リヤル"],
-        en: &["qatari riyals", "qatari riyal"],
+        names: &[
+            (Lang::Ja, &["カタール・リヤル"]),
+            (Lang::En, &["qatari riyals", "qatari riyal"]),
+        ],
     },
     Currency {
         code: "AED",
         display_symbol: None,
-        ja: &["UAEディルハム", "ディルハム"],
-        en: &["uae dirhams", "emirati dirhams", "dirhams", "dirham"],
+        names: &[
+            (Lang::Ja, &["UAEディルハム", "ディルハム"]),
+            (
+                Lang::En,
+                &["uae dirhams", "emirati dirhams", "dirhams", "dirham"],
+            ),
+        ],
     },
     Currency {
         code: "ILS",
         display_symbol: None,
-        ja: &["新シェケル", "シェケル"],
-        en: &["israeli shekels", "new shekels", "shekels", "shekel"],
+        names: &[
+            (Lang::Ja, &["新シェケル", "シェケル"]),
+            (
+                Lang::En,
+                &["israeli shekels", "new shekels", "shekels", "shekel"],
+            ),
+        ],
     },
     Currency {
         code: "KWD",
         display_symbol: None,
-        ja: &["クウェート・ディナール"],
-        en: &["kuwaiti dinars", "kuwaiti dinar"],
+        names: &[
+            (Lang::Ja, &["クウェート・ディナール"]),
+            (Lang::En, &["kuwaiti dinars", "kuwaiti dinar"]),
+        ],
     },
     Currency {
         code: "EGP",
         display_symbol: None,
-        ja: &["エジプト・ポンド", "エジプトポンド"],
-        en: &["egyptian pounds", "egyptian pound"],
+        names: &[
+            (Lang::Ja, &["エジプト・ポンド", "エジプトポンド"]),
+            (Lang::En, &["egyptian pounds", "egyptian pound"]),
+        ],
     },
     Currency {
         code: "NGN",
         display_symbol: None,
-        ja: &["ナイラ"],
-        en: &["nigerian naira", "naira"],
+        names: &[
+            (Lang::Ja, &["ナイラ"]),
+            (Lang::En, &["nigerian naira", "naira"]),
+        ],
     },
     Currency {
         code: "UAH",
         display_symbol: None,
-        ja: &["フリブナ"],
-        en: &["ukrainian hryvnias", "hryvnias", "hryvnia"],
+        names: &[
+            (Lang::Ja, &["フリブナ"]),
+            (Lang::En, &["ukrainian hryvnias", "hryvnias", "hryvnia"]),
+        ],
     },
     Currency {
         code: "PAB",
         display_symbol: None,
-        ja: &["パナマ・バルボア", "パナマバルボア", "バルボア"],
-        en: &["panamanian balboa", "balboas", "balboa"],
+        names: &[
+            (
+                Lang::Ja,
+                &["パナマ・バルボア", "パナマバルボア", "バルボア"],
+            ),
+            (Lang::En, &["panamanian balboa", "balboas", "balboa"]),
+        ],
     },
     Currency {
         code: "XOF",
         display_symbol: None,
-        ja: &["CFAフラン"],
-        en: &["cfa francs", "cfa franc"],
+        names: &[
+            (Lang::Ja, &["CFAフラン"]),
+            (Lang::En, &["cfa francs", "cfa franc"]),
+        ],
     },
     Currency {
         code: "FIM",
         display_symbol: None,
-        ja: &["マルッカ"],
-        en: &["finnish markka", "finnish markkaa", "markkaa", "markka"],
+        names: &[
+            (Lang::Ja, &["マルッカ"]),
+            (
+                Lang::En,
+                &["finnish markka", "finnish markkaa", "markkaa", "markka"],
+            ),
+        ],
     },
     Currency {
         code: "ESP",
         display_symbol: None,
-        ja: &["ペセタ"],
-        en: &["spanish pesetas", "pesetas", "peseta"],
+        names: &[
+            (Lang::Ja, &["ペセタ"]),
+            (Lang::En, &["spanish pesetas", "pesetas", "peseta"]),
+        ],
     },
     Currency {
         code: "NLG",
         display_symbol: None,
-        ja: &["ギルダー"],
-        en: &["dutch guilders", "guilders", "guilder"],
+        names: &[
+            (Lang::Ja, &["ギルダー"]),
+            (Lang::En, &["dutch guilders", "guilders", "guilder"]),
+        ],
     },
     Currency {
         code: "BTC",
         display_symbol: None,
-        ja: &["ビットコイン"],
-        en: &["bitcoins", "bitcoin"],
+        names: &[
+            (Lang::Ja, &["ビットコイン"]),
+            (Lang::En, &["bitcoins", "bitcoin"]),
+        ],
     },
 ];
 
@@ -495,7 +669,7 @@ pub fn en_name(s: &str) -> Option<(&'static str, f64)> {
     let n = norm(s);
     let n = n.trim_start_matches("the ");
     for c in CURRENCIES {
-        if c.en.contains(&n) {
+        if c.names(Lang::En).contains(&n) {
             return Some((c.code, 1.0));
         }
     }
@@ -509,7 +683,7 @@ pub fn en_name(s: &str) -> Option<(&'static str, f64)> {
 pub fn ja_name(s: &str) -> Option<(&'static str, f64)> {
     let n: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     for c in CURRENCIES {
-        if c.ja.contains(&n.as_str()) {
+        if c.names(Lang::Ja).contains(&n.as_str()) {
             return Some((c.code, 1.0));
         }
     }
@@ -585,7 +759,7 @@ pub fn en_names_pattern() -> String {
     alternation(
         CURRENCIES
             .iter()
-            .flat_map(|c| c.en.iter().copied())
+            .flat_map(|c| c.names(Lang::En).iter().copied())
             .chain(MINOR_EN.iter().map(|m| m.0)),
     )
 }
@@ -595,7 +769,7 @@ pub fn ja_names_pattern() -> String {
     alternation(
         CURRENCIES
             .iter()
-            .flat_map(|c| c.ja.iter().copied())
+            .flat_map(|c| c.names(Lang::Ja).iter().copied())
             .chain(MINOR_JA.iter().map(|m| m.0)),
     )
 }
@@ -606,7 +780,7 @@ pub fn ja_names_pattern() -> String {
 pub fn en_name_words() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = CURRENCIES
         .iter()
-        .flat_map(|c| c.en.iter().copied())
+        .flat_map(|c| c.names(Lang::En).iter().copied())
         .chain(MINOR_EN.iter().map(|m| m.0))
         .filter_map(|n| n.split_whitespace().last())
         .collect();
@@ -619,7 +793,7 @@ pub fn en_name_words() -> Vec<&'static str> {
 pub fn ja_names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = CURRENCIES
         .iter()
-        .flat_map(|c| c.ja.iter().copied())
+        .flat_map(|c| c.names(Lang::Ja).iter().copied())
         .chain(MINOR_JA.iter().map(|m| m.0))
         .collect();
     v.sort_unstable();
@@ -639,7 +813,11 @@ mod tests {
             .collect();
         assert!(iso.len() >= 25);
         for c in CURRENCIES {
-            assert!(!c.ja.is_empty() && !c.en.is_empty(), "{}", c.code);
+            assert!(
+                !c.names(Lang::Ja).is_empty() && !c.names(Lang::En).is_empty(),
+                "{}",
+                c.code
+            );
         }
     }
 

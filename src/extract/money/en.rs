@@ -12,12 +12,14 @@ use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{After, Before, Cue};
 use crate::text::around::char_after;
-use crate::text::numbers::{big_unit, en_scale, parse_decimal, parse_en_words, EN_NUMBER_WORDS};
+use crate::text::numbers::{
+    big_unit, en_scale, parse_decimal, parse_en_words, ARABIC_INDIAN, EN_NUMBER_WORDS,
+};
 use regex::Captures;
 use std::sync::LazyLock;
 
 /// An Arabic number; commas group by three, or Indian style (`12,34,567.89`).
-const NUM: &str = r"[0-9](?:[0-9]|,[0-9]{3}|,[0-9]{2})*(?:\.[0-9]+)?";
+const NUM: &str = ARABIC_INDIAN;
 
 /// Scale words and letters after a number (`billion`, `bn`, `m`, `K`, `MM`, `crore`, `億`).
 const SCALE: &str = r"(?:(?:[ \t-]?(?i-u:hundred|thousand|million|billion|trillion|bln|bn|mln|mn|mil|trn|tn|tril|crores?|lakhs?|lacs?|cr)|MM|mm|[kKmMbBtT])(?-u:\b)|[ \t]{0,2}[万億兆]{1,2})";

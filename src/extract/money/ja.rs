@@ -10,13 +10,12 @@ use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{Before, Cue};
 use crate::text::around::char_after;
-use crate::text::numbers::{big_unit, parse_ja_number};
+use crate::text::numbers::{big_unit, parse_ja_number, JA_GROUP};
 use regex::Captures;
 use std::sync::LazyLock;
 
-/// One group of a Japanese number: Arabic (with 十百千 after it: `7百`) or kanji digits.
-const GROUP: &str =
-    r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?[十百千]?|[〇零一二三四五六七八九十百千]+)";
+/// One group of a Japanese number.
+const GROUP: &str = JA_GROUP;
 
 /// Qualifiers before the number.
 fn qpre() -> String {

@@ -7,7 +7,7 @@
 //! where a line ends in a numeral and the next non-blank line starts with a
 //! scale or currency word, the whitespace between them becomes one space (two
 //! ASCII words: `3.7 billion`) or nothing (`24億ドル`). The rules run on that
-//! view; [`Joined::original`] maps what they find back to offsets of the text,
+//! view; [`Joined::original_start`] and [`Joined::original_end`] map what they find back to offsets of the text,
 //! so a fact's span holds the break as written.
 //!
 //! What is joined, and why no more:
@@ -24,6 +24,7 @@
 //!   [`continues_amount`]), so a joined amount never crosses a section.
 
 use super::currency;
+use crate::article::Lang;
 use std::sync::LazyLock;
 
 /// English words that may continue an amount on the next line: scales and the
@@ -36,7 +37,7 @@ static EN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .chain(
         currency::CURRENCIES
             .iter()
-            .flat_map(|c| c.en.iter().copied())
+            .flat_map(|c| c.names(Lang::En).iter().copied())
             .chain(currency::MINOR_EN.iter().map(|m| m.0))
             .filter_map(|n| n.split([' ', '.']).next()),
     )

@@ -15,12 +15,12 @@ use crate::fact::{Kind, PercentUnit, Qualifier, Value};
 use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{After, Cue};
-use crate::text::numbers::{parse_decimal, parse_en_words, EN_NUMBER_WORDS};
+use crate::text::numbers::{parse_decimal, parse_en_words, ARABIC_OR_POINT, EN_NUMBER_WORDS};
 use regex::Captures;
 use std::sync::LazyLock;
 
 /// Digits with thousands commas and decimals, or a leading-dot decimal (`.5%`).
-const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)";
+const ARABIC: &str = ARABIC_OR_POINT;
 /// Qualifier words before the number (case-insensitive), after an optional
 /// modifier (`just`, `far`): the qualifier table's.
 fn pre() -> String {
@@ -166,6 +166,21 @@ fn number(caps: &Captures, num: &str, words: &str) -> Option<f64> {
 /// `plus or minus 2%`, `±2%`: a tolerance, not a sign.
 fn tolerance(sign: Option<&str>) -> bool {
     sign.is_some_and(|s| s.contains(['/', '±']) || s.to_ascii_lowercase().contains(" or "))
+}
+
+/// `plus or` at a line end and `minus 2%` on the next line (hard-wrapped
+/// text): the rules see one line, so the sign alone; it is a tolerance.
+fn tolerance_broken_before(doc: &Doc, caps: &Captures) -> bool {
+    let Some(sign) = caps.name("sign") else {
+        return false;
+    };
+    let before = doc.text.get(..sign.start()).unwrap_or_default();
+    let trimmed = before.trim_end();
+    let broken = before[trimmed.len()..].contains('\n');
+    let tail = trimmed
+        .get(trimmed.len().saturating_sub(7)..)
+        .unwrap_or_default();
+    broken && tail.eq_ignore_ascii_case("plus or")
 }
 
 fn negative(sign: Option<&str>) -> bool {
@@ -339,7 +354,8 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
     {
         return None; // `a percent`, `a point`: no amount
     }
-    let v = if negative(caps.name("sign").map(|m| m.as_str())) {
+    let wrapped = tolerance_broken_before(doc, caps);
+    let v = if negative(caps.name("sign").map(|m| m.as_str())) && !wrapped {
         -v
     } else {
         v
@@ -350,7 +366,7 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
     }
     let pre = caps.name("pre").map_or("", |m| m.as_str());
     let suf = caps.name("suf").map_or("", |m| m.as_str());
-    let q = if tolerance(caps.name("sign").map(|m| m.as_str())) {
+    let q = if wrapped || tolerance(caps.name("sign").map(|m| m.as_str())) {
         Qualifier::Approx
     } else {
         combine(prefix_qualifier(pre), suffix_qualifier(suf))

@@ -15,13 +15,13 @@ use crate::lang::{self, Place};
 use crate::rule::{Rule, RuleSet};
 use crate::scan::{Before, Cue};
 use crate::text::around::char_after;
-use crate::text::numbers::{kanji_digit, parse_decimal, parse_ja_number};
+use crate::text::numbers::{kanji_digit, parse_decimal, parse_ja_number, ARABIC_JA_OR_POINT};
 use regex::Captures;
 use std::sync::LazyLock;
 
 /// Arabic digits with thousands commas; decimals with `.` or the Japanese `・`
 /// (`4・9%` = 4.9%); a leading-dot decimal (`.5%`) as English writes it.
-const ARABIC: &str = r"(?:[0-9](?:[0-9]|,[0-9]{3})*(?:[.・･][0-9]+)?|\.[0-9]+)";
+const ARABIC: &str = ARABIC_JA_OR_POINT;
 /// Kanji numbers below 万 with an optional `点` decimal (`七十五点二`).
 const KANJI: &str = r"(?:[〇零一二三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)";
 const SIGN: &str = r"(?:[+-]|マイナス|プラス|[▲△])";
