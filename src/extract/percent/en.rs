@@ -168,6 +168,21 @@ fn tolerance(sign: Option<&str>) -> bool {
     sign.is_some_and(|s| s.contains(['/', '±']) || s.to_ascii_lowercase().contains(" or "))
 }
 
+/// `plus or` at a line end and `minus 2%` on the next line (hard-wrapped
+/// text): the rules see one line, so the sign alone; it is a tolerance.
+fn tolerance_broken_before(doc: &Doc, caps: &Captures) -> bool {
+    let Some(sign) = caps.name("sign") else {
+        return false;
+    };
+    let before = doc.text.get(..sign.start()).unwrap_or_default();
+    let trimmed = before.trim_end();
+    let broken = before[trimmed.len()..].contains('\n');
+    let tail = trimmed
+        .get(trimmed.len().saturating_sub(7)..)
+        .unwrap_or_default();
+    broken && tail.eq_ignore_ascii_case("plus or")
+}
+
 fn negative(sign: Option<&str>) -> bool {
     sign.is_some_and(|s| {
         let s = s.trim().to_ascii_lowercase();
@@ -339,7 +354,8 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
     {
         return None; // `a percent`, `a point`: no amount
     }
-    let v = if negative(caps.name("sign").map(|m| m.as_str())) {
+    let wrapped = tolerance_broken_before(doc, caps);
+    let v = if negative(caps.name("sign").map(|m| m.as_str())) && !wrapped {
         -v
     } else {
         v
@@ -350,7 +366,7 @@ fn single(caps: &Captures, doc: &Doc) -> Option<Value> {
     }
     let pre = caps.name("pre").map_or("", |m| m.as_str());
     let suf = caps.name("suf").map_or("", |m| m.as_str());
-    let q = if tolerance(caps.name("sign").map(|m| m.as_str())) {
+    let q = if wrapped || tolerance(caps.name("sign").map(|m| m.as_str())) {
         Qualifier::Approx
     } else {
         combine(prefix_qualifier(pre), suffix_qualifier(suf))

@@ -403,6 +403,7 @@ pub(super) fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
     let rest = after(doc, e, 2);
     if rest.starts_with('比')
         || rest.starts_with("同期")
+        || rest.starts_with("同月")
         || rest.starts_with('代')
         || rest.starts_with('的')
         || rest.starts_with('头')
