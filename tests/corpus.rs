@@ -6,9 +6,9 @@
 //! that need several mentions (coreference, repeats): the marked part must be one
 //! fact with that display, and other facts of the kind may stand elsewhere. A
 //! third field, `\t<rule>`, also requires the fact to come from that rule. `#`
-//! lines are comments; `↵` in an input is a line break; `@ref-date YYYY-MM-DD` and `@ref-date none` set the
-//! reference date for the lines after it. Every failure of a file is reported
-//! together.
+//! lines are comments; `↵` in an input is a line break; `@ref-date YYYY-MM-DD`
+//! and `@ref-date none` set the reference date for the lines after it. Every
+//! failure of a file is reported together.
 
 use newsfacts::{analyze, Article, Kind, Resources};
 use std::path::Path;
