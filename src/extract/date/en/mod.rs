@@ -26,34 +26,68 @@ fn dayp(s: &str) -> String {
 
 const WDN: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
 
-const YEAR_TAIL: &str = r"(?:\s*,?\s*(?:of\s+|in\s+)?(?P<y>[12][0-9]{3})(?-u:\b)|\s*,?\s*(?:of\s+)?(?P<yw>(?:(?:one|two)\s+thousand(?:\s+and\s+|\s+)(?:(?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine)|(?:one|two)\s+thousand|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?:(?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)))(?-u:\b)|\s*(?:,|of)\s*'?(?P<yy>[0-9]{2})(?-u:\b)|\s*'(?P<yq>[0-9]{2})(?-u:\b)|[-/](?P<y3>[12][0-9]{3})(?-u:\b))?";
-
 /// A year in words: `nineteen eighty six`, `two thousand and fifteen`, `seventeen hundred thirty three`.
-const YW: &str = r"(?:(?:one|two)\s+thousand(?:\s+and\s+|\s+)(?:(?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine)|(?:one|two)\s+thousand|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?:(?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))";
+const YW: &str = r"(?x:
+    # two thousand (and) five, two thousand oh five, two thousand twenty-one
+    (?:one|two)\s+thousand(?:\s+and\s+|\s+)
+    (?:
+        (?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)
+      | ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen
+      | (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
+        (?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?
+      | one|two|three|four|five|six|seven|eight|nine
+    )
+    # one thousand, two thousand
+  | (?:one|two)\s+thousand
+    # nineteen eighty six, seventeen hundred (and) thirty three, twenty oh five
+  | (?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)
+    (?:\s+hundred(?:\s+and)?)?\s+
+    (?:
+        (?:zero|oh)\s+(?:one|two|three|four|five|six|seven|eight|nine)
+      | ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen
+      | (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
+        (?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?
+    )
+)";
+
+/// The year after a month and day, if any: `, 2025`, `of 2025`, `, two
+/// thousand and five`, `, '25`, `'25`, `-2025`.
+fn year_tail() -> String {
+    format!(
+        r"(?x:
+        \s*,?\s*(?:of\s+|in\s+)?(?P<y>[12][0-9]{{3}})(?-u:\b)    # , 2025 / of 2025
+      | \s*,?\s*(?:of\s+)?(?P<yw>{YW})(?-u:\b)                  # , two thousand and five
+      | \s*(?:,|of)\s*'?(?P<yy>[0-9]{{2}})(?-u:\b)               # , 25 / of '25
+      | \s*'(?P<yq>[0-9]{{2}})(?-u:\b)                           # '25
+      | [-/](?P<y3>[12][0-9]{{3}})(?-u:\b)                        # -2025
+    )?"
+    )
+}
 
 const QW: &str = r"first|second|third|fourth|1st|2nd|3rd|4th|final|last";
 
 pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let (m, m2) = (mon(""), mon("2"));
+    let year_tail = year_tail();
     let (d, d2) = (dayp(""), dayp("2"));
     // The second day of `June 5 and 6`: digits only (`June 5 and first-quarter`).
     let d3 = r"(?P<d3>[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\b)";
     RuleSet::new(Kind::Date, vec![
         Rule::new(
             "date.en.month_day",
-            format!(r"(?i)(?-u:\b)(?:{WDN}\.?,?\s+(?:the\s+)?)?{m}(?:\.|,)?\s*(?:[-/]\s*)?(?:the\s+)?{d}(?:\s*(?:-|–|to|through|until)\s*(?:{m2}(?:\.|,)?\s*)?{d2}|\s+(?:and|&)\s+{d3})?{YEAR_TAIL}"),
+            format!(r"(?i)(?-u:\b)(?:{WDN}\.?,?\s+(?:the\s+)?)?{m}(?:\.|,)?\s*(?:[-/]\s*)?(?:the\s+)?{d}(?:\s*(?:-|–|to|through|until)\s*(?:{m2}(?:\.|,)?\s*)?{d2}|\s+(?:and|&)\s+{d3})?{year_tail}"),
             month_day,
         )
         .priority(priority::DAY),
         Rule::new(
             "date.en.between_month_day",
-            format!(r"(?i)(?-u:\b)between\s+(?P<span>{m}\.?\s*{d}\s+and\s+(?:{m2}\.?\s*)?{d2}{YEAR_TAIL})"),
+            format!(r"(?i)(?-u:\b)between\s+(?P<span>{m}\.?\s*{d}\s+and\s+(?:{m2}\.?\s*)?{d2}{year_tail})"),
             month_day,
         )
         .priority(priority::DAY),
         Rule::new(
             "date.en.day_month",
-            format!(r"(?i)(?-u:\b)(?:{WDN}\.?,?\s+)?(?:the\s+)?{d}(?:\s*(?:-|–|to)\s*{d2})?\s*(?P<sep>of\s+|[-/.]\s*)?{m}(?-u:\b)\.?{YEAR_TAIL}"),
+            format!(r"(?i)(?-u:\b)(?:{WDN}\.?,?\s+)?(?:the\s+)?{d}(?:\s*(?:-|–|to)\s*{d2})?\s*(?P<sep>of\s+|[-/.]\s*)?{m}(?-u:\b)\.?{year_tail}"),
             day_month,
         )
         .priority(priority::DAY),
@@ -131,7 +165,22 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
         Rule::new(
             "date.en.relative",
-            r"(?i)(?-u:\b)(?:(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)|yesterday|today|tomorrow|tmrw|the\s+(?:next|following|same)\s+day)|(?:(?:early|earlier|late|later|mid)[\s-]+)?(?P<mod>this|last|next|previous|coming|the\s+coming|following|the\s+following|current|the\s+current|upcoming|the\s+upcoming)\s+(?P<unit>year|month|week|weekend|quarter)|(?:earlier|later)\s+in\s+the\s+(?P<unit3>year|month|week)|the\s+(?P<unit2>year|month|week|weekend)\s+after\s+(?:the\s+)?next|(?P<we>(?:the\s+)?weekend))(?-u:\b)",
+            r"(?xi)(?-u:\b)(?:
+                # yesterday, the day after tomorrow, the next day
+                (?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)
+                    |yesterday|today|tomorrow|tmrw|the\s+(?:next|following|same)\s+day)
+                # (early) next month, this quarter, the coming year
+              | (?:(?:early|earlier|late|later|mid)[\s-]+)?
+                (?P<mod>this|last|next|previous|coming|the\s+coming|following|the\s+following
+                    |current|the\s+current|upcoming|the\s+upcoming)
+                \s+(?P<unit>year|month|week|weekend|quarter)
+                # later in the year
+              | (?:earlier|later)\s+in\s+the\s+(?P<unit3>year|month|week)
+                # the week after next
+              | the\s+(?P<unit2>year|month|week|weekend)\s+after\s+(?:the\s+)?next
+                # the weekend
+              | (?P<we>(?:the\s+)?weekend)
+            )(?-u:\b)",
             relative,
         )
         .priority(priority::LOOSE)
@@ -149,7 +198,24 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         .priority(priority::LOOSE),
         Rule::new(
             "date.en.offset",
-            r"(?i)(?-u:\b)(?:(?P<in>in)\s+(?P<n1>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u1>day|week|fortnight|month|year)s?|(?P<parts>(?:(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|few|several)\s+(?:day|week|fortnight|month|year)s?(?:\s*,\s*|\s+and\s+|\s+)){0,3}(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|a\s+few|few|several)\s+(?:day|week|fortnight|month|year)s?)\s+(?P<dir>ago|later|from\s+now|hence))(?-u:\b)",
+            r"(?xi)(?-u:\b)(?:
+                # in two weeks
+                (?P<in>in)\s+(?P<n1>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)
+                \s+(?P<u1>day|week|fortnight|month|year)s?
+                # two years and three months ago, a few days later, six weeks from now
+              | (?P<parts>
+                    (?:
+                        (?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
+                            |twelve|a\s+couple\s+of|a\s+few|few|several)
+                        \s+(?:day|week|fortnight|month|year)s?
+                        (?:\s*,\s*|\s+and\s+|\s+)
+                    ){0,3}
+                    (?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
+                        |twelve|a\s+couple\s+of|a\s+few|few|several)
+                    \s+(?:day|week|fortnight|month|year)s?
+                )
+                \s+(?P<dir>ago|later|from\s+now|hence)
+            )(?-u:\b)",
             offset,
         )
         .priority(priority::LOOSE),
