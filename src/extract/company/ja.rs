@@ -170,6 +170,41 @@ fn foreign_name_after(text: &str, i: usize) -> Option<usize> {
     (name.chars().count() >= 2).then_some(i + name.len())
 }
 
+/// Katakana words that open many company names without naming one
+/// (`アジア・パシフィック・キャピタル`, `グローバル・ロジスティクス`).
+const GENERIC_FIRST_PARTS: &[&str] = &[
+    "アメリカ",
+    "アメリカン",
+    "インターナショナル",
+    "グローバル",
+    "ゼネラル",
+    "ジェネラル",
+    "ジャパン",
+    "セントラル",
+    "ナショナル",
+    "パシフィック",
+    "ファースト",
+    "ユナイテッド",
+    "ユニバーサル",
+    "ヨーロッパ",
+    "ロイヤル",
+    "ワールド",
+];
+
+/// The part before the first `・` of a katakana company name, when an article
+/// may go on calling the company by it alone (`ノースライト` after
+/// `ノースライト・ラボ`, as `ムーディーズ` after `ムーディーズ・レーティングス`):
+/// at least four katakana, and no word that opens names generally.
+pub fn distinctive_first_part(core: &str) -> Option<&str> {
+    let (first, rest) = core.split_once('・')?;
+    let shaped = first.chars().count() >= 4 && first.chars().all(is_katakana) && !rest.is_empty();
+    (shaped
+        && !GENERIC_FIRST_PARTS.contains(&first)
+        && !names::is_katakana_not_name(first)
+        && !NOT_NAMES.split_whitespace().any(|w| w == first))
+    .then_some(first)
+}
+
 fn foreign_name_ok(doc: &Doc, name: &str) -> bool {
     let parts_ok = name
         .split('・')

@@ -262,7 +262,10 @@ fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         if long_enough && !names.iter().any(|(x, _)| *x == c.core) {
             names.push((c.core.clone(), c.canonical.clone()));
         }
-        if let Some(w) = en::distinctive_first_word(&c.core) {
+        let first = en::distinctive_first_word(&c.core).or_else(|| {
+            ja::distinctive_first_part(&c.core).filter(|w| gz.lookup(Kind::Person, w).is_none())
+        });
+        if let Some(w) = first {
             if !names.iter().any(|(x, _)| x == w) && gz.lookup(Kind::Company, w).is_none() {
                 let canonical = c.canonical.clone().or_else(|| Some(c.core.clone()));
                 names.push((w.to_string(), canonical));
