@@ -8,6 +8,7 @@
 //! blank lines belong to no section; sections never overlap.
 
 use crate::extract::money::wrapped::continues_amount;
+use crate::lang;
 use serde::Serialize;
 
 /// What a section is (SPEC: sections).
@@ -133,28 +134,10 @@ pub fn is_marker(line: &str) -> bool {
                 )
         })
         .to_lowercase();
-    const MARKERS: &[&str] = &[
-        "もっと見る",
-        "もっとみる",
-        "関連記事",
-        "関連ニュース",
-        "関連リンク",
-        "あわせて読みたい",
-        "合わせて読みたい",
-        "こちらもおすすめ",
-        "おすすめ記事",
-        "related",
-        "related articles",
-        "related stories",
-        "related news",
-        "related coverage",
-        "read more",
-        "see also",
-        "more stories",
-        "you may also like",
-        "more on this story",
-    ];
-    MARKERS.contains(&t.as_str()) || (t.starts_with("more from ") && t.len() <= 60)
+    let t = t.as_str();
+    lang::ja::RELATED_MARKERS.contains(&t)
+        || lang::en::RELATED_MARKERS.contains(&t)
+        || (t.starts_with(lang::en::RELATED_MARKER_PREFIX) && t.len() <= 60)
 }
 
 /// Whether a (trimmed) line has the shape of a heading: short, with letters, and

@@ -3,11 +3,14 @@
 //! patterns from these tables and read matches back through them, so a word
 //! and what it means are written once.
 //!
-//! Today the folders hold the qualifier words of amounts (`about`, `約`,
-//! `以上`, `+`): each word once, with the qualifier it stands for, where it
-//! stands (before or after the number), and which kinds accept it. The regex
+//! Each folder holds the qualifier words of amounts (`about`, `約`, `以上`,
+//! `+`): each word once, with the qualifier it stands for, where it stands
+//! (before or after the number), and which kinds accept it; the regex
 //! alternations of the money and percent rules and the lookups that turn a
-//! matched word into a [`Qualifier`] both come from [`QUALIFIERS`].
+//! matched word into a [`Qualifier`] both come from [`QUALIFIERS`]. Beside
+//! them: honorifics (people), sentence enders and the abbreviations whose
+//! full stop ends no sentence (the `sentence` field), and the markers of a
+//! related-articles block (sections).
 
 pub mod en;
 pub mod ja;

@@ -5,13 +5,13 @@
 //! abbreviation (`Mr.`, `Inc.`, `U.S.`, `Jan.`) or an initial (`J. Smith`). A line
 //! break always ends a sentence: headings and teaser titles carry no punctuation.
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "inc", "corp", "co", "ltd", "llc",
-    "plc", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "no", "nos", "vs", "etc", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "rev",
-    "hon", "dept", "est", "approx", "fig", "vol", "op", "al", "e.g", "i.e", "u.s", "u.k", "u.n",
-    "e.u", "a.m", "p.m",
-];
+use crate::lang;
+
+/// A character that ends a sentence wherever it stands (the full stop is
+/// decided by `ends_english_sentence`).
+fn ender(c: char) -> bool {
+    lang::ja::SENTENCE_ENDERS.contains(&c) || lang::en::SENTENCE_ENDERS.contains(&c)
+}
 
 /// Byte ranges `[start, end)` of the sentences of `text`, in order, without the
 /// surrounding whitespace. Empty lines yield nothing.
@@ -23,10 +23,10 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     while let Some((i, c)) = iter.next() {
         let end = match c {
             '\n' | '\r' => Some(i),
-            '。' | '！' | '？' | '!' | '?' => {
+            c if ender(c) => {
                 let mut e = i + c.len_utf8();
                 while let Some(&(j, n)) = iter.peek() {
-                    if is_closer(n) || matches!(n, '。' | '！' | '？' | '!' | '?') {
+                    if is_closer(n) || ender(n) {
                         e = j + n.len_utf8();
                         iter.next();
                     } else {
@@ -111,7 +111,7 @@ fn ends_english_sentence(text: &str, i: usize) -> bool {
         return false;
     }
     let lower = word.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if lang::en::ABBREVIATIONS.contains(&lower.as_str()) {
         return false;
     }
     if lower.contains('.') && lower.split('.').all(|p| p.len() <= 1) {

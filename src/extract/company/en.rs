@@ -1,6 +1,6 @@
 //! English company names: legal suffixes (`Qualcomm Inc.`, `Takeda Pharmaceutical
 //! Co Ltd`, `Shire PLC`, `Volkswagen AG`) and context (`shares of X`, `X is
-//! acquiring`, `rival X`, `CEO of X`, `X (NASDAQ: QCOM)`).
+//! acquiring`, `rival X`, `CEO of X`, `X (NASDAQ: QCOM)`, an all-caps `X said`).
 
 use super::Co;
 use crate::extract::person::names;
@@ -37,6 +37,51 @@ static CONTEXT: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     [before, after, ticker]
         .map(|p| Regex::new(&p).unwrap_or_else(|e| panic!("company.en context: {e}")))
 });
+
+/// An all-caps name that speaks (`ZTX said on Monday`, `QNB says`): news quotes
+/// companies by their initials, but also agencies, bodies, parties, countries
+/// and job titles (`IMF said`, `CEO said`), which `NOT_COMPANY_CAPS` and `STOP`
+/// keep out.
+static CAPS_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<x>[A-Z][A-Z0-9&]{1,5}) (?:said|says)(?-u:\b)")
+        .unwrap_or_else(|e| panic!("company.en said: {e}"))
+});
+
+/// All-caps words that say things in news without being companies: public
+/// bodies, central banks, regulators, exchanges, unions, parties, universities,
+/// public broadcasters, countries, job titles and common abbreviations.
+static NOT_COMPANY_CAPS: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| {
+    include_str!("data/en_not_company_caps.txt")
+        .lines()
+        .collect()
+});
+
+/// `CAPS_SAID` at `[s, e)`: the name stands alone, not the last word of a longer
+/// capitalised name (`Scale AI said`, `Mitsubishi UFJ said`) nor of an all-caps
+/// headline, and is no body or word that `NOT_COMPANY_CAPS` lists.
+fn caps_said_ok(doc: &Doc, s: usize, name: &str) -> bool {
+    let text = doc.text;
+    let letters = name.bytes().filter(u8::is_ascii_uppercase).count();
+    if letters < 2
+        || name.ends_with('&')
+        || char_before(text, s).is_some_and(|c| c.is_alphanumeric() || ".-&/_@#+'’".contains(c))
+        || NOT_COMPANY_CAPS.contains(name)
+        || doc.gazetteer.lookup(Kind::Company, name).is_some()
+        || !name_ok(doc, name)
+    {
+        return false;
+    }
+    let before = text.get(..s).unwrap_or("");
+    if let Some(head) = before.strip_suffix(' ') {
+        let prev = head.rsplit([' ', '\n', '\t']).next().unwrap_or("");
+        let joined = prev.ends_with(|c: char| c.is_alphanumeric() || c == '&');
+        let capital = prev.starts_with(|c: char| c.is_uppercase());
+        if joined && capital && !LEADING.contains(&prev) {
+            return false;
+        }
+    }
+    true
+}
 
 /// A capitalised name ending in a business head noun: `Redwater Capital`,
 /// `Crestline Wealth Partners`, `Harbor Lane Securities`, `Lumora Systems`.
@@ -321,6 +366,20 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             "company.en.context",
             priority::COMPANY_CONTEXT,
         ));
+    }
+    for c in CAPS_SAID.captures_iter(text) {
+        let Some(x) = c.name("x") else {
+            continue;
+        };
+        if caps_said_ok(doc, x.start(), x.as_str()) {
+            out.push(Co::new(
+                x.start(),
+                x.end(),
+                x.as_str(),
+                "company.en.said",
+                priority::COMPANY_CONTEXT,
+            ));
+        }
     }
 }
 

@@ -17,9 +17,7 @@ pub static TITLES: LazyLock<Vec<&str>> =
     LazyLock::new(|| include_str!("data/en_titles.txt").lines().collect());
 
 /// Honorifics: they vouch for a name but are not titles (SPEC).
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Mx",
-];
+const HONORIFICS: &[&str] = crate::lang::en::HONORIFICS;
 
 // A hyphenated part may be lower case: romanised Korean and Chinese given names
 // (`Ji-hoon`, `Kar-leung`).

@@ -465,11 +465,13 @@ fn name_after(doc: &Doc, i: usize) -> Option<usize> {
 }
 
 /// Is `氏` / `さん` written right after position `e`?
+/// (`氏` only when no kanji follows it: `氏名` is no honorific).
 pub fn has_honorific(text: &str, e: usize) -> bool {
     let rest = text.get(e..).unwrap_or("");
-    (rest.starts_with('氏') && !rest['氏'.len_utf8()..].starts_with(|c: char| is_kanji(c)))
-        || rest.starts_with("さん")
-        || rest.starts_with("様")
+    crate::lang::ja::HONORIFICS.iter().any(|h| {
+        rest.strip_prefix(h)
+            .is_some_and(|after| *h != "氏" || !after.starts_with(|c: char| is_kanji(c)))
+    })
 }
 
 /// The title written right after (`ベサント財務長官`) or right before (`米財務長官の

@@ -1,4 +1,6 @@
-//! English vocabulary shared by the rules of several kinds.
+//! English vocabulary: qualifier words of amounts, honorifics, the
+//! abbreviations whose full stop ends no sentence, the markers of a
+//! related-articles block.
 
 use super::Place::{After, Before};
 use super::{q, QualifierWord, BOTH, MONEY, PERCENT};
@@ -99,3 +101,40 @@ pub const QUALIFIERS: &[QualifierWord] = &[
 /// Words that may stand before a qualifier of a percentage without changing
 /// it (`just over 5%`, `far less than 1%`).
 pub const QUALIFIER_MODIFIERS: &[&str] = &["just", "well", "slightly", "a little", "far", "much"];
+
+/// Honorifics before a name: they vouch for a name but are not titles (SPEC).
+pub const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Mx",
+];
+
+/// Characters that end a sentence wherever they stand (the full stop ends one
+/// unless it belongs to a number, an abbreviation or an initial).
+pub const SENTENCE_ENDERS: &[char] = &['!', '?'];
+
+/// Abbreviations (lower case, without their last full stop) whose full stop
+/// ends no sentence: `Mr.`, `Inc.`, `U.S.`, `Jan.`.
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "inc", "corp", "co", "ltd", "llc",
+    "plc", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "no", "nos", "vs", "etc", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "rev",
+    "hon", "dept", "est", "approx", "fig", "vol", "op", "al", "e.g", "i.e", "u.s", "u.k", "u.n",
+    "e.u", "a.m", "p.m",
+];
+
+/// A line that is one of these (lower case, trimmed) starts the block of
+/// links to related articles at the end of a page.
+pub const RELATED_MARKERS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related coverage",
+    "read more",
+    "see also",
+    "more stories",
+    "you may also like",
+    "more on this story",
+];
+
+/// A short line starting so (`More from Reuters`) starts that block too.
+pub const RELATED_MARKER_PREFIX: &str = "more from ";

@@ -1,4 +1,5 @@
-//! Japanese vocabulary shared by the rules of several kinds.
+//! Japanese vocabulary: qualifier words of amounts, honorifics, sentence
+//! enders, the markers of a related-articles block.
 
 use super::Place::{After, Before};
 use super::{q, QualifierWord, BOTH, MONEY, PERCENT};
@@ -65,4 +66,24 @@ pub const QUALIFIERS: &[QualifierWord] = &[
     q("~", AtLeast, After, PERCENT),
     q("以下", AtMost, After, BOTH),
     q("まで", AtMost, After, MONEY),
+];
+
+/// Honorifics after a name (`ベサント氏`, `山田さん`).
+pub const HONORIFICS: &[&str] = &["氏", "さん", "様"];
+
+/// Characters that end a sentence (`。`, and the full-width `！` `？`).
+pub const SENTENCE_ENDERS: &[char] = &['。', '！', '？'];
+
+/// A line that is one of these starts the block of links to related
+/// articles at the end of a page.
+pub const RELATED_MARKERS: &[&str] = &[
+    "もっと見る",
+    "もっとみる",
+    "関連記事",
+    "関連ニュース",
+    "関連リンク",
+    "あわせて読みたい",
+    "合わせて読みたい",
+    "こちらもおすすめ",
+    "おすすめ記事",
 ];
