@@ -44,19 +44,27 @@ fi
 # Splits of 64 KB cut the generated dump into several pieces, so line numbers
 # are tested across splits and partitions.
 export PATH="$VENV/bin:$PATH" PYSPARK_PYTHON="$VENV/bin/python" SPARK_LOCAL_IP=127.0.0.1
-status=0
-spark-submit --master 'local[2]' \
-    --conf spark.ui.enabled=false \
-    --conf spark.log.level=WARN \
-    --conf spark.sql.shuffle.partitions=4 \
-    --driver-memory 1g \
-    spark/newsfacts_spark.py "${INPUTS[@]}" --out "$WORK/spark" --binary "$BIN" --split-mb 0.0625 \
-    >"$WORK/spark.log" 2>&1 || status=$?
-if [ "$status" -gt 1 ]; then
-    tail -40 "$WORK/spark.log" >&2
-    echo "tests/spark: the Spark job failed (exit $status)" >&2
-    exit 1
-fi
+
+# job NAME ARGS...: the job on local[2] with ARGS, writing $WORK/NAME and its
+# log $WORK/NAME.log; exit 1 = some lines skipped, as intended; worse fails.
+job() {
+    local name=$1 status=0
+    shift
+    spark-submit --master 'local[2]' \
+        --conf spark.ui.enabled=false \
+        --conf spark.log.level=WARN \
+        --conf spark.sql.shuffle.partitions=4 \
+        --driver-memory 1g \
+        spark/newsfacts_spark.py "$@" --out "$WORK/$name" --binary "$BIN" --split-mb 0.0625 \
+        >"$WORK/$name.log" 2>&1 || status=$?
+    if [ "$status" -gt 1 ]; then
+        tail -40 "$WORK/$name.log" >&2
+        echo "tests/spark: the Spark job $name failed (exit $status)" >&2
+        exit 1
+    fi
+}
+
+job spark "${INPUTS[@]}"
 
 status=0
 "$VENV/bin/python" tests/spark/check.py compare "$WORK/single" "$WORK/spark" "$WORK/spark.log" || status=$?
@@ -64,25 +72,14 @@ status=0
 # The same inputs through the records path (lines piped through the binary's
 # record stream, Arrow schemas, Spark's writers), which a cluster without a
 # shared filesystem uses: the same checks.
-spark-submit --master 'local[2]' \
-    --conf spark.ui.enabled=false \
-    --conf spark.log.level=WARN \
-    --conf spark.sql.shuffle.partitions=4 \
-    --driver-memory 1g \
-    spark/newsfacts_spark.py "${INPUTS[@]}" --out "$WORK/spark-records" --binary "$BIN" --split-mb 0.0625 \
-    --path records >"$WORK/spark-records.log" 2>&1 || [ $? -eq 1 ] || { tail -40 "$WORK/spark-records.log" >&2; exit 1; }
+job spark-records "${INPUTS[@]}" --path records
 echo "records path:"
 "$VENV/bin/python" tests/spark/check.py compare "$WORK/single" "$WORK/spark-records" || status=1
 
 # input/ alone: no doc_id repeats, so the job must rule repeats out from the
 # units' id fingerprints without the aggregation, and still equal a single run.
 "$BIN" extract input --out "$WORK/single-input" --format parquet --quiet 2>/dev/null
-spark-submit --master 'local[2]' \
-    --conf spark.ui.enabled=false \
-    --conf spark.log.level=WARN \
-    --driver-memory 1g \
-    spark/newsfacts_spark.py input --out "$WORK/spark-input" --binary "$BIN" --split-mb 0.0625 \
-    >"$WORK/spark-input.log" 2>&1 || { tail -40 "$WORK/spark-input.log" >&2; exit 1; }
+job spark-input input
 "$VENV/bin/python" tests/spark/check.py compare-unique "$WORK/single-input" "$WORK/spark-input" \
     "$WORK/spark-input.log" || status=1
 exit $status
