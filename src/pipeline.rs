@@ -75,7 +75,10 @@ impl Default for Config {
             measure_total: false,
             cancel: Cancel::default(),
             chunk_articles: 256,
-            chunk_bytes: 1 << 20,
+            // Each chunk's rendered CSV and JSONL are some 25 times its text,
+            // and two chunks' are held at once: half a megabyte of text keeps
+            // that near 25 MB, and is still some 150 articles to share out.
+            chunk_bytes: 1 << 19,
         }
     }
 }

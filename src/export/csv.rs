@@ -13,8 +13,10 @@
 //! cell is quoted when it holds a comma, a double quote, CR or LF, and its quotes
 //! are doubled.
 
+#[cfg(test)]
+use super::row::fact_rows;
 use super::row::{
-    event_rows, fact_rows, section_rows, Cell, Column, ColumnType, EVENT_COLUMNS, FACT_COLUMNS,
+    event_rows, section_rows, Cell, Column, ColumnType, EVENT_COLUMNS, FACT_COLUMNS,
     SECTION_COLUMNS,
 };
 use super::sink::Sink;
@@ -55,18 +57,23 @@ fn scan(cell: &[u8]) -> (bool, bool) {
 }
 
 /// `n` in decimal, appended to `out` (what `n.to_string()` gives, without the string).
-pub(super) fn push_uint(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
+pub(super) fn push_uint(out: &mut Vec<u8>, n: u64) {
+    let mut buf = [0u8; 20];
+    out.extend_from_slice(digits(n, &mut buf));
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+fn digits(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
     loop {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
+        buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    out.extend_from_slice(&digits[i..]);
+    &buf[i..]
 }
 
 /// A float as CSV writes it: Rust's shortest round-trip form, never with an
@@ -181,6 +188,30 @@ impl<'a> Row<'a> {
         start..self.out.len()
     }
 
+    /// A cell that is one of the program's own names (a kind, a unit, a
+    /// qualifier: lower-case ASCII words), which never needs quoting or a
+    /// formula guard, written without scanning it.
+    pub fn name(&mut self, cell: &'static str) {
+        debug_assert!(cell
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit()));
+        self.sep();
+        self.out.extend_from_slice(cell.as_bytes());
+    }
+
+    /// `n` empty cells (nulls) in a row.
+    pub fn nulls(&mut self, n: usize) {
+        for _ in 0..n {
+            self.null();
+        }
+    }
+
+    /// Where the next cell's bytes will begin, less its separator: the end of
+    /// the cells written so far.
+    pub fn pos(&self) -> usize {
+        self.out.len()
+    }
+
     /// An unsigned integer cell.
     pub fn uint(&mut self, n: usize) {
         self.sep();
@@ -282,11 +313,162 @@ impl<'o, const N: usize> Rows<'o, N> {
     }
 }
 
-/// Append one article's `facts.csv` rows to `out`.
-fn write_fact_rows(out: &mut Vec<u8>, a: &Analysis, excel: bool) {
+/// Append one article's `facts.csv` rows to `out` the general way: each
+/// fact's [`FactRow`](super::row::FactRow) cells in column order. What
+/// [`write_fact_rows`] writes is held to this by a test.
+#[cfg(test)]
+fn write_fact_rows_by_cells(out: &mut Vec<u8>, a: &Analysis, excel: bool) {
     let mut rows = Rows::new(out, excel);
     for r in fact_rows(a) {
         rows.push(&FACT_COLUMNS, r.cells());
+    }
+}
+
+/// Append one article's `facts.csv` rows to `out`, each written straight from
+/// its [`Fact`](crate::fact::Fact) in [`FACT_COLUMNS`] order: the cells that
+/// are the article's own (doc_id to article_date) and the section's are
+/// written once and copied, names of the program's own (kinds, units,
+/// qualifiers) go in unscanned, a kind's unused columns are a run of commas,
+/// and the sentence shared by consecutive facts is quoted once. A fact row
+/// is some 350 bytes of 41 cells; building its cells as values first cost
+/// as much as writing them. Byte for byte what the cells give
+/// (`fast_fact_rows_equal_the_cells`).
+fn write_fact_rows(out: &mut Vec<u8>, a: &Analysis, excel: bool) {
+    use crate::fact::Value;
+    let mut id = String::with_capacity(a.doc_id.len() + 8);
+    // Where the article's cells (doc_id … article_date), the current
+    // section's cells and the last sentence were written.
+    let mut article: Option<Range<usize>> = None;
+    let mut section: Option<(usize, Range<usize>)> = None;
+    let mut sentence: Option<(*const u8, usize, Range<usize>)> = None;
+    for (n, f) in a.facts.iter().enumerate() {
+        let mut row = Row::new(out, excel);
+        id.clear();
+        id.push_str(&a.doc_id);
+        id.push('#');
+        push_decimal(&mut id, n);
+        row.text(&id);
+        article = Some(match article.take() {
+            Some(at) => row.copy(at),
+            None => {
+                let start = row.text(&a.doc_id).start;
+                row.text(&a.source);
+                row.text(a.lang.as_str());
+                match a.date {
+                    Some(d) => row.date(d),
+                    None => row.null(),
+                }
+                start..row.pos()
+            }
+        });
+        section = Some(match section.take() {
+            Some((s, at)) if s == f.section => (s, row.copy(at)),
+            _ => {
+                let s = a.sections.get(f.section);
+                let start = row.pos() + 1;
+                row.uint(f.section);
+                row.text(s.map_or("", |s| s.kind.as_str()));
+                row.text(s.map_or("", |s| s.heading.as_str()));
+                (f.section, start..row.pos())
+            }
+        });
+        row.name(f.field.as_str());
+        row.name(f.kind.as_str());
+        row.text(&f.text);
+        row.uint(f.start);
+        row.uint(f.end);
+        row.text(f.value.display());
+        // amount … canonical: 19 columns, of which each kind fills its own.
+        match &f.value {
+            Value::Money(m) => {
+                row.float(m.amount);
+                opt_float(&mut row, m.amount_max);
+                row.text(&m.currency);
+                row.name(m.qualifier.as_str());
+                opt_text(&mut row, m.per.as_deref());
+                row.nulls(14);
+            }
+            Value::Percent(p) => {
+                row.nulls(3);
+                row.name(p.qualifier.as_str());
+                row.null();
+                row.float(p.value);
+                opt_float(&mut row, p.value_max);
+                row.name(p.unit.as_str());
+                row.nulls(11);
+            }
+            Value::Date(d) => {
+                row.nulls(8);
+                opt_text(&mut row, d.iso.as_deref());
+                row.name(d.granularity.as_str());
+                match super::row::date_value_bounds(d, a.lang) {
+                    Some((start, end)) => {
+                        row.date(start);
+                        row.date(end);
+                    }
+                    None => row.nulls(2),
+                }
+                row.bool(d.year_inferred);
+                row.bool(d.relative);
+                opt_text(&mut row, d.fy_end.as_deref());
+                opt_text(&mut row, d.year_source.as_deref());
+                row.nulls(3);
+            }
+            Value::Person(p) => {
+                row.nulls(16);
+                row.text(&p.name);
+                opt_text(&mut row, p.title.as_deref());
+                opt_text(&mut row, p.canonical.as_deref());
+            }
+            Value::Company(c) => {
+                row.nulls(16);
+                row.text(&c.name);
+                row.null();
+                opt_text(&mut row, c.canonical.as_deref());
+            }
+        }
+        match &f.link {
+            Some(l) => {
+                opt_text(&mut row, l.subject_id.as_deref());
+                opt_text(&mut row, l.subject_name.as_deref());
+                row.text(l.metric.as_str());
+                opt_text(&mut row, l.period_id.as_deref());
+                opt_text(&mut row, l.period_iso.as_deref());
+                opt_text(&mut row, l.change.map(|c| c.as_str()));
+            }
+            None => row.nulls(6),
+        }
+        row.text(f.rule);
+        let key = (f.sentence.as_ptr(), f.sentence.len());
+        let at = match sentence.take() {
+            Some((p, l, at)) if (p, l) == key => row.copy(at),
+            _ => row.text(&f.sentence),
+        };
+        sentence = Some((key.0, key.1, at));
+        row.end();
+    }
+}
+
+/// `n` in decimal appended to `s`.
+pub(super) fn push_decimal(s: &mut String, n: usize) {
+    let mut buf = [0u8; 20];
+    // Digits are ASCII, hence UTF-8.
+    s.push_str(std::str::from_utf8(digits(n as u64, &mut buf)).unwrap_or_default());
+}
+
+fn opt_text(row: &mut Row, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            row.text(s);
+        }
+        None => row.null(),
+    }
+}
+
+fn opt_float(row: &mut Row, x: Option<f64>) {
+    match x {
+        Some(x) => row.float(x),
+        None => row.null(),
     }
 }
 
@@ -336,7 +518,8 @@ pub fn render_events_csv(a: &Analysis, excel: bool) -> Vec<u8> {
 
 /// One article's `facts.csv` rows, as bytes.
 pub fn render_facts_csv(a: &Analysis, excel: bool) -> Vec<u8> {
-    let mut out = Vec::new();
+    // About 350 bytes a row: one allocation rather than a dozen regrowths.
+    let mut out = Vec::with_capacity(a.facts.len() * 384);
     write_fact_rows(&mut out, a, excel);
     out
 }
@@ -565,6 +748,69 @@ mod tests {
             assert_eq!(&rows[0][0], "a,\"b\"");
             assert_eq!(&rows[0][5], "title");
             assert_eq!(&rows[0][6], "title");
+        }
+    }
+
+    /// Articles that reach every branch of the fact rows: each kind, a title
+    /// given apart, links and deals, several sections, ids and sources that
+    /// need quoting or a formula guard, a fact outside any section.
+    fn varied_articles() -> Vec<Analysis> {
+        use crate::analyze::{analyze, Resources};
+        use crate::article::Article;
+        let texts: [(&str, Option<&str>, &str); 6] = [
+            ("plain", None, "Apple said revenue rose 5% to $2.4 billion on June 9, 2025, Tim Cook said. Sony fell 3 points.\n"),
+            ("a,\"b\"", Some("=Sony \"rose\" 5%"), "Apple paid $2.69 a share, about $2.4 billion, on June 9, 2025, Tim Cook said.\nトヨタ自動車の2026年3月期は、売上高が1兆円、前年比-3%。\n"),
+            ("-3", Some("ソニー、2026年3月期は売上高3%増\n"), "## Head, \"x\"\n\nトヨタ自動車は2025年6月9日、売上高が約24億ドル（前年比７０％増）になったと発表した。\nベサント財務長官が会見した。\n\n## 関連\n\n昨年の売上高は10億円以上だった。\n"),
+            ("deal", Some("Broadcom to buy Veridian for $14.7 billion"), "Broadcom Inc. has agreed to buy Veridian Networks PLC for about £11.2 billion ($14.7 billion) in cash.\nLumora Systems said it had raised $4 billion in a funding round led by SoftBank Group Corp.\nIn the first quarter, revenue at Broadcom rose 12% to $3 billion.\n"),
+            ("@x", None, "nothing to see here\n"),
+            ("", None, "Shares fell \"sharply\", by 4%,\r\non Monday.\n"),
+        ];
+        let mut v: Vec<Analysis> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (id, title, text))| {
+                let article = Article {
+                    id: id.to_string(),
+                    title: title.map(String::from),
+                    text: text.to_string(),
+                    date: chrono::NaiveDate::from_ymd_opt(2025, 6, 9).filter(|_| i % 2 == 0),
+                    markdown: true,
+                    source: format!("{i},{id}.jsonl:1"),
+                    encoding: "UTF-8",
+                    ..Default::default()
+                };
+                analyze(&article, &Resources::default())
+            })
+            .collect();
+        let mut odd = v[0].clone();
+        odd.facts[0].section = 99;
+        v.push(odd);
+        v
+    }
+
+    #[test]
+    fn fast_fact_rows_equal_the_cells() {
+        let all = varied_articles();
+        let kinds: std::collections::BTreeSet<_> = all
+            .iter()
+            .flat_map(|a| a.facts.iter().map(|f| f.kind))
+            .collect();
+        assert_eq!(kinds.len(), 5);
+        assert!(all.iter().any(|a| a.facts.iter().any(|f| f.link.is_some())));
+        assert!(all.iter().any(|a| a.sections.len() >= 3));
+        for excel in [false, true] {
+            for a in &all {
+                let mut fast = Vec::new();
+                write_fact_rows(&mut fast, a, excel);
+                let mut cells = Vec::new();
+                write_fact_rows_by_cells(&mut cells, a, excel);
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    String::from_utf8(cells).unwrap(),
+                    "{} (excel: {excel})",
+                    a.doc_id
+                );
+            }
         }
     }
 

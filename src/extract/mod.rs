@@ -18,7 +18,6 @@ use crate::fact::Kind;
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::scan::{Cues, Lines};
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 pub mod company;
@@ -230,30 +229,60 @@ pub mod priority {
 /// Keep a set of non-overlapping candidates: longest span first, then higher rule
 /// priority, then earlier start (so the result does not depend on rule order).
 /// Returned in text order.
-pub fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(b.priority.cmp(&a.priority))
-            .then(a.start.cmp(&b.start))
-            .then(a.rule.cmp(b.rule))
+///
+/// The candidates themselves are not moved about: a candidate carries its value
+/// (strings and all), so the sorting is done on small keys that point at them,
+/// and the accepted spans are kept in a sorted vector (an article has tens of
+/// facts, not thousands). Ties keep the extractors' order, as a stable sort of
+/// the candidates would.
+pub fn resolve_overlaps(cands: Vec<Candidate>) -> Vec<Candidate> {
+    // (length, priority, start, rule, index): longest, then highest priority,
+    // then earliest, then rule name, then the order the extractors gave.
+    let mut order: Vec<(usize, i32, usize, &'static str, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.end - c.start, c.priority, c.start, c.rule, i))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(b.3))
+            .then(a.4.cmp(&b.4))
     });
-    // start -> end of accepted spans; no two overlap, so neighbours suffice.
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut kept = Vec::with_capacity(cands.len());
-    for c in cands {
-        let clash_before = taken
-            .range(..c.end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > c.start);
-        if clash_before {
+    // Accepted spans as (start, end), sorted by start, one per start (a later
+    // span with the same start replaces the end, as a map would); no two
+    // overlap, so the one starting last before a candidate's end is the only
+    // one it can clash with.
+    let mut taken: Vec<(usize, usize)> = Vec::with_capacity(order.len());
+    // Indices of the kept candidates, in the order they were accepted.
+    let mut kept: Vec<usize> = Vec::with_capacity(order.len());
+    for &(_, _, start, _, i) in &order {
+        let end = cands[i].end;
+        let before = taken.partition_point(|&(s, _)| s < end);
+        if before > 0 && taken[before - 1].1 > start {
             continue;
         }
-        taken.insert(c.start, c.end);
-        kept.push(c);
+        match taken.binary_search_by_key(&start, |&(s, _)| s) {
+            Ok(at) => taken[at].1 = end,
+            Err(at) => taken.insert(at, (start, end)),
+        }
+        kept.push(i);
     }
-    kept.sort_by_key(|c| (c.start, c.end));
-    kept
+    // Text order; accepted order among equal spans (a stable sort).
+    kept.sort_by_key(|&i| (cands[i].start, cands[i].end));
+    let mut rank = vec![usize::MAX; cands.len()];
+    for (r, &i) in kept.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut out: Vec<Option<Candidate>> =
+        std::iter::repeat_with(|| None).take(kept.len()).collect();
+    for (i, c) in cands.into_iter().enumerate() {
+        if let Some(slot) = out.get_mut(rank[i]) {
+            *slot = Some(c);
+        }
+    }
+    out.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -272,6 +301,66 @@ mod tests {
                 canonical: None,
                 display: String::new(),
             }),
+        }
+    }
+
+    /// The resolution as it was first written, sorting the candidates
+    /// themselves and keeping the accepted spans in a map: what the key sort
+    /// must give, candidate for candidate.
+    fn resolve_by_sorting(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+        use std::collections::BTreeMap;
+        cands.sort_by(|a, b| {
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(b.priority.cmp(&a.priority))
+                .then(a.start.cmp(&b.start))
+                .then(a.rule.cmp(b.rule))
+        });
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut kept = Vec::new();
+        for c in cands {
+            if taken
+                .range(..c.end)
+                .next_back()
+                .is_some_and(|(_, &e)| e > c.start)
+            {
+                continue;
+            }
+            taken.insert(c.start, c.end);
+            kept.push(c);
+        }
+        kept.sort_by_key(|c| (c.start, c.end));
+        kept
+    }
+
+    #[test]
+    fn key_sort_resolves_as_sorting_the_candidates() {
+        // Small spans over a short text, so that ties of every kind (same
+        // span, same length and priority, empty spans) are frequent.
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        const RULES: [&str; 3] = ["a", "b", "c"];
+        for _ in 0..2000 {
+            let n = next(12);
+            let cands: Vec<Candidate> = (0..n)
+                .map(|k| {
+                    let start = next(20);
+                    let mut c = cand(start, start + next(6), next(3) as i32, RULES[next(3)]);
+                    // Tell equal-looking candidates apart by their value.
+                    c.value = Value::Company(Company {
+                        name: k.to_string(),
+                        canonical: None,
+                        display: String::new(),
+                    });
+                    c
+                })
+                .collect();
+            assert_eq!(resolve_overlaps(cands.clone()), resolve_by_sorting(cands));
         }
     }
 
