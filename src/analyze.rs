@@ -261,7 +261,13 @@ fn analyze_field(
     }
     let mut chars = bytes_to_chars(folded, &offsets);
     norm.original_chars(&mut chars);
-    let orig = chars_to_bytes(original, &chars);
+    // Folding that changed nothing (most English text) leaves every byte
+    // offset where it was.
+    let orig = if folded == original {
+        offsets.iter().map(|&o| o.min(original.len())).collect()
+    } else {
+        chars_to_bytes(original, &chars)
+    };
     let text = |k: usize| &original[orig[k]..orig[k + 1]];
 
     let first = part.sections.len();

@@ -35,7 +35,7 @@ impl Lang {
     /// letters, else English.
     pub fn detect(text: &str) -> Lang {
         let (mut cjk, mut latin) = (0usize, 0usize);
-        for c in text.chars().filter(|c| c.is_alphabetic()).take(2000) {
+        for c in text.chars().filter(|&c| is_letter(c)).take(2000) {
             if is_japanese_char(c) {
                 cjk += 1;
             } else if c.is_ascii_alphabetic() {
@@ -49,6 +49,13 @@ impl Lang {
             Lang::En
         }
     }
+}
+
+/// `c.is_alphabetic()`, answered without the Unicode tables for the kanji,
+/// hiragana and katakana letters that make up most of a Japanese text (all
+/// of them letters, `Lo`).
+fn is_letter(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3041..=0x3096 | 0x30A1..=0x30FA) || c.is_alphabetic()
 }
 
 /// Hiragana, katakana (full and half width) or CJK ideographs.
@@ -94,6 +101,13 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_letter_shortcut_is_is_alphabetic() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn detects_language() {

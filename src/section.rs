@@ -104,41 +104,50 @@ fn is_blank(text: &str, l: Line) -> bool {
 
 /// A line that introduces related-article teasers.
 pub fn is_marker(line: &str) -> bool {
-    let t = line
-        .trim()
-        .trim_matches(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '【' | '】'
-                        | '['
-                        | ']'
-                        | '■'
-                        | '●'
-                        | '▼'
-                        | '◆'
-                        | '>'
-                        | '»'
-                        | '›'
-                        | ':'
-                        | '-'
-                        | '—'
-                        | '|'
-                        | '#'
-                        | '*'
-                        | '<'
-                        | '〈'
-                        | '〉'
-                        | '《'
-                        | '》'
-                )
-        })
-        .to_lowercase();
+    let trimmed = line.trim().trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '【' | '】'
+                    | '['
+                    | ']'
+                    | '■'
+                    | '●'
+                    | '▼'
+                    | '◆'
+                    | '>'
+                    | '»'
+                    | '›'
+                    | ':'
+                    | '-'
+                    | '—'
+                    | '|'
+                    | '#'
+                    | '*'
+                    | '<'
+                    | '〈'
+                    | '〉'
+                    | '《'
+                    | '》'
+            )
+    });
+    // Every marker is at most MARKER_MAX_BYTES long once lower-cased, and
+    // lower-casing shrinks a text at most threefold (`K`, the Kelvin sign,
+    // is three bytes, `k` one): a longer line (any paragraph) is no marker,
+    // and is not lower-cased for nothing.
+    if trimmed.len() > 3 * MARKER_MAX_BYTES {
+        return false;
+    }
+    let t = trimmed.to_lowercase();
     let t = t.as_str();
     lang::ja::RELATED_MARKERS.contains(&t)
         || lang::en::RELATED_MARKERS.contains(&t)
-        || (t.starts_with(lang::en::RELATED_MARKER_PREFIX) && t.len() <= 60)
+        || (t.starts_with(lang::en::RELATED_MARKER_PREFIX) && t.len() <= MARKER_MAX_BYTES)
 }
+
+/// The longest a related-section marker line is, in bytes, lower-cased and
+/// trimmed (a `more from …` line included).
+const MARKER_MAX_BYTES: usize = 60;
 
 /// Whether a (trimmed) line has the shape of a heading: short, with letters, and
 /// not ending like a sentence. A heading may end in `?` or `!`.
@@ -315,6 +324,30 @@ fn heading_text(text: &str, r: (usize, usize), markdown: bool) -> (usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_fit_the_length_bound() {
+        for m in lang::ja::RELATED_MARKERS
+            .iter()
+            .chain(lang::en::RELATED_MARKERS)
+        {
+            assert!(m.len() <= MARKER_MAX_BYTES, "{m}");
+            assert!(is_marker(m), "{m}");
+        }
+        let long = format!("{} sports", lang::en::RELATED_MARKER_PREFIX);
+        assert!(is_marker(&long));
+        assert!(is_marker(&format!("■ {} ■", long.to_uppercase())));
+        assert!(!is_marker(&format!("{long} {}", "x".repeat(60))));
+        // Lower-casing that shrinks (the Kelvin sign) still finds a marker
+        // written with it.
+        let kelvin = lang::en::RELATED_MARKERS
+            .iter()
+            .find(|m| m.contains('k'))
+            .map(|m| m.replace('k', "\u{212A}"));
+        if let Some(k) = kelvin {
+            assert!(is_marker(&k), "{k}");
+        }
+    }
 
     fn kinds_and_headings(text: &str, md: bool) -> Vec<(SectionKind, String)> {
         split_sections(text, md, false)

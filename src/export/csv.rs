@@ -201,8 +201,19 @@ impl<'a> Row<'a> {
 
     /// `n` empty cells (nulls) in a row.
     pub fn nulls(&mut self, n: usize) {
-        for _ in 0..n {
-            self.null();
+        const COMMAS: &[u8; 32] = b",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+        if n == 0 {
+            return;
+        }
+        self.null();
+        let more = n - 1;
+        if more <= COMMAS.len() {
+            self.out.extend_from_slice(&COMMAS[..more]);
+            self.cells += more;
+        } else {
+            for _ in 0..more {
+                self.null();
+            }
         }
     }
 

@@ -67,8 +67,17 @@ fn push_uint(out: &mut Vec<u8>, n: usize) {
     super::csv::push_uint(out, n as u64);
 }
 
+/// A field's key, `"name":`, appended to `$out` after `$sep`: `{` before an
+/// object's first field, `,` before the others; one copy of one literal.
+macro_rules! key {
+    ($out:expr, $sep:literal, $name:literal) => {
+        $out.extend_from_slice(concat!($sep, "\"", $name, "\":").as_bytes())
+    };
+}
+
 /// A field's key, `"name":`, appended to `out` after `sep`: `{` before an
 /// object's first field, `,` before the others. Keys are plain ASCII names.
+/// (For names not known until run time; [`key!`] for literal ones.)
 fn key(out: &mut Vec<u8>, sep: u8, name: &str) {
     out.push(sep);
     out.push(b'"');
@@ -120,63 +129,63 @@ fn push_bool(out: &mut Vec<u8>, b: bool) {
 fn push_value(out: &mut Vec<u8>, v: &Value) -> std::io::Result<()> {
     match v {
         Value::Money(m) => {
-            key(out, b'{', "amount");
+            key!(out, "{", "amount");
             push_f64(out, m.amount)?;
-            key(out, b',', "amount_max");
+            key!(out, ",", "amount_max");
             push_opt_f64(out, m.amount_max)?;
-            key(out, b',', "currency");
+            key!(out, ",", "currency");
             push_str(out, &m.currency)?;
-            key(out, b',', "qualifier");
+            key!(out, ",", "qualifier");
             push_name(out, m.qualifier.as_str());
-            key(out, b',', "per");
+            key!(out, ",", "per");
             push_opt_str(out, m.per.as_deref())?;
-            key(out, b',', "display");
+            key!(out, ",", "display");
             push_str(out, &m.display)?;
         }
         Value::Percent(p) => {
-            key(out, b'{', "value");
+            key!(out, "{", "value");
             push_f64(out, p.value)?;
-            key(out, b',', "value_max");
+            key!(out, ",", "value_max");
             push_opt_f64(out, p.value_max)?;
-            key(out, b',', "unit");
+            key!(out, ",", "unit");
             push_name(out, p.unit.as_str());
-            key(out, b',', "qualifier");
+            key!(out, ",", "qualifier");
             push_name(out, p.qualifier.as_str());
-            key(out, b',', "display");
+            key!(out, ",", "display");
             push_str(out, &p.display)?;
         }
         Value::Date(d) => {
-            key(out, b'{', "iso");
+            key!(out, "{", "iso");
             push_opt_str(out, d.iso.as_deref())?;
-            key(out, b',', "granularity");
+            key!(out, ",", "granularity");
             push_name(out, d.granularity.as_str());
-            key(out, b',', "year_inferred");
+            key!(out, ",", "year_inferred");
             push_bool(out, d.year_inferred);
-            key(out, b',', "relative");
+            key!(out, ",", "relative");
             push_bool(out, d.relative);
-            key(out, b',', "fy_end");
+            key!(out, ",", "fy_end");
             push_opt_str(out, d.fy_end.as_deref())?;
-            key(out, b',', "year_source");
+            key!(out, ",", "year_source");
             push_opt_str(out, d.year_source.as_deref())?;
-            key(out, b',', "display");
+            key!(out, ",", "display");
             push_str(out, &d.display)?;
         }
         Value::Person(p) => {
-            key(out, b'{', "name");
+            key!(out, "{", "name");
             push_str(out, &p.name)?;
-            key(out, b',', "title");
+            key!(out, ",", "title");
             push_opt_str(out, p.title.as_deref())?;
-            key(out, b',', "canonical");
+            key!(out, ",", "canonical");
             push_opt_str(out, p.canonical.as_deref())?;
-            key(out, b',', "display");
+            key!(out, ",", "display");
             push_str(out, &p.display)?;
         }
         Value::Company(c) => {
-            key(out, b'{', "name");
+            key!(out, "{", "name");
             push_str(out, &c.name)?;
-            key(out, b',', "canonical");
+            key!(out, ",", "canonical");
             push_opt_str(out, c.canonical.as_deref())?;
-            key(out, b',', "display");
+            key!(out, ",", "display");
             push_str(out, &c.display)?;
         }
     }
@@ -230,17 +239,17 @@ fn push_link(out: &mut Vec<u8>, l: &LinkCells) -> io::Result<()> {
         push_null(out);
         return Ok(());
     }
-    key(out, b'{', "subject_id");
+    key!(out, "{", "subject_id");
     push_opt_str(out, l.subject_id)?;
-    key(out, b',', "subject");
+    key!(out, ",", "subject");
     push_opt_str(out, l.subject)?;
-    key(out, b',', "metric");
+    key!(out, ",", "metric");
     push_opt_str(out, l.metric)?;
-    key(out, b',', "period_id");
+    key!(out, ",", "period_id");
     push_opt_str(out, l.period_id)?;
-    key(out, b',', "period");
+    key!(out, ",", "period");
     push_opt_str(out, l.period)?;
-    key(out, b',', "change");
+    key!(out, ",", "change");
     push_opt_str(out, l.change)?;
     out.push(b'}');
     Ok(())
@@ -282,25 +291,25 @@ impl FactLines {
                 Some(at) => copy_within(out, at),
                 None => {
                     let start = out.len();
-                    key(out, b'{', "doc_id");
+                    key!(out, "{", "doc_id");
                     push_str(out, &a.doc_id)?;
-                    key(out, b',', "source");
+                    key!(out, ",", "source");
                     push_str(out, &a.source)?;
-                    key(out, b',', "lang");
+                    key!(out, ",", "lang");
                     push_name(out, a.lang.as_str());
-                    key(out, b',', "article_date");
+                    key!(out, ",", "article_date");
                     push_opt_date(out, a.date);
                     start..out.len()
                 }
             });
-            key(out, b',', "section");
+            key!(out, ",", "section");
             super::csv::push_uint(out, f.section as u64);
-            key(out, b',', "section_kind");
+            key!(out, ",", "section_kind");
             push_name(
                 out,
                 a.sections.get(f.section).map_or("", |s| s.kind.as_str()),
             );
-            key(out, b',', "id");
+            key!(out, ",", "id");
             // The fields the nested articles list start at this key, after the comma.
             let fields_start = out.len() - br#""id":"#.len();
             id.clear();
@@ -308,38 +317,38 @@ impl FactLines {
             id.push('#');
             super::csv::push_decimal(&mut id, n);
             push_str(out, &id)?;
-            key(out, b',', "field");
+            key!(out, ",", "field");
             push_name(out, f.field.as_str());
-            key(out, b',', "kind");
+            key!(out, ",", "kind");
             push_name(out, f.kind.as_str());
-            key(out, b',', "text");
+            key!(out, ",", "text");
             push_str(out, &f.text)?;
-            key(out, b',', "start");
+            key!(out, ",", "start");
             push_uint(out, f.start);
-            key(out, b',', "end");
+            key!(out, ",", "end");
             push_uint(out, f.end);
-            key(out, b',', "sentence");
+            key!(out, ",", "sentence");
             let sentence = match last_sentence {
                 Some((prev, at)) if std::ptr::eq(prev, &*f.sentence) => copy_within(out, at),
                 _ => push_str(out, &f.sentence)?,
             };
             last_sentence = Some((&*f.sentence, sentence));
-            key(out, b',', "value");
+            key!(out, ",", "value");
             push_value(out, &f.value)?;
             let (date_start, date_end) = match &f.value {
                 Value::Date(d) => super::row::date_value_bounds(d, a.lang).unzip(),
                 _ => (None, None),
             };
-            key(out, b',', "date_start");
+            key!(out, ",", "date_start");
             push_opt_date(out, date_start);
-            key(out, b',', "date_end");
+            key!(out, ",", "date_end");
             push_opt_date(out, date_end);
-            key(out, b',', "link");
+            key!(out, ",", "link");
             match &f.link {
                 Some(l) => push_link(out, &LinkCells::of(l))?,
                 None => push_null(out),
             }
-            key(out, b',', "rule");
+            key!(out, ",", "rule");
             push_str(out, f.rule)?;
             out.push(b'}');
             self.fields.push(fields_start..out.len());
@@ -352,21 +361,21 @@ impl FactLines {
 /// Append `a`'s nested record (`articles.jsonl`, `articles.json`) to `out`, its
 /// facts copied from `lines` (rendered from the same article).
 fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> io::Result<()> {
-    key(out, b'{', "doc_id");
+    key!(out, "{", "doc_id");
     push_str(out, &a.doc_id)?;
-    key(out, b',', "source");
+    key!(out, ",", "source");
     push_str(out, &a.source)?;
-    key(out, b',', "lang");
+    key!(out, ",", "lang");
     push_str(out, a.lang.as_str())?;
-    key(out, b',', "encoding");
+    key!(out, ",", "encoding");
     push_str(out, a.encoding)?;
-    key(out, b',', "title");
+    key!(out, ",", "title");
     push_opt_str(out, a.title.as_deref())?;
-    key(out, b',', "date");
+    key!(out, ",", "date");
     push_opt_date(out, a.date);
-    key(out, b',', "chars");
+    key!(out, ",", "chars");
     push_uint(out, a.chars);
-    key(out, b',', "sections");
+    key!(out, ",", "sections");
     out.push(b'[');
     // The facts of each section in their order; facts come in text order, so
     // this is nearly always sorted already (and the sort is then linear).
@@ -379,21 +388,21 @@ fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> io::Resu
         if n > 0 {
             out.push(b',');
         }
-        key(out, b'{', "section");
+        key!(out, "{", "section");
         push_uint(out, s.section);
-        key(out, b',', "kind");
+        key!(out, ",", "kind");
         push_name(out, s.kind.as_str());
-        key(out, b',', "field");
+        key!(out, ",", "field");
         push_name(out, s.field.as_str());
-        key(out, b',', "heading");
+        key!(out, ",", "heading");
         push_str(out, &s.heading)?;
-        key(out, b',', "start");
+        key!(out, ",", "start");
         push_uint(out, s.start);
-        key(out, b',', "end");
+        key!(out, ",", "end");
         push_uint(out, s.end);
-        key(out, b',', "chars");
+        key!(out, ",", "chars");
         push_uint(out, s.chars);
-        key(out, b',', "facts");
+        key!(out, ",", "facts");
         out.push(b'[');
         let mut first = true;
         while let Some(&i) = next.next_if(|&&i| a.facts[i].section == n) {
@@ -416,7 +425,7 @@ fn write_article(out: &mut Vec<u8>, a: &Analysis, lines: &FactLines) -> io::Resu
     out.push(b']');
     // The article's deals, each with its fields from `id` on (the doc_id is
     // the article's).
-    key(out, b',', "events");
+    key!(out, ",", "events");
     out.push(b'[');
     for (n, e) in event_rows(a).enumerate() {
         if n > 0 {
@@ -461,7 +470,7 @@ pub fn render_article_json_from(a: &Analysis, lines: &FactLines) -> io::Result<V
 /// facts, its events, each a line.
 pub fn render_records(a: &Analysis) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    key(&mut out, b'{', "record");
+    key!(&mut out, "{", "record");
     push_name(&mut out, "article");
     push_cells(
         &mut out,
@@ -471,7 +480,7 @@ pub fn render_records(a: &Analysis) -> io::Result<Vec<u8>> {
     )?;
     out.push(b'\n');
     for s in section_rows(a) {
-        key(&mut out, b'{', "record");
+        key!(&mut out, "{", "record");
         push_name(&mut out, "section");
         push_cells(&mut out, b',', &SECTION_COLUMNS, &s.cells())?;
         out.push(b'\n');
@@ -479,13 +488,13 @@ pub fn render_records(a: &Analysis) -> io::Result<Vec<u8>> {
     let lines = FactLines::new(a)?;
     for line in lines.bytes.split_inclusive(|&b| b == b'\n') {
         // A fact line is an object: the tag goes in after its opening brace.
-        key(&mut out, b'{', "record");
+        key!(&mut out, "{", "record");
         push_name(&mut out, "fact");
         out.push(b',');
         out.extend_from_slice(line.get(1..).unwrap_or_default());
     }
     for e in event_rows(a) {
-        key(&mut out, b'{', "record");
+        key!(&mut out, "{", "record");
         push_name(&mut out, "event");
         push_cells(&mut out, b',', &EVENT_COLUMNS, &e.cells())?;
         out.push(b'\n');
@@ -496,18 +505,18 @@ pub fn render_records(a: &Analysis) -> io::Result<Vec<u8>> {
 /// A problem's record in the record stream.
 pub fn render_problem(level: Level, p: &Problem) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    key(&mut out, b'{', "record");
+    key!(&mut out, "{", "record");
     push_name(&mut out, "problem");
-    key(&mut out, b',', "level");
+    key!(&mut out, ",", "level");
     push_name(&mut out, level.as_str());
-    key(&mut out, b',', "source");
+    key!(&mut out, ",", "source");
     push_str(&mut out, &p.path)?;
-    key(&mut out, b',', "line");
+    key!(&mut out, ",", "line");
     match p.line {
         Some(l) => push_uint(&mut out, l),
         None => push_null(&mut out),
     }
-    key(&mut out, b',', "reason");
+    key!(&mut out, ",", "reason");
     push_str(&mut out, &p.reason)?;
     out.extend_from_slice(b"}\n");
     Ok(out)

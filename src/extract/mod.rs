@@ -18,6 +18,7 @@ use crate::fact::Kind;
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::scan::{Cues, Lines};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 pub mod company;
@@ -231,10 +232,10 @@ pub mod priority {
 /// Returned in text order.
 ///
 /// The candidates themselves are not moved about: a candidate carries its value
-/// (strings and all), so the sorting is done on small keys that point at them,
-/// and the accepted spans are kept in a sorted vector (an article has tens of
-/// facts, not thousands). Ties keep the extractors' order, as a stable sort of
-/// the candidates would.
+/// (strings and all), so the sorting is done on small keys that point at them.
+/// Ties keep the extractors' order, as a stable sort of the candidates would.
+/// The accepted spans are kept in a map, not a sorted vector: an article on
+/// one line can hold a million facts.
 pub fn resolve_overlaps(cands: Vec<Candidate>) -> Vec<Candidate> {
     // (length, priority, start, rule, index): longest, then highest priority,
     // then earliest, then rule name, then the order the extractors gave.
@@ -250,23 +251,21 @@ pub fn resolve_overlaps(cands: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.3.cmp(b.3))
             .then(a.4.cmp(&b.4))
     });
-    // Accepted spans as (start, end), sorted by start, one per start (a later
-    // span with the same start replaces the end, as a map would); no two
-    // overlap, so the one starting last before a candidate's end is the only
-    // one it can clash with.
-    let mut taken: Vec<(usize, usize)> = Vec::with_capacity(order.len());
+    // start -> end of accepted spans; no two overlap, so the one starting
+    // last before a candidate's end is the only one it can clash with.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     // Indices of the kept candidates, in the order they were accepted.
     let mut kept: Vec<usize> = Vec::with_capacity(order.len());
     for &(_, _, start, _, i) in &order {
         let end = cands[i].end;
-        let before = taken.partition_point(|&(s, _)| s < end);
-        if before > 0 && taken[before - 1].1 > start {
+        let clash = taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start);
+        if clash {
             continue;
         }
-        match taken.binary_search_by_key(&start, |&(s, _)| s) {
-            Ok(at) => taken[at].1 = end,
-            Err(at) => taken.insert(at, (start, end)),
-        }
+        taken.insert(start, end);
         kept.push(i);
     }
     // Text order; accepted order among equal spans (a stable sort).
@@ -308,7 +307,6 @@ mod tests {
     /// themselves and keeping the accepted spans in a map: what the key sort
     /// must give, candidate for candidate.
     fn resolve_by_sorting(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-        use std::collections::BTreeMap;
         cands.sort_by(|a, b| {
             (b.end - b.start)
                 .cmp(&(a.end - a.start))

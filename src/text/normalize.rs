@@ -25,18 +25,33 @@ impl Normalized {
     pub fn new(original: &str) -> Normalized {
         let mut text = String::with_capacity(original.len());
         let mut merged = Vec::new();
-        let mut chars = original.chars().peekable();
         let mut at = 0; // code points written to `text`
-        while let Some(c) = chars.next() {
+        let mut rest = original;
+        loop {
+            // ASCII is never folded, nor joined to a mark: copied a run at a time.
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            text.push_str(&rest[..ascii]);
+            at += ascii;
+            rest = &rest[ascii..];
+            let mut chars = rest.chars();
+            let Some(c) = chars.next() else {
+                break;
+            };
             let folded = fold_char(c);
-            let voiced = chars.peek().and_then(|&m| compose_mark(folded, m));
-            match voiced {
-                Some(v) => {
-                    chars.next();
+            let mark = chars.next();
+            match mark.and_then(|m| compose_mark(folded, m).map(|v| (v, m))) {
+                Some((v, m)) => {
                     text.push(v);
                     merged.push(at);
+                    rest = &rest[c.len_utf8() + m.len_utf8()..];
                 }
-                None => text.push(folded),
+                None => {
+                    text.push(folded);
+                    rest = &rest[c.len_utf8()..];
+                }
             }
             at += 1;
         }
@@ -108,6 +123,45 @@ fn compose_mark(base: char, mark: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding a character at a time, as `Normalized::new` did before it
+    /// copied ASCII runs whole: what it must still give.
+    fn fold_each(original: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut merged = Vec::new();
+        let mut chars = original.chars().peekable();
+        let mut at = 0;
+        while let Some(c) = chars.next() {
+            let folded = fold_char(c);
+            match chars.peek().and_then(|&m| compose_mark(folded, m)) {
+                Some(v) => {
+                    chars.next();
+                    text.push(v);
+                    merged.push(at);
+                }
+                None => text.push(folded),
+            }
+            at += 1;
+        }
+        (text, merged)
+    }
+
+    #[test]
+    fn ascii_runs_fold_as_characters_do() {
+        for s in [
+            "",
+            "plain ASCII only.",
+            "ﾄﾞ",
+            "aﾄﾞb",
+            "ｿﾌﾄﾊﾞﾝｸ 100億ﾄﾞﾙ, ＵＳＴＲ　１．５％ and ﾊﾟ",
+            "ﾊﾞ ﾞ ﾟa ﾟ",
+            "end with ﾊ",
+            "ﾊ\u{FF9F}x\u{FF9E}ｳﾞ〜−２",
+        ] {
+            let n = Normalized::new(s);
+            assert_eq!((n.text, n.merged), fold_each(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn folds_full_width_digits_and_signs() {

@@ -1,21 +1,36 @@
 //! Byte offsets → code-point offsets, for many offsets at once in one forward pass.
 
-/// Convert byte offsets of `text` (each on a char boundary) to code-point offsets.
-/// `offsets` may be in any order; the work is one pass over the text plus a sort.
-pub fn bytes_to_chars(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
-    let mut out = vec![0; offsets.len()];
-    let (mut byte, mut chars) = (0usize, 0usize);
-    for i in order {
-        let target = offsets[i].min(text.len());
-        if target > byte {
-            chars += count_chars(&text.as_bytes()[byte..target]);
-            byte = target;
-        }
-        out[i] = chars;
+/// How many bytes a block of [`block_counts`] spans.
+const BLOCK: usize = 64;
+
+/// The code points before each block of [`BLOCK`] bytes: entry `k` counts
+/// those of `bytes[..k * BLOCK]` (a code point cut by a block's end counts in
+/// the block where its first byte is). One counting pass, which the compiler
+/// vectorises; an offset is then a table look-up and at most a block's count.
+fn block_counts(bytes: &[u8]) -> Vec<usize> {
+    let mut counts = Vec::with_capacity(bytes.len() / BLOCK + 2);
+    let mut n = 0;
+    counts.push(0);
+    for block in bytes.chunks(BLOCK) {
+        n += count_chars(block);
+        counts.push(n);
     }
-    out
+    counts
+}
+
+/// Convert byte offsets of `text` (each on a char boundary) to code-point offsets.
+/// `offsets` may be in any order; an offset past the end counts as the end.
+pub fn bytes_to_chars(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let counts = block_counts(bytes);
+    offsets
+        .iter()
+        .map(|&o| {
+            let o = o.min(bytes.len());
+            let k = o / BLOCK;
+            counts[k] + count_chars(&bytes[k * BLOCK..o])
+        })
+        .collect()
 }
 
 /// Code points in a UTF-8 byte slice: every byte that is not a continuation byte.
@@ -23,41 +38,37 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
-/// How many bytes [`chars_to_bytes`] counts at a time while far from an offset.
-const BLOCK: usize = 64;
+fn is_continuation(b: u8) -> bool {
+    (b as i8) < -0x40
+}
 
-/// Convert code-point offsets of `text` to byte offsets, in one forward pass
-/// over its bytes (a code point starts at every byte that is not a UTF-8
-/// continuation byte). An offset past the last code point is `text.len()`.
+/// Convert code-point offsets of `text` to byte offsets (in any order). An
+/// offset past the last code point is `text.len()`.
 pub fn chars_to_bytes(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
     let bytes = text.as_bytes();
-    let mut out = vec![text.len(); offsets.len()];
-    // `byte` is where code point number `chars` starts.
-    let (mut chars, mut byte) = (0usize, 0usize);
-    for i in order {
-        // Far from the target, whole blocks at a time: a block of BLOCK bytes
-        // holds at most BLOCK code points, so it cannot overshoot; a code point
-        // cut at the block's end is counted by its first byte, and its other
-        // bytes are stepped over.
-        while offsets[i].saturating_sub(chars) >= BLOCK && byte + BLOCK <= bytes.len() {
-            chars += count_chars(&bytes[byte..byte + BLOCK]);
-            byte += BLOCK;
-            while bytes.get(byte).is_some_and(|&b| (b as i8) < -0x40) {
+    let counts = block_counts(bytes);
+    offsets
+        .iter()
+        .map(|&target| {
+            // The last block that starts at or before the target's code point.
+            let k = counts.partition_point(|&n| n <= target).saturating_sub(1);
+            let mut byte = (k * BLOCK).min(bytes.len());
+            // `chars` code points start before `byte`; step past the rest of
+            // a code point the block's start cut.
+            let mut chars = counts[k];
+            while bytes.get(byte).copied().is_some_and(is_continuation) {
                 byte += 1;
             }
-        }
-        while chars < offsets[i] && byte < bytes.len() {
-            byte += 1;
-            while bytes.get(byte).is_some_and(|&b| (b as i8) < -0x40) {
+            while chars < target && byte < bytes.len() {
                 byte += 1;
+                while bytes.get(byte).copied().is_some_and(is_continuation) {
+                    byte += 1;
+                }
+                chars += 1;
             }
-            chars += 1;
-        }
-        out[i] = byte;
-    }
-    out
+            byte
+        })
+        .collect()
 }
 
 #[cfg(test)]
