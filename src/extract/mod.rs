@@ -68,6 +68,8 @@ pub struct Doc<'a> {
     /// and a company before a title), the company rules and the date rules
     /// (company calendars) all read them.
     names: std::cell::OnceCell<Found>,
+    /// Where Latin patterns may match (`text::latin`), found on first use.
+    latin: std::cell::OnceCell<Vec<crate::text::latin::Stretch>>,
     /// The lines holding a cue of each cue list asked for so far (indexed by
     /// `Cues::id`): rule sets that gate on the same cues search the text once.
     cue_lines: std::cell::RefCell<Vec<Option<Lines>>>,
@@ -89,6 +91,7 @@ impl<'a> Doc<'a> {
             ref_date,
             gazetteer,
             names: std::cell::OnceCell::new(),
+            latin: std::cell::OnceCell::new(),
             cue_lines: std::cell::RefCell::new(Vec::new()),
             dates: date::DateContext::new(
                 ref_date.map(|(day, source)| date::Reference { day, source }),
@@ -106,6 +109,7 @@ impl<'a> Doc<'a> {
             ref_date: self.ref_date,
             gazetteer: self.gazetteer,
             names: self.names.clone(),
+            latin: self.latin.clone(),
             cue_lines: self.cue_lines.clone(),
             dates: self.dates.with_reference(reference),
         }
@@ -151,6 +155,13 @@ impl<'a> Doc<'a> {
     /// The gazetteer's company matches in `text`, in text order, without overlaps.
     pub fn company_matches(&self) -> &[GazMatch] {
         &self.names().companies
+    }
+
+    /// The stretches of `text` outside its long Japanese runs, where the
+    /// English rules' patterns may match (`text::latin`).
+    pub fn latin_stretches(&self) -> &[crate::text::latin::Stretch] {
+        self.latin
+            .get_or_init(|| crate::text::latin::stretches(self.text))
     }
 
     /// The gazetteer's person matches in `text`, in text order, without overlaps.
