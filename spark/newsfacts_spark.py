@@ -871,9 +871,11 @@ def text_partition(conf):
 # numbers are the single run's by construction, since the binary reads each
 # file whole under the path the single run names it by.
 
-# The datasets the binary writes, and the file it writes each into.
+# The kinds of facts (SPEC), each a partition of facts/.
+KINDS = ("money", "percent", "date", "person", "company")
+
+# The datasets the binary writes besides facts, and the file it writes each into.
 BINARY_DATASETS = {
-    "facts": "facts.parquet",
     "sections": "sections.parquet",
     "articles": "articles.parquet",
     "events": "events.parquet",
@@ -913,11 +915,14 @@ def write_rows(path, rows, schema):
 
 
 def plan_units(jsonl, text, order, chunk):
-    """Work for the tasks: (bytes, kind, files), runs of whole files in input
-    order, each about `chunk` bytes (a larger file is a unit alone), largest
-    first. A unit holds dumps or text
-    files, never both, so that only units of text files (whose paths the binary
-    sees in a scratch folder) have their Parquet rewritten."""
+    """Work for the tasks: (bytes, kind, files, byte range), largest first.
+    Whole files are grouped in input order into units of about `chunk` bytes; a
+    JSONL file larger than `chunk` is cut into byte ranges of about `chunk`
+    bytes, one unit each (the binary's --byte-range: each line is read by the
+    range its first byte is in, with the whole file's line numbers, so ids and
+    sources are a single run's). A unit holds dumps or text files, never both,
+    so that only units of text files (whose paths the binary sees in a scratch
+    folder) have their Parquet rewritten."""
     units, current, size, kind = [], [], 0, None
     by_disp = {}
     for key, (full, disp, _) in jsonl.items():
@@ -930,14 +935,20 @@ def plan_units(jsonl, text, order, chunk):
         if item is None:
             continue
         n = max(os.path.getsize(local_path(item[2])), 1)
+        if item[0] == "jsonl" and n > chunk:
+            pieces = -(-n // chunk)
+            cuts = [n * i // pieces for i in range(pieces + 1)]
+            for a, b in zip(cuts, cuts[1:]):
+                units.append((b - a, "jsonl", [item[2]], (a, b)))
+            continue
         if current and (kind != item[0] or size + n > chunk):
-            units.append((size, kind, current))
+            units.append((size, kind, current, None))
             current, size = [], 0
         kind = item[0]
         current.append(item[2])
         size += n
     if current:
-        units.append((size, kind, current))
+        units.append((size, kind, current, None))
     # Largest first, so that the last tasks to start are short ones.
     units.sort(key=lambda u: -u[0])
     return units
@@ -978,11 +989,8 @@ def direct_unit(conf):
         keep_gaz = index == 0
         info = conf["text"].value
         jsonl = conf["jsonl"].value
-        for size, kind, files in units:
-            # A file larger than a unit cannot be cut (its ids and lines are
-            # counted from its start): its run gets the threads of the units it
-            # would have made, up to an executor's cores, as a single run would.
-            threads = conf["threads"] * max(1, min(-(-size // conf["chunk"]), conf["cores"]))
+        for size, kind, files, byte_range in units:
+            threads = conf["threads"]
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             scratch = tempfile.mkdtemp(prefix="newsfacts-unit-")
             run_out = os.path.join(out, "_temporary", "unit-%05d" % index)
@@ -1016,8 +1024,10 @@ def direct_unit(conf):
                         paths[root] = disp
                 cmd, flags = binary_command(binary, list(gaz), conf["opts"])
                 flags = [f for f in flags if f != "--stdout"]
+                if byte_range is not None:
+                    flags += ["--byte-range", "%d:%d" % byte_range]
                 env = dict(os.environ, RAYON_NUM_THREADS=str(threads))
-                proc = subprocess.run(cmd + args + flags + ["--format", "parquet", "--out", run_out],
+                proc = subprocess.run(cmd + args + flags + ["--format", "parquet", "--facts-by-kind", "--out", run_out],
                                       cwd=conf["cwd"], env=env, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.PIPE)
                 if proc.returncode not in (0, 1):
@@ -1056,6 +1066,17 @@ def direct_unit(conf):
                     if drop:
                         summ["warnings_count"] = summ.get("warnings_count", 0) - len(drop)
                         summ["warnings"] = [w for w in summ.get("warnings", []) if w.get("path") not in gaz]
+                if byte_range is not None and byte_range[0] > 0:
+                    # A problem with the file as a whole (it could not be
+                    # opened) is met by every range: the first range reports it.
+                    def whole_file(path, line):
+                        return line is None and path == args[0]
+
+                    problems = [p for p in problems if not whole_file(p.get("source"), p.get("line"))]
+                    for key, count in (("skipped", "articles_skipped"), ("warnings", "warnings_count")):
+                        kept = [e for e in summ.get(key, []) if not whole_file(e.get("path"), e.get("line"))]
+                        summ[count] = summ.get(count, 0) - (len(summ.get(key, [])) - len(kept))
+                        summ[key] = kept
                 for p in problems:
                     p["source"], p["line"] = where(p.get("source"), p.get("line"))
                 for key in ("skipped", "warnings", "duplicate_ids"):
@@ -1066,19 +1087,25 @@ def direct_unit(conf):
                 if conf["fingerprint"] and os.path.isfile(os.path.join(run_out, "articles.parquet")):
                     col = pq.read_table(os.path.join(run_out, "articles.parquet"), columns=["doc_id"]).column(0)
                     ids = id_fingerprints(col.to_pylist())
+                # Hive partitions by kind, as Spark writes them: the binary's
+                # file of each kind (--facts-by-kind: no kind column) is the
+                # kind's part; an empty kind has no part, as in Spark.
+                for k in KINDS:
+                    src = os.path.join(run_out, "facts-%s.parquet" % k)
+                    if not os.path.isfile(src) or pq.read_metadata(src).num_rows == 0:
+                        continue
+                    dest = os.path.join(out, "facts", f"kind={k}", part)
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    if paths:
+                        pq.write_table(map_sources(pq.read_table(src), paths), dest, compression="snappy",
+                                       row_group_size=65536)
+                    else:
+                        os.replace(src, dest)
                 for name, fname in BINARY_DATASETS.items():
                     src = os.path.join(run_out, fname)
                     if not os.path.isfile(src):
                         continue
                     dest = os.path.join(out, name, part)
-                    if name == "facts":
-                        # Hive partitions by kind, as Spark writes them: one
-                        # file per kind, without the kind column.
-                        table = pq.read_table(src)
-                        if paths:
-                            table = map_sources(table, paths)
-                        split_by_kind(table, os.path.join(out, name), part)
-                        continue
                     if not paths:
                         os.replace(src, dest)
                         continue
@@ -1114,30 +1141,6 @@ def map_sources(table, paths):
     return table.set_column(i, table.schema.field(i), col)
 
 
-def split_by_kind(table, folder, part):
-    """Writes a unit's facts as `folder/kind=K/part` for each kind it has, the
-    rows in the binary's order, the other columns as the binary typed them."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    from concurrent.futures import ThreadPoolExecutor
-
-    kinds = table.column("kind").cast(pa.string())
-    rest = table.drop_columns(["kind"])
-
-    def write(kind):
-        dest = os.path.join(folder, f"kind={kind}", part)
-        os.makedirs(os.path.dirname(dest), exist_ok=True)
-        pq.write_table(rest.filter(pc.equal(kinds, kind)), dest, compression="snappy", row_group_size=65536)
-
-    # One thread per kind: Arrow's filter and the Parquet encoder release the
-    # GIL, and this runs after the binary, on the unit's critical path.
-    names = sorted(k for k in pc.unique(kinds).to_pylist() if k is not None)
-    with ThreadPoolExecutor(max_workers=max(1, len(names))) as pool:
-        list(pool.map(write, names))
-
-
 def run_direct(spark, args, conf, jsonl, text, order, phase):
     """The direct path's driver half: plans the units, runs them (one task
     each), and returns the runs' summaries and whether two units' articles may
@@ -1154,7 +1157,8 @@ def run_direct(spark, args, conf, jsonl, text, order, phase):
     if args.split_mb:
         chunk = min(chunk, int(args.split_mb * (1 << 20)))
     units = plan_units(jsonl, text, order, chunk)
-    phase(f"planned {len(units)} units")
+    ranges = [u for u in units if u[3] is not None]
+    phase(f"planned {len(units)} units ({len(ranges)} byte ranges of {len({u[2][0] for u in ranges})} dumps)")
     cores = int(sc.getConf().get("spark.executor.cores", str(sc.defaultParallelism)))
     # Fingerprints cost the driver 8 bytes an article: they are used up to a
     # size where that stays small; above it, the aggregation's few seconds are

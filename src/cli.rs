@@ -110,6 +110,12 @@ pub struct ExtractArgs {
     /// JSONL field holding the language (ja, en).
     #[arg(long, value_name = "NAME", default_value = "lang")]
     pub lang_field: String,
+    /// Parquet: facts in one file per kind (facts-money.parquet, ...; no kind column), the parts of a dataset partitioned by kind.
+    #[arg(long)]
+    pub facts_by_kind: bool,
+    /// Read only the lines that start within this byte range of each JSONL file (START:END, END excluded); line numbers and default ids stay those of the whole file. For cutting a dump into parts that separate runs process.
+    #[arg(long, value_name = "START:END")]
+    pub byte_range: Option<String>,
     /// No progress bar and no summary line (problems are still reported).
     #[arg(long, short)]
     pub quiet: bool,
@@ -202,6 +208,13 @@ impl ExtractArgs {
         } else {
             self.paths
         };
+        if self.facts_by_kind && !formats.contains(&Format::Parquet) {
+            return Err("--facts-by-kind: only with --format parquet".into());
+        }
+        let range = match &self.byte_range {
+            None => None,
+            Some(r) => Some(byte_range(r, &inputs)?),
+        };
         Ok(Config {
             inputs,
             out: self.out,
@@ -209,13 +222,42 @@ impl ExtractArgs {
             ref_date,
             stdout: self.stdout,
             excel: self.excel,
+            facts_by_kind: self.facts_by_kind,
             gazetteers: self.gazetteer,
             kinds,
             read: ReadOptions {
                 fields,
                 max_article_bytes: self.max_article_mb.saturating_mul(1 << 20),
+                range,
             },
             ..Config::default()
         })
     }
+}
+
+/// `--byte-range START:END`, checked against the inputs: every input must be a
+/// JSONL file (a range of a text file or of a folder means nothing).
+fn byte_range(r: &str, inputs: &[PathBuf]) -> Result<(u64, u64), String> {
+    let bad = || format!("--byte-range: {r:?} is not START:END (byte offsets, START <= END)");
+    let (a, b) = r.split_once(':').ok_or_else(bad)?;
+    let (a, b) = (
+        a.trim().parse::<u64>().map_err(|_| bad())?,
+        b.trim().parse::<u64>().map_err(|_| bad())?,
+    );
+    if a > b {
+        return Err(bad());
+    }
+    for p in inputs {
+        let jsonl = p.is_file()
+            && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")
+            });
+        if !jsonl {
+            return Err(format!(
+                "--byte-range: {} is not a JSONL file (a range cuts JSONL files at line starts)",
+                newsfacts::input::path_text(p)
+            ));
+        }
+    }
+    Ok((a, b))
 }

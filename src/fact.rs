@@ -403,6 +403,17 @@ pub fn grouped_number(x: f64, places: usize) -> String {
 
 /// `x` with at most `places` decimals, trailing zeros and dot removed.
 pub fn trim_decimals(x: f64, places: usize) -> String {
+    // A whole number prints as its integer (what the general path gives it
+    // after trimming `.00`), without the float formatting machinery: most
+    // amounts and rates are whole (`$381 million` shows `381M`).
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        // `-0` prints as `0`, as below.
+        return if x == 0.0 {
+            "0".into()
+        } else {
+            (x as i64).to_string()
+        };
+    }
     let s = format!("{:.*}", places, x);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -437,6 +448,38 @@ mod tests {
         assert_eq!(compact_number(1280.0), "1,280");
         assert_eq!(compact_number(2.69), "2.69");
         assert_eq!(compact_number(2.45e9), "2.45B");
+    }
+
+    /// Whole numbers take the fast path; it prints what the general one does.
+    #[test]
+    fn trim_decimals_whole_numbers() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            1280.0,
+            2.4e9,
+            999_999_999_999_999.0,
+            1e15,
+            1e20,
+        ] {
+            for places in [0, 2, 3, 4] {
+                let general = format!("{:.*}", places, x);
+                let general = if general.contains('.') {
+                    general
+                        .trim_end_matches('0')
+                        .trim_end_matches('.')
+                        .to_string()
+                } else {
+                    general
+                };
+                let general = if general == "-0" { "0".into() } else { general };
+                assert_eq!(trim_decimals(x, places), general, "{x} {places}");
+            }
+        }
+        assert_eq!(trim_decimals(2.5, 0), "2");
+        assert_eq!(trim_decimals(0.125, 2), "0.12");
     }
 
     #[test]

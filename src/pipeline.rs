@@ -44,6 +44,8 @@ pub struct Config {
     pub stdout: bool,
     /// CSV for Excel.
     pub excel: bool,
+    /// Parquet facts in one file per kind (`facts-<kind>.parquet`).
+    pub facts_by_kind: bool,
     /// User gazetteer files.
     pub gazetteers: Vec<PathBuf>,
     /// How inputs are read (JSONL field names, the article size cap).
@@ -69,6 +71,7 @@ impl Default for Config {
             ref_date: None,
             stdout: false,
             excel: false,
+            facts_by_kind: false,
             gazetteers: Vec::new(),
             read: ReadOptions::default(),
             kinds: None,
@@ -190,7 +193,10 @@ type Outcome = Result<(Analysis, Vec<Option<Rendered>>), Problem>;
 /// The writers of the run's formats, begun in `sink` (the output folder), or
 /// the record stream on stdout.
 fn open_writers(cfg: &Config, sink: Option<&mut dyn Sink>) -> std::io::Result<Writers> {
-    let opts = Options { excel: cfg.excel };
+    let opts = Options {
+        excel: cfg.excel,
+        facts_by_kind: cfg.facts_by_kind,
+    };
     match sink.filter(|_| !cfg.stdout) {
         Some(sink) => {
             let mut writers = Writers::new(&cfg.formats, &opts);

@@ -1200,3 +1200,89 @@ fn a_run_ends_with_one_summary_line_unless_quiet() {
         .success();
     assert_eq!(stderr_of(&a), "");
 }
+
+/// Byte ranges that tile a dump, each cutting lines in the middle, give
+/// together exactly one run's facts (ids, sources and line numbers included)
+/// and problems: every line is read by the range its first byte is in.
+#[test]
+fn byte_ranges_tile_a_dump() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("d.jsonl");
+    let mut text = String::new();
+    for i in 0..40 {
+        if i == 17 {
+            text.push_str("not json\n");
+        } else if i % 3 == 0 {
+            text.push_str(&format!(
+                "{{\"text\": \"Sony rose {i}% to $1.{i} billion on June 9, 2025.\"}}\n"
+            ));
+        } else {
+            text.push_str(&format!(
+                "{{\"id\": \"n{i}\", \"text\": \"トヨタの売上高は{i}億円、前年比{i}%増。\"}}\n"
+            ));
+        }
+    }
+    fs::write(&dump, &text).unwrap();
+    let size = text.len() as u64;
+    let rows = |out: &Path| -> Vec<String> {
+        let body = fs::read_to_string(out.join("facts.csv")).unwrap();
+        body.lines().skip(1).map(str::to_string).collect()
+    };
+    let whole = dir.path().join("whole");
+    run_into(&[&dump], &whole, &[]).code(1);
+    let want = rows(&whole);
+    assert!(want.len() > 60, "{}", want.len());
+    // Cuts at a line start, inside lines, and past the end.
+    let cuts = [0, 1, 100, 101, size / 2, size - 3, size + 10];
+    let mut got = Vec::new();
+    let mut skipped = Vec::new();
+    for (n, w) in cuts.windows(2).enumerate() {
+        let out = dir.path().join(format!("r{n}"));
+        let range = format!("{}:{}", w[0], w[1]);
+        let code = run_into(&[&dump], &out, &["--byte-range", &range])
+            .get_output()
+            .status
+            .code();
+        assert!(matches!(code, Some(0) | Some(1)), "{range}: {code:?}");
+        if out.join("facts.csv").exists() {
+            got.extend(rows(&out));
+        }
+        if let Some(list) = fs::read_to_string(out.join("summary.json"))
+            .ok()
+            .and_then(|s| serde_json::from_str::<Json>(&s).ok())
+            .and_then(|j| j["skipped"].as_array().cloned())
+        {
+            skipped.extend(list.into_iter().map(|e| e["line"].as_u64()));
+        }
+    }
+    assert_eq!(got, want);
+    assert_eq!(skipped, vec![Some(18)]);
+}
+
+/// --byte-range takes START:END over JSONL files only; --facts-by-kind only
+/// with Parquet.
+#[test]
+fn byte_range_and_facts_by_kind_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("d.jsonl");
+    fs::write(&dump, "{\"text\": \"x\"}\n").unwrap();
+    let out = dir.path().join("o");
+    for (args, needle) in [
+        (vec!["--byte-range", "5:2"], "START:END"),
+        (vec!["--byte-range", "abc"], "START:END"),
+        (vec!["--facts-by-kind"], "--format parquet"),
+    ] {
+        let a = run_into(&[&dump], &out, &args).code(2);
+        assert!(
+            stderr_of(&a).contains(needle),
+            "{args:?}: {}",
+            stderr_of(&a)
+        );
+    }
+    let a = run_into(&[dir.path()], &out, &["--byte-range", "0:10"]).code(2);
+    assert!(
+        stderr_of(&a).contains("not a JSONL file"),
+        "{}",
+        stderr_of(&a)
+    );
+}

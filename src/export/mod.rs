@@ -100,7 +100,9 @@ impl Format {
             Format::Csv => Box::new(csv::CsvWriter::new(opts.excel)),
             Format::Jsonl => Box::new(json::JsonlWriter::default()),
             Format::Json => Box::new(json::ArticlesJson::default()),
-            Format::Parquet => Box::new(parquet::ParquetWriter::default()),
+            Format::Parquet => {
+                Box::new(parquet::ParquetWriter::default().facts_by_kind(opts.facts_by_kind))
+            }
             Format::Xlsx => Box::new(xlsx::XlsxWriter::default()),
             Format::Records => Box::new(json::RecordsWriter::default()),
         }
@@ -112,6 +114,9 @@ impl Format {
 pub struct Options {
     /// CSV for spreadsheets: BOM, CRLF, formula-guarded text cells.
     pub excel: bool,
+    /// Parquet: facts in one file per kind, `facts-<kind>.parquet`, instead of
+    /// `facts.parquet`.
+    pub facts_by_kind: bool,
 }
 
 /// How serious a problem is: an input skipped, or a note on one that was read.
@@ -303,6 +308,13 @@ mod tests {
                     f.name()
                 );
             }
+        }
+        for kind in crate::fact::Kind::ALL {
+            let file = parquet::by_kind_file(kind);
+            assert!(
+                crate::outdir::KNOWN_OUTPUTS.contains(&file.as_str()),
+                "{file}"
+            );
         }
     }
 }

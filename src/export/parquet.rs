@@ -12,6 +12,12 @@
 //! encoded row group per table, whatever the size of the dump. Row groups close at row
 //! counts, never at chunk or thread boundaries, so the bytes are the same for
 //! any number of threads.
+//!
+//! With [`super::Options::facts_by_kind`] the facts go to one file per kind,
+//! `facts-<kind>.parquet` ([`by_kind_file`]), every kind's file written even when
+//! empty, without the `kind` column: its name says the kind. Those are the files a
+//! dataset partitioned by kind (`facts/kind=money/…`, as Spark and DuckDB lay
+//! it out) is made of, with no pass over the facts to split them.
 
 use super::row::{
     event_rows, fact_rows, section_rows, ArticleRow, Cell, Column, ColumnType, ARTICLE_COLUMNS,
@@ -20,6 +26,7 @@ use super::row::{
 use super::sink::{OutFile, Sink};
 use super::Writer;
 use crate::analyze::Analysis;
+use crate::fact::Kind;
 use arrow_array::builder::{
     ArrayBuilder, BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
     StringDictionaryBuilder,
@@ -142,8 +149,32 @@ impl Builder {
     }
 }
 
+/// The file of one kind's facts when they are written by kind.
+pub fn by_kind_file(kind: Kind) -> String {
+    format!("facts-{}.parquet", kind.as_str())
+}
+
+/// The facts' columns without `kind` (the files of facts by kind), and the
+/// position of `kind` among [`FACT_COLUMNS`].
+fn columns_without_kind() -> (Vec<Column>, usize) {
+    let at = FACT_COLUMNS
+        .iter()
+        .position(|c| c.name == "kind")
+        .unwrap_or(FACT_COLUMNS.len());
+    let cols = FACT_COLUMNS
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != at)
+        .map(|(_, c)| *c)
+        .collect();
+    (cols, at)
+}
+
 /// One Parquet file being written: its columns' builders and the file writer.
 struct Table {
+    /// The position of a cell that rows carry but this file does not store
+    /// (`kind`, in the files of facts by kind).
+    skip: Option<usize>,
     schema: SchemaRef,
     builders: Vec<Builder>,
     writer: ArrowWriter<OutFile>,
@@ -175,6 +206,7 @@ impl Table {
         let file = sink.create(name)?;
         let writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(to_io)?;
         Ok(Table {
+            skip: None,
             schema,
             builders: columns.iter().map(|c| Builder::new(c.ty)).collect(),
             writer,
@@ -185,7 +217,11 @@ impl Table {
     }
 
     fn push(&mut self, cells: &[Cell]) -> io::Result<()> {
-        for (b, &cell) in self.builders.iter_mut().zip(cells) {
+        let stored = cells
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| Some(i) != self.skip);
+        for (b, (_, &cell)) in self.builders.iter_mut().zip(stored) {
             b.append(cell)?;
         }
         if self.builders.first().map_or(0, Builder::len) >= self.batch {
@@ -228,9 +264,13 @@ use std::io::Write as _;
 
 /// The `parquet` format.
 pub struct ParquetWriter {
-    tables: Option<[Table; 4]>,
+    /// The facts' table, or one per kind in [`Kind::ALL`] order; sections,
+    /// articles, events.
+    tables: Option<(Vec<Table>, [Table; 3])>,
     group: usize,
     batch: usize,
+    /// Facts in one file per kind.
+    by_kind: bool,
 }
 
 impl Default for ParquetWriter {
@@ -259,29 +299,59 @@ impl ParquetWriter {
             tables: None,
             group,
             batch,
+            by_kind: false,
         }
+    }
+
+    /// The same writer, writing facts to one file per kind (see the module docs).
+    pub fn facts_by_kind(mut self, by_kind: bool) -> Self {
+        self.by_kind = by_kind;
+        self
     }
 }
 
 impl Writer for ParquetWriter {
     fn begin(&mut self, sink: &mut dyn Sink) -> io::Result<()> {
         let g = (self.group, self.batch);
-        self.tables = Some([
-            Table::new(sink, "facts.parquet", &FACT_COLUMNS, g)?,
-            Table::new(sink, "sections.parquet", &SECTION_COLUMNS, g)?,
-            Table::new(sink, "articles.parquet", &ARTICLE_COLUMNS, g)?,
-            Table::new(sink, "events.parquet", &EVENT_COLUMNS, g)?,
-        ]);
+        let facts = if self.by_kind {
+            let (cols, at) = columns_without_kind();
+            let mut tables = Vec::with_capacity(Kind::ALL.len());
+            for kind in Kind::ALL {
+                let mut t = Table::new(sink, &by_kind_file(kind), &cols, g)?;
+                t.skip = Some(at);
+                tables.push(t);
+            }
+            tables
+        } else {
+            vec![Table::new(sink, "facts.parquet", &FACT_COLUMNS, g)?]
+        };
+        self.tables = Some((
+            facts,
+            [
+                Table::new(sink, "sections.parquet", &SECTION_COLUMNS, g)?,
+                Table::new(sink, "articles.parquet", &ARTICLE_COLUMNS, g)?,
+                Table::new(sink, "events.parquet", &EVENT_COLUMNS, g)?,
+            ],
+        ));
         Ok(())
     }
 
     fn write(&mut self, a: &Analysis) -> io::Result<()> {
-        let [facts, sections, articles, events] = self
+        let (facts, [sections, articles, events]) = self
             .tables
             .as_mut()
             .ok_or_else(|| io::Error::other("parquet writer used before begin"))?;
         for r in fact_rows(a) {
-            facts.push(&r.cells())?;
+            let at = if self.by_kind {
+                Kind::parse(r.kind)
+                    .ok_or_else(|| {
+                        io::Error::other(format!("a fact of unknown kind {:?}", r.kind))
+                    })?
+                    .index()
+            } else {
+                0
+            };
+            facts[at].push(&r.cells())?;
         }
         for r in section_rows(a) {
             sections.push(&r.cells())?;
@@ -294,8 +364,8 @@ impl Writer for ParquetWriter {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let Some(tables) = self.tables.take() {
-            for t in tables {
+        if let Some((facts, rest)) = self.tables.take() {
+            for t in facts.into_iter().chain(rest) {
                 t.finish()?;
             }
         }
@@ -376,6 +446,52 @@ mod tests {
                 i += 1;
             }
         }
+    }
+
+    /// Facts by kind: one file per kind, every kind's file written, each with
+    /// the columns of facts.parquet but `kind`, holding exactly that kind's
+    /// rows in the one file's order, cell for cell.
+    #[test]
+    fn facts_by_kind_are_the_facts_of_each_kind() {
+        let all = analyses();
+        let dir = tempfile::tempdir().unwrap();
+        let mut sink = DirSink::new(dir.path()).unwrap();
+        let mut w = ParquetWriter::with_sizes(6, 2).facts_by_kind(true);
+        w.begin(&mut sink).unwrap();
+        for a in &all {
+            w.write(a).unwrap();
+        }
+        w.finish().unwrap();
+        assert!(!dir.path().join("facts.parquet").exists());
+        let (cols, at) = columns_without_kind();
+        assert_eq!(FACT_COLUMNS[at].name, "kind");
+        let rows: Vec<_> = all.iter().flat_map(fact_rows).collect();
+        let mut seen = 0;
+        for kind in Kind::ALL {
+            let file = std::fs::File::open(dir.path().join(by_kind_file(kind))).unwrap();
+            let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+            assert_eq!(builder.schema().as_ref(), schema(&cols).as_ref());
+            let batches: Vec<RecordBatch> = builder.build().unwrap().map(Result::unwrap).collect();
+            let want: Vec<_> = rows.iter().filter(|r| r.kind == kind.as_str()).collect();
+            let mut i = 0;
+            for b in &batches {
+                for r in 0..b.num_rows() {
+                    let mut cells = want[i].cells().to_vec();
+                    cells.remove(at);
+                    for (c, cell) in cells.into_iter().enumerate() {
+                        assert_eq!(cell_at(b.column(c).as_ref(), r), cell, "{kind:?} row {i}");
+                    }
+                    i += 1;
+                }
+            }
+            assert_eq!(i, want.len(), "{kind:?}");
+            seen += i;
+        }
+        assert_eq!(seen, rows.len());
+        // Every kind of the sample has facts, so no file above was trivially empty.
+        assert!(Kind::ALL
+            .iter()
+            .all(|k| rows.iter().any(|r| r.kind == k.as_str())));
     }
 
     /// Events come back with their typed cells: Float64 amounts, Int64

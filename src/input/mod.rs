@@ -103,6 +103,11 @@ pub struct ReadOptions {
     /// The largest article (text file or JSONL line) read, in bytes; larger
     /// ones are skipped and reported.
     pub max_article_bytes: u64,
+    /// Read only the lines of each JSONL file that start at a byte offset in
+    /// `start..end` (None: every line). A line belongs to the range its first
+    /// byte is in, so ranges that tile a file read each line exactly once; line
+    /// numbers (and the default ids made from them) count from the file's start.
+    pub range: Option<(u64, u64)>,
 }
 
 impl Default for ReadOptions {
@@ -110,6 +115,7 @@ impl Default for ReadOptions {
         ReadOptions {
             fields: Fields::default(),
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            range: None,
         }
     }
 }
@@ -257,6 +263,58 @@ struct JsonlState {
     stem: String,
     line: usize,
     buf: Vec<u8>,
+    /// How many more bytes may hold the start of a line of this source
+    /// ([`ReadOptions::range`]; `u64::MAX` when unbounded).
+    left: u64,
+}
+
+/// Move `r` to the first line start at or after byte `start` (a line starts at
+/// 0 and after every line break), and return how many lines lie before it and
+/// its offset.
+fn seek_line_start(r: &mut impl BufRead, start: u64) -> std::io::Result<(usize, u64)> {
+    if start == 0 {
+        return Ok((0, 0));
+    }
+    // Count the line breaks in bytes 0..start-1, then look at byte start-1: a
+    // line break there means a line starts at `start`; else the line running
+    // through `start` began before it, and belongs to an earlier range.
+    let (mut at, mut lines) = (0u64, 0usize);
+    let mut last = b'\n';
+    while at < start {
+        let avail = r.fill_buf()?;
+        if avail.is_empty() {
+            return Ok((lines, at));
+        }
+        let n = avail
+            .len()
+            .min(usize::try_from(start - at).unwrap_or(usize::MAX));
+        lines += memchr::memchr_iter(b'\n', &avail[..n]).count();
+        last = avail[n - 1];
+        r.consume(n);
+        at += n as u64;
+    }
+    if last != b'\n' {
+        loop {
+            let avail = r.fill_buf()?;
+            if avail.is_empty() {
+                return Ok((lines, at));
+            }
+            match memchr::memchr(b'\n', avail) {
+                Some(i) => {
+                    r.consume(i + 1);
+                    at += i as u64 + 1;
+                    lines += 1;
+                    break;
+                }
+                None => {
+                    let n = avail.len();
+                    r.consume(n);
+                    at += n as u64;
+                }
+            }
+        }
+    }
+    Ok((lines, at))
 }
 
 impl Reader {
@@ -311,17 +369,32 @@ impl Reader {
             }
             Source::Jsonl { path } => match open_regular(&path) {
                 Ok((f, size)) => {
+                    // Read no further than the size at open: a file that
+                    // keeps growing ends where it was.
+                    let mut reader = BufReader::with_capacity(1 << 16, f.take(size));
+                    let (line, end) = match self.options.range {
+                        None => (0, u64::MAX),
+                        Some((start, end)) => match seek_line_start(&mut reader, start) {
+                            Ok((lines, at)) => {
+                                self.consumed += at;
+                                (lines, end.saturating_sub(at))
+                            }
+                            Err(e) => {
+                                self.pending.push(skipped(&path, io_reason(&e)));
+                                return;
+                            }
+                        },
+                    };
                     self.jsonl = Some(JsonlState {
-                        // Read no further than the size at open: a file that
-                        // keeps growing ends where it was.
-                        reader: Box::new(BufReader::with_capacity(1 << 16, f.take(size))),
+                        reader: Box::new(reader),
                         path: path_text(&path),
                         stem: path
                             .file_stem()
                             .map(|s| path_text(Path::new(s)))
                             .unwrap_or_default(),
-                        line: 0,
+                        line,
                         buf: Vec::new(),
+                        left: end,
                     })
                 }
                 Err(reason) => self.pending.push(skipped(&path, reason)),
@@ -333,6 +406,7 @@ impl Reader {
                     stem: "stdin".into(),
                     line: 0,
                     buf: Vec::new(),
+                    left: u64::MAX,
                 })
             }
         }
@@ -634,6 +708,9 @@ impl<'de> Visitor<'de> for ArticleSeed<'_> {
 /// Read the next line of a JSONL source: None at end of input; else the
 /// items of that line and the bytes it took.
 fn next_jsonl(st: &mut JsonlState, opts: &ReadOptions) -> Option<(Vec<Item>, u64)> {
+    if st.left == 0 {
+        return None;
+    }
     let (n, too_long) =
         match read_line_bounded(&mut *st.reader, &mut st.buf, opts.max_article_bytes) {
             Ok((0, _)) => return None,
@@ -653,6 +730,7 @@ fn next_jsonl(st: &mut JsonlState, opts: &ReadOptions) -> Option<(Vec<Item>, u64
             }
         };
     st.line += 1;
+    st.left = st.left.saturating_sub(n);
     Some((jsonl_items(st, opts, too_long), n))
 }
 

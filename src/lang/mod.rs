@@ -9,8 +9,9 @@
 //! alternations of the money and percent rules and the lookups that turn a
 //! matched word into a [`Qualifier`] both come from [`QUALIFIERS`]. Beside
 //! them: honorifics (people), sentence enders and the abbreviations whose
-//! full stop ends no sentence (the `sentence` field), and the markers of a
-//! related-articles block (sections).
+//! full stop ends no sentence (the `sentence` field), the markers of a
+//! related-articles block (sections), and (`<code>/link.rs`) the cue words of
+//! linking: metrics, change words, deal words and stages.
 
 pub mod en;
 pub mod ja;

@@ -48,8 +48,11 @@ fn number() -> String {
     format!(r"{GROUP}(?:[ \t]{{0,2}}[万億兆]{{1,2}}{GROUP}?)*")
 }
 
-pub(super) static RULES: LazyLock<RuleSet> =
-    LazyLock::new(|| RuleSet::new(Kind::Money, rules()).with_cues(cues()));
+pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+    RuleSet::new(Kind::Money, rules())
+        .with_cues(cues())
+        .without_set_scan()
+});
 
 /// The cues of the rules below: every match ends in a Japanese currency name
 /// (`units`, or the names of `major_minor`, all in the table) written right

@@ -87,6 +87,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         ),
     ])
     .with_cues(cues())
+    .without_set_scan()
     .with_gate(gate)
 });
 

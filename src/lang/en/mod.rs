@@ -2,6 +2,8 @@
 //! abbreviations whose full stop ends no sentence, the markers of a
 //! related-articles block.
 
+pub mod link;
+
 use super::Place::{After, Before};
 use super::{q, QualifierWord, BOTH, MONEY, PERCENT};
 use crate::fact::Qualifier::{Approx, AtLeast, AtMost, Over, Under};

@@ -1,6 +1,8 @@
 //! Japanese vocabulary: qualifier words of amounts, honorifics, sentence
 //! enders, the markers of a related-articles block.
 
+pub mod link;
+
 use super::Place::{After, Before};
 use super::{q, QualifierWord, BOTH, MONEY, PERCENT};
 use crate::fact::Qualifier::{Approx, AtLeast, AtMost, Over, Under};
