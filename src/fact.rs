@@ -375,7 +375,9 @@ pub fn compact_number(x: f64) -> String {
     } else {
         return plain_number(x);
     };
-    format!("{}{}", trim_decimals(scaled, 3), suffix)
+    let mut out = trim_decimals(scaled, 3);
+    out.push_str(suffix);
+    out
 }
 
 /// A number without exponent, grouping thousands, at most 2 decimals: 1280 → "1,280", 2.69 → "2.69".
@@ -395,24 +397,21 @@ pub fn grouped_number(x: f64, places: usize) -> String {
         }
         grouped.push(c);
     }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+    let mut out =
+        String::with_capacity(sign.len() + grouped.len() + frac.map_or(0, |f| f.len() + 1));
+    out.push_str(sign);
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
     }
+    out
 }
 
 /// `x` with at most `places` decimals, trailing zeros and dot removed.
 pub fn trim_decimals(x: f64, places: usize) -> String {
-    // A whole number prints as its integer (what the general path gives it
-    // after trimming `.00`), without the float formatting machinery: most
-    // amounts and rates are whole (`$381 million` shows `381M`).
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        // `-0` prints as `0`, as below.
-        return if x == 0.0 {
-            "0".into()
-        } else {
-            (x as i64).to_string()
-        };
+    if let Some(s) = fixed_fast(x, places) {
+        return s;
     }
     let s = format!("{:.*}", places, x);
     let s = if s.contains('.') {
@@ -425,6 +424,52 @@ pub fn trim_decimals(x: f64, places: usize) -> String {
     } else {
         s
     }
+}
+
+/// What `trim_decimals` prints, without the float formatter, for the values
+/// news holds (below 10^12 once scaled by `10^places`, not within a
+/// thousandth of a tie); `None` for the others, which take the general path.
+///
+/// `{:.*}` rounds the exact binary value to the nearest decimal of `places`
+/// places. `x * 10^places` is off from the exact product by at most half a
+/// unit in its last place, under 10^-4 below 10^12, so rounding it to an
+/// integer gives the same nearest integer unless its fraction is within that
+/// error of one half; such values are left to the formatter.
+fn fixed_fast(x: f64, places: usize) -> Option<String> {
+    const POW10: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+    let unit = *POW10.get(places)?;
+    if !x.is_finite() {
+        return None;
+    }
+    let scaled = x.abs() * unit as f64;
+    if scaled >= 1e12 || (scaled.fract() - 0.5).abs() < 1e-3 {
+        return None;
+    }
+    let n = scaled.round() as u64;
+    if n == 0 {
+        // `0.00` and `-0.00` both print `0`.
+        return Some("0".into());
+    }
+    let (int, mut frac) = (n / unit, n % unit);
+    let mut out = String::with_capacity(24);
+    if x < 0.0 {
+        out.push('-');
+    }
+    out.push_str(&int.to_string());
+    if frac != 0 {
+        let mut width = places;
+        while frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        let digits = frac.to_string();
+        for _ in digits.len()..width {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -450,36 +495,71 @@ mod tests {
         assert_eq!(compact_number(2.45e9), "2.45B");
     }
 
-    /// Whole numbers take the fast path; it prints what the general one does.
+    /// The fast path prints what the float formatter does, over whole
+    /// numbers, ties, values near ties and values spread over every magnitude.
     #[test]
-    fn trim_decimals_whole_numbers() {
-        for x in [
+    fn trim_decimals_fast_path_matches_the_formatter() {
+        let general = |x: f64, places: usize| {
+            let s = format!("{:.*}", places, x);
+            let s = if s.contains('.') {
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                s
+            };
+            if s == "-0" {
+                "0".to_string()
+            } else {
+                s
+            }
+        };
+        let mut values = vec![
             0.0,
             -0.0,
             1.0,
             -3.0,
             1280.0,
             2.4e9,
-            999_999_999_999_999.0,
             1e15,
             1e20,
-        ] {
-            for places in [0, 2, 3, 4] {
-                let general = format!("{:.*}", places, x);
-                let general = if general.contains('.') {
-                    general
-                        .trim_end_matches('0')
-                        .trim_end_matches('.')
-                        .to_string()
-                } else {
-                    general
-                };
-                let general = if general == "-0" { "0".into() } else { general };
-                assert_eq!(trim_decimals(x, places), general, "{x} {places}");
+            2.5,
+            0.125,
+            0.0005,
+            -0.004,
+            2.675,
+            1.005,
+            38.7,
+            3.7,
+            0.15,
+            93.0,
+            37.2,
+            2222.13,
+            0.999_96,
+            12_345.678_95,
+            1e-9,
+        ];
+        // A fixed pseudo-random spread: mantissas at every magnitude, and
+        // short decimals as news writes them (`3.7`, `2222.13`).
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let mantissa = (seed >> 11) as f64 / (1u64 << 53) as f64;
+            let exp = ((seed >> 3) % 24) as i32 - 10;
+            let sign = if seed & 1 == 1 { -1.0 } else { 1.0 };
+            values.push(sign * mantissa * 10f64.powi(exp));
+            let divisor = [1.0, 10.0, 100.0, 1000.0][(seed >> 40) as usize % 4];
+            values.push((seed % 1_000_000) as f64 / divisor);
+        }
+        for x in values {
+            for places in [0, 1, 2, 3, 4] {
+                assert_eq!(
+                    trim_decimals(x, places),
+                    general(x, places),
+                    "{x:e} {places}"
+                );
             }
         }
-        assert_eq!(trim_decimals(2.5, 0), "2");
-        assert_eq!(trim_decimals(0.125, 2), "0.12");
     }
 
     #[test]
