@@ -21,18 +21,24 @@
 //! the gate). A cue list is compiled and searched once per article whichever
 //! rule sets share it (`crate::scan`), so a cue list may be reused freely.
 //! If the set has a line gate (`with_gate`: the Japanese date rules need a kana
-//! or kanji, the numeric date rules a digit, separator and digit, the percent
-//! rules of one language propose nothing in some lines of an article in the
-//! other), the new form's matches must pass it too, or the gate must be
-//! widened; the gate's own doc comment says what it assumes.
+//! or kanji, the percent rules of one language propose nothing in some lines
+//! of an article in the other) or a rule gate (`with_rule_gate`: the numeric
+//! date rules, a digit, separator and digit, or eight digits), the new form's
+//! matches must pass it too, or the gate must be widened; the gate's own doc
+//! comment says what it assumes. If the production rejects many matches by
+//! what stands around them, give the rule a precheck (`Rule::precheck`) that
+//! the production calls first.
 //!
 //! How a line is searched: a line that holds a cue (or every line, for a set
 //! without cues) and passes the gate gets one `RegexSet` scan, which names the
-//! rules matching somewhere in it; only those rules run `captures_at` there,
-//! each compiled on its first use. A set of two or three rules whose cue lines
+//! rules matching somewhere in it (or, for a set with a rule gate, a byte test
+//! names them: `RuleSet::with_rule_gate`); only those rules run there, each
+//! compiled on its first use. A set of two or three rules whose cue lines
 //! mostly hold a match skips the set's scan (`without_set_scan`) and runs each
 //! rule over the line: the set's overlapping scan costs more than the few
-//! failing searches it would save.
+//! failing searches it would save. A rule with a precheck (`Rule::precheck`)
+//! finds each match with the DFA search alone and takes its capture groups
+//! only when the match's bounds pass; the others take them at once.
 
 use crate::extract::{Doc, Finder};
 use crate::fact::{Candidate, Kind, Value};
@@ -41,6 +47,10 @@ use regex::{Captures, Regex, RegexSet};
 
 /// A line test (`RuleSet::with_gate`): the article and the line.
 pub type Gate = fn(&Doc, &str) -> bool;
+
+/// Names the rules that may match in a line (bit `i` for rule `i`), by a
+/// test cheaper than the `RegexSet` scan it replaces (`RuleSet::with_rule_gate`).
+pub type RuleGate = fn(&str) -> u64;
 
 /// Turns one match into a value, or rejects it.
 pub type Produce = fn(&Captures, &Doc) -> Option<Value>;
@@ -59,7 +69,15 @@ pub struct Rule {
     /// The sub-rule name of each match, for a pattern holding several forms;
     /// `name` when none.
     pub form: Option<Form>,
+    /// A test of a match's bounds made before its capture groups are taken
+    /// (`Rule::precheck`).
+    pub precheck: Option<Precheck>,
 }
+
+/// Rejects a match by its bounds alone (`doc.text[start..end]` and what
+/// stands around it), before its capture groups are taken: `false` for a
+/// match the production would reject whatever its groups hold.
+pub type Precheck = fn(&Doc, usize, usize) -> bool;
 
 impl Rule {
     pub fn new(name: &'static str, pattern: impl Into<String>, produce: Produce) -> Rule {
@@ -69,7 +87,19 @@ impl Rule {
             priority: crate::extract::priority::NONE,
             produce,
             form: None,
+            precheck: None,
         }
+    }
+
+    /// Test each match's bounds with `check` before its capture groups are
+    /// taken, so that a match rejected by what stands around it (`3.5%` for a
+    /// numeric date, `9日` in `5月9日` for a day alone) costs no capture
+    /// search and no production. `check` may reject only matches the
+    /// production rejects too; the production calls it first, so the two
+    /// cannot drift apart.
+    pub fn precheck(mut self, check: Precheck) -> Rule {
+        self.precheck = Some(check);
+        self
     }
 
     /// Name each match by the form it took (`Form`) instead of by `name`.
@@ -102,6 +132,8 @@ pub struct RuleSet {
     /// propose nothing in an all-ASCII line of an English article): lines
     /// failing it are skipped before the `RegexSet` scan.
     gate: Option<Gate>,
+    /// Names the rules that may match in a line, instead of the `RegexSet` scan.
+    rule_gate: Option<RuleGate>,
     /// Ask the `RegexSet` which rules match in a line before running them
     /// (else run each rule over the line: `without_set_scan`).
     use_set: bool,
@@ -158,6 +190,7 @@ impl RuleSet {
             set,
             cues: None,
             gate: None,
+            rule_gate: None,
             use_set: true,
         }
     }
@@ -181,6 +214,19 @@ impl RuleSet {
     /// language) or states at more cost (`scan::has_cjk`).
     pub fn with_gate(mut self, gate: Gate) -> RuleSet {
         self.gate = Some(gate);
+        self
+    }
+
+    /// Name the rules to run in a line with `gate` instead of the set's
+    /// `RegexSet` scan: for a set of a few rules whose matches a byte test
+    /// foresees (a digit, a separator and a digit), that scan is a second
+    /// pass over the line finding what the test already knew. The test may
+    /// name a rule that finds nothing there (it only costs that rule's
+    /// search), never leave out one that matches (its facts would be lost;
+    /// the corpus tests hold each rule to that). At most 64 rules.
+    pub fn with_rule_gate(mut self, gate: RuleGate) -> RuleSet {
+        assert!(self.rules.len() <= 64, "a rule gate names at most 64 rules");
+        self.rule_gate = Some(gate);
         self
     }
 
@@ -256,6 +302,16 @@ impl RuleSet {
         let Some(line) = doc.text.get(start..end) else {
             return false;
         };
+        if let Some(gate) = self.rule_gate {
+            let mut rules = gate(line);
+            let any = rules != 0;
+            while rules != 0 {
+                let i = rules.trailing_zeros() as usize;
+                rules &= rules - 1;
+                self.run_rule(i, doc, start, end, out);
+            }
+            return any;
+        }
         if !self.use_set {
             for i in 0..self.rules.len() {
                 self.run_rule(i, doc, start, end, out);
@@ -283,7 +339,32 @@ impl RuleSet {
         let hay = &doc.text[..end];
         let mut at = start;
         while at <= end {
-            let Some(caps) = re.captures_at(hay, at) else {
+            let caps = match rule.precheck {
+                None => re.captures_at(hay, at),
+                Some(check) => {
+                    // The bounds first (the DFA search alone): a match they
+                    // reject costs no capture search.
+                    let Some(m) = re.find_at(hay, at) else {
+                        break;
+                    };
+                    if m.start() == m.end() || !check(doc, m.start(), m.end()) {
+                        // What the loop below does after any match, whose
+                        // production an empty match never reaches.
+                        at = if m.end() > m.start() {
+                            m.end()
+                        } else {
+                            hay[m.end()..]
+                                .chars()
+                                .next()
+                                .map_or(end + 1, |c| m.end() + c.len_utf8())
+                        };
+                        continue;
+                    }
+                    // The leftmost match from its own start is itself.
+                    re.captures_at(hay, m.start())
+                }
+            };
+            let Some(caps) = caps else {
                 break;
             };
             let Some(whole) = caps.get(0) else {

@@ -26,6 +26,16 @@
 //! `first_date`, or `context` for a fiscal quarter whose fiscal year comes from an
 //! earlier mention in the article).
 //!
+//! Adding a form: a `Rule` (name, pattern, production) in the language's
+//! `mod.rs`, its production in `produce.rs` beside it, and a line in the
+//! corpus (`ja.corpus`, `en.corpus`); see `crate::rule` for the gates a set
+//! puts before its rules. A production rejecting matches by what stands
+//! around them (`9日` right after `月`, `2025` before `年`) states that test
+//! as a function of the match's bounds, given to the rule as its precheck
+//! (`Rule::precheck`) and called first by the production: the matches it
+//! rejects cost no capture search (`date.num.separated` rejects the decimals
+//! of a news text this way, `date.ja.day` the day of a month-and-day).
+//!
 //! A known company's fiscal calendar (its fiscal-year end, from the gazetteer) decides
 //! the fiscal year of quarters, halves and 今期/前期/来期 near it; see
 //! `passes::company_fiscal_calendar`.

@@ -102,6 +102,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             format!(r"(?i)(?-u:\b){m}(?-u:\b)\.?\s*(?P<sep>,|-|/|of|in)?\s*(?:(?P<y>[12][0-9]{{3}})|'(?P<yq>[0-9]{{2}})|(?P<yy>[0-9]{{2}})|(?P<yw>{YW}))(?-u:\b)"),
             month_year,
         )
+        .precheck(month_year_bounds)
         .priority(priority::COMPOUND),
         Rule::new(
             "date.en.year_month",
@@ -247,12 +248,14 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             "date.en.the_nth",
             format!(r"(?i)(?-u:\b)(?:on\s+)?(?P<span>the\s+(?:(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)|(?P<dw>{ORDW})))(?-u:\b)"),
             the_nth,
-        ),
+        )
+        .precheck(the_nth_bounds),
         Rule::new(
             "date.en.year",
             r"(?i)(?-u:\b)(?:(?P<pre>in|since|from|by|until|till|of|during|before|after|through|to|and|or|for|between|early|late|mid|end|year|calendar\s+year|cy)[\s-]+)?(?P<span>(?P<y>(?:1[6-9]|20|21)[0-9]{2}))(?-u:\b)",
             year_alone,
-        ),
+        )
+        .precheck(year_bounds),
         Rule::new("date.en.year_words", format!(r"(?i)(?-u:\b)in\s+(?P<span>{YW})(?-u:\b)"), year_words),
         Rule::new(
             "date.en.to_date",

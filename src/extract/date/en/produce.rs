@@ -153,24 +153,31 @@ pub(super) fn year_month_day(c: &Captures, doc: &Doc) -> Option<Value> {
     )
 }
 
-pub(super) fn month_year(c: &Captures, doc: &Doc) -> Option<Value> {
-    let m = month_from_en(g(c, "mon")?)?;
-    let e = c.get(0)?.end();
-    if before(doc, c.get(0)?.start(), 9)
+/// What rejects a `date.en.month_year` match by its bounds
+/// (`Rule::precheck`): `week of` before it (`date.en.week_of_month` reads
+/// that), a number going on after it (`May 25%`, `June 5,000`).
+pub(super) fn month_year_bounds(doc: &Doc, s: usize, e: usize) -> bool {
+    if before(doc, s, 9)
         .to_ascii_lowercase()
         .trim_end()
         .ends_with("week of")
     {
-        return None;
+        return false;
     }
-    if char_after(doc.text, e).is_some_and(|ch| {
+    !char_after(doc.text, e).is_some_and(|ch| {
         ch == '%'
             || ch == ','
                 && after(doc, e, 2)
                     .chars()
                     .nth(1)
                     .is_some_and(|d| d.is_ascii_digit())
-    }) {
+    })
+}
+
+pub(super) fn month_year(c: &Captures, doc: &Doc) -> Option<Value> {
+    let m = month_from_en(g(c, "mon")?)?;
+    let e = c.get(0)?.end();
+    if !month_year_bounds(doc, c.get(0)?.start(), e) {
         return None;
     }
     let y = if let Some(y) = g(c, "y") {
@@ -736,35 +743,43 @@ pub(super) fn offset(c: &Captures, doc: &Doc) -> Option<Value> {
     rel_compound(doc, t, months, days, sign)
 }
 
-pub(super) fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
-    let ym = c.name("y")?;
-    let y: i32 = ym.as_str().parse().ok()?;
-    let (s, e) = (ym.start(), ym.end());
-    if let Some(p) = char_before(doc.text, s) {
+/// What rejects a `date.en.year` match by its bounds (`Rule::precheck`): the
+/// year (the match's last four bytes, after the optional word before it) is
+/// part of an amount, a code or a longer number (`$2025`, `12025`, `2025%`,
+/// `2025/26`, `2025's`), or Japanese text goes on after it (`2025年`).
+pub(super) fn year_bounds(doc: &Doc, s: usize, e: usize) -> bool {
+    let ys = e.saturating_sub(4);
+    if let Some(p) = char_before(doc.text, ys) {
         if matches!(
             p,
             '$' | '€' | '£' | '¥' | '#' | ',' | '.' | '/' | ':' | '+' | '-' | '_' | '\''
-        ) && g(c, "pre").is_none()
+        ) && s == ys
             || p.is_ascii_digit()
         {
-            return None;
+            return false;
         }
     }
     let rest = after(doc, e, 3);
     let mut it = rest.chars();
     let (n1, n2) = (it.next(), it.next());
     match (n1, n2) {
-        (Some('%' | '_' | '年' | '/' | ':'), _) => return None,
-        (Some(',' | '.' | '-' | '~' | '–'), Some(d)) if d.is_ascii_digit() => return None,
-        (Some('\''), Some('s')) => return None,
+        (Some('%' | '_' | '年' | '/' | ':'), _) => return false,
+        (Some(',' | '.' | '-' | '~' | '–'), Some(d)) if d.is_ascii_digit() => return false,
+        (Some('\''), Some('s')) => return false,
         _ => {}
     }
     // Japanese text: a bare year only before a topic particle or punctuation.
-    if let Some(n) = n1 {
-        if !n.is_ascii() && !matches!(n, 'は' | '、' | '。' | '」' | '）' | '’' | '”' | '–' | '—')
-        {
-            return None;
-        }
+    !n1.is_some_and(|n| {
+        !n.is_ascii() && !matches!(n, 'は' | '、' | '。' | '」' | '）' | '’' | '”' | '–' | '—')
+    })
+}
+
+pub(super) fn year_alone(c: &Captures, doc: &Doc) -> Option<Value> {
+    let ym = c.name("y")?;
+    let y: i32 = ym.as_str().parse().ok()?;
+    let e = ym.end();
+    if !year_bounds(doc, c.get(0)?.start(), e) {
+        return None;
     }
     let pre = g(c, "pre").map(|p| p.trim_end_matches(['-', ' ']).to_ascii_lowercase());
     let time_prep = matches!(
@@ -880,11 +895,20 @@ pub(super) fn anchored(c: &Captures, doc: &Doc) -> Option<Value> {
 
 /// `on the 21st.`: a day of the reference month, only where no noun follows
 /// (`the 18th century`, `the 4th quarter` are not dates).
+/// What rejects a `date.en.the_nth` match by what follows it
+/// (`Rule::precheck`): a word (`the first quarter`), so it is no day.
+pub(super) fn the_nth_bounds(doc: &Doc, _s: usize, e: usize) -> bool {
+    let rest = after(doc, e, 3);
+    !rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_alphanumeric())
+}
+
 pub(super) fn the_nth(c: &Captures, doc: &Doc) -> Option<Value> {
     let e = c.get(0)?.end();
-    let rest = after(doc, e, 3);
-    let rest_t = rest.trim_start();
-    if rest_t.chars().next().is_some_and(|ch| ch.is_alphanumeric()) {
+    if !the_nth_bounds(doc, c.get(0)?.start(), e) {
         return None;
     }
     // `the second` is an ordinal (`won the first and lost the second`) unless a

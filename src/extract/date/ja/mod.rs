@@ -60,18 +60,21 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             format!(r"(?P<m>{N}) ?月(?:の)? ?(?P<d>{N}) ?(?P<nichi>日)?(?:{WD})?(?: ?{TO} ?(?:(?P<m2>{N}) ?月)? ?(?P<d2>{N}) ?日(?:{WD2})?| ?(?:、|,|・|と) ?(?P<d3>{N}) ?日(?:{WD2})?)?"),
             md,
         )
+        .precheck(clean_left_bounds)
         .priority(priority::COMPOUND),
         Rule::new(
             "date.ja.month",
             format!(r"(?:(?P<m1>{N}) ?(?:月)? ?(?:{TO}|、|・) ?)?(?P<m>{N}) ?月(?P<tail>上旬|中旬|下旬|初旬|初め|末|中|頃|ごろ)?(?P<ki>期)?"),
             month_rule,
-        ),
+        )
+        .precheck(clean_left_bounds),
         Rule::new(
             "date.ja.day",
             // `日` is required, except in a range whose second day carries it (`15~20日`).
             format!(r"(?P<rm>今月|来月|先月|前月|翌月|同月|次の月)?(?:の)? ?(?P<d>{N}) ?(?:(?P<nichi>日)(?:{WD})?(?: ?{TO} ?(?P<d2>{N}) ?日)?|(?:{WD2})? ?{TO} ?(?P<d2r>{N}) ?日)"),
             day_rule,
-        ),
+        )
+        .precheck(day_bounds),
         Rule::new(
             "date.ja.quarter",
             r"第(?P<q>[1-4一二三四]) ?四半期|(?P<h>上|下)半?期|(?P<p>今|前|来|当|本)期",
@@ -83,6 +86,7 @@ pub(super) static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
             format!(r"(?P<w>一昨年|おととし|再来年|今年|本年|昨年|去年|前年|来年|翌年|同年|先々月|再来月|今月|先月|前月|来月|翌月|同月|先々週|再来週|今週末|来週末|先週末|今週|先週|前週|来週|翌週|週末|一昨昨日|一昨日|おととい|おとつい|いっさくじつ|明々後日|弥明後日|しあさって|明後日|あさって|今日|本日|きょう|明日|あす|あした|昨日|きのう|さくじつ|前日|翌日|次の日|同日|当日|その日|この日|次の週|その週|前の年|その年)(?P<fy>度)?(?:(?P<tail>上旬|中旬|下旬|初旬|初め|末|中)|(?:の)? ?(?P<m>{N}) ?月(?:(?:の)? ?(?P<d>{N}) ?日)?|(?:の)? ?(?P<wd>[月火水木金土日])曜日?)?"),
             relative,
         )
+        .precheck(relative_bounds)
         .priority(priority::LOOSE)
         .forms(relative_form),
         Rule::new(

@@ -69,8 +69,42 @@ pub(super) fn text<'a>(c: &'a Captures) -> &'a str {
 /// month or day must not follow a written year that no date rule accepted
 /// (`9999年12月31日`): the year is impossible, so the day is not resolved to another one.
 pub(super) fn clean_left(doc: &Doc, pos: usize) -> bool {
-    !matches!(char_before(doc.text, pos), Some(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '第' | '約' | '毎' | '/' | '-' | '~' | '・') || parse_ja_number(&c.to_string()).is_some())
+    !matches!(char_before(doc.text, pos), Some(c) if c.is_ascii_digit() || matches!(c, '.' | ',' | '第' | '約' | '毎' | '/' | '-' | '~' | '・') || parse_ja_number(c.encode_utf8(&mut [0; 4])).is_some())
         && !after_written_year(doc.text, pos)
+}
+
+/// What rejects a match of `date.ja.month_day` or `date.ja.month` by its
+/// bounds (`Rule::precheck`): a number or a written year right before it
+/// (`2025年6月9日` is read whole by `date.ja.year_month_day`).
+pub(super) fn clean_left_bounds(doc: &Doc, s: usize, _e: usize) -> bool {
+    clean_left(doc, s)
+}
+
+/// The relative-month words that may open a `date.ja.day` match (its `rm` group).
+const DAY_MONTH_WORDS: [&str; 7] = ["今月", "来月", "先月", "前月", "翌月", "同月", "次の月"];
+
+/// What rejects a `date.ja.day` match by its bounds (`Rule::precheck`): a day
+/// without a month word before it must not follow a number, a written year or
+/// `月` (`9日` in `6月9日` is read by `date.ja.month_day`).
+pub(super) fn day_bounds(doc: &Doc, s: usize, e: usize) -> bool {
+    let opens_with_month = doc
+        .text
+        .get(s..e)
+        .is_some_and(|t| DAY_MONTH_WORDS.iter().any(|w| t.starts_with(w)));
+    opens_with_month || clean_left(doc, s) && char_before(doc.text, s) != Some('月')
+}
+
+/// What rejects a `date.ja.relative` match by what follows it
+/// (`Rule::precheck`): `前年比`, `前年同期`, `同月比`, `前年代`...
+pub(super) fn relative_bounds(doc: &Doc, _s: usize, e: usize) -> bool {
+    let rest = after(doc, e, 2);
+    !(rest.starts_with('比')
+        || rest.starts_with("同期")
+        || rest.starts_with("同月")
+        || rest.starts_with('代')
+        || rest.starts_with('的')
+        || rest.starts_with('头')
+        || rest.starts_with('之'))
 }
 
 /// Whether `年` right after a number (Arabic or kanji) stands just before byte `pos`.
@@ -244,7 +278,7 @@ pub(super) fn year_rule(c: &Captures, doc: &Doc) -> Option<Value> {
 }
 
 pub(super) fn md(c: &Captures, doc: &Doc) -> Option<Value> {
-    if !clean_left(doc, start(c)) {
+    if !clean_left_bounds(doc, start(c), end(c)) {
         return None;
     }
     let m = num(g(c, "m")?)?;
@@ -269,7 +303,7 @@ pub(super) fn md(c: &Captures, doc: &Doc) -> Option<Value> {
 
 pub(super) fn month_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     let s = start(c);
-    if !clean_left(doc, s) {
+    if !clean_left_bounds(doc, s, end(c)) {
         return None;
     }
     let m = num(g(c, "m")?)?;
@@ -297,10 +331,10 @@ pub(super) fn day_rule(c: &Captures, doc: &Doc) -> Option<Value> {
     let d_str = dm.as_str();
     let d = num(d_str)?;
     let rm = g(c, "rm");
+    if !day_bounds(doc, s, end(c)) {
+        return None;
+    }
     if rm.is_none() {
-        if !clean_left(doc, s) || char_before(doc.text, s) == Some('月') {
-            return None;
-        }
         // `一日` is mostly "one day".
         if d_str == "一" {
             return None;
@@ -400,15 +434,7 @@ pub(super) fn relative(c: &Captures, doc: &Doc) -> Option<Value> {
     let w = g(c, "w")?;
     let t = text(c);
     let e = end(c);
-    let rest = after(doc, e, 2);
-    if rest.starts_with('比')
-        || rest.starts_with("同期")
-        || rest.starts_with("同月")
-        || rest.starts_with('代')
-        || rest.starts_with('的')
-        || rest.starts_with('头')
-        || rest.starts_with('之')
-    {
+    if !relative_bounds(doc, start(c), e) {
         return None;
     }
     // `今週の金曜日6月15日`: the written date says it all.
