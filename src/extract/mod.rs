@@ -15,7 +15,7 @@
 use crate::article::Lang;
 use crate::fact::Candidate;
 use crate::fact::Kind;
-use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::gazetteer::{Found, GazMatch, Gazetteer};
 use crate::scan::{Cues, Lines};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -63,10 +63,13 @@ pub struct Doc<'a> {
     /// The date extractor falls back to the first full date written in the text.
     pub ref_date: Option<(NaiveDate, RefSource)>,
     pub gazetteer: &'a Gazetteer,
-    /// Built-in and user company names found in `text`, searched once on first
-    /// use: both the person rules (a company before a title) and the company
-    /// rules need them.
-    company_matches: std::cell::OnceCell<Vec<GazMatch>>,
+    /// Built-in and user names of people and companies found in `text`, by one
+    /// pass of the gazetteer's automaton on first use: the person rules (names,
+    /// and a company before a title), the company rules and the date rules
+    /// (company calendars) all read them.
+    names: std::cell::OnceCell<Found>,
+    /// Where Latin patterns may match (`text::latin`), found on first use.
+    latin: std::cell::OnceCell<Vec<crate::text::latin::Stretch>>,
     /// The lines holding a cue of each cue list asked for so far (indexed by
     /// `Cues::id`): rule sets that gate on the same cues search the text once.
     cue_lines: std::cell::RefCell<Vec<Option<Lines>>>,
@@ -87,7 +90,8 @@ impl<'a> Doc<'a> {
             lang,
             ref_date,
             gazetteer,
-            company_matches: std::cell::OnceCell::new(),
+            names: std::cell::OnceCell::new(),
+            latin: std::cell::OnceCell::new(),
             cue_lines: std::cell::RefCell::new(Vec::new()),
             dates: date::DateContext::new(
                 ref_date.map(|(day, source)| date::Reference { day, source }),
@@ -104,7 +108,8 @@ impl<'a> Doc<'a> {
             lang: self.lang,
             ref_date: self.ref_date,
             gazetteer: self.gazetteer,
-            company_matches: self.company_matches.clone(),
+            names: self.names.clone(),
+            latin: self.latin.clone(),
             cue_lines: self.cue_lines.clone(),
             dates: self.dates.with_reference(reference),
         }
@@ -141,10 +146,27 @@ impl<'a> Doc<'a> {
         found
     }
 
+    /// The gazetteer's names in `text`, both kinds from one search.
+    fn names(&self) -> &Found {
+        self.names
+            .get_or_init(|| self.gazetteer.find_all(self.text))
+    }
+
     /// The gazetteer's company matches in `text`, in text order, without overlaps.
     pub fn company_matches(&self) -> &[GazMatch] {
-        self.company_matches
-            .get_or_init(|| self.gazetteer.find(Kind::Company, self.text))
+        &self.names().companies
+    }
+
+    /// The stretches of `text` outside its long Japanese runs, where the
+    /// English rules' patterns may match (`text::latin`).
+    pub fn latin_stretches(&self) -> &[crate::text::latin::Stretch] {
+        self.latin
+            .get_or_init(|| crate::text::latin::stretches(self.text))
+    }
+
+    /// The gazetteer's person matches in `text`, in text order, without overlaps.
+    pub fn person_matches(&self) -> &[GazMatch] {
+        &self.names().people
     }
 }
 

@@ -27,9 +27,13 @@
 //! entry of its own instead.
 //!
 //! # Matching
-//! Every alias of a kind goes into one aho-corasick automaton
-//! (`MatchKind::LeftmostLongest`, so `Meta Platforms` beats `Meta`), built once
-//! and shared by every thread. A match counts only at a word boundary:
+//! Every alias of both kinds goes into one aho-corasick automaton, built once
+//! and shared by every thread, and one pass of it over an article
+//! ([`Gazetteer::find_all`]) finds the people and the companies together: it
+//! reports every occurrence of every alias, overlapping ones included, and each
+//! kind then keeps its own matches leftmost-longest (`Meta Platforms` beats
+//! `Meta`), as if that kind had been searched alone. A match counts only at a
+//! word boundary:
 //! - an alias that starts (ends) with an ASCII letter or digit needs a non-
 //!   alphanumeric ASCII neighbour on that side (`Meta` is not in `Metal`);
 //! - an alias that starts (ends) with katakana must not continue a longer
@@ -126,12 +130,19 @@ struct Pat {
     organisation: bool,
 }
 
-/// The automaton of one kind.
+/// The aliases of one kind.
 #[derive(Debug, Default)]
 struct Index {
-    ac: Option<AhoCorasick>,
     pats: Vec<Pat>,
     by_alias: HashMap<String, usize>,
+}
+
+/// What pattern `k` of the shared automaton is: an alias of people (`0`) or
+/// companies (`1`), and its index in that kind's [`Index::pats`].
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    kind: u8,
+    pat: u32,
 }
 
 #[derive(Debug, Default)]
@@ -139,8 +150,26 @@ struct Compiled {
     entries: Vec<Entry>,
     people: Index,
     companies: Index,
+    /// Every alias of both kinds (`MatchKind::Standard`, searched overlapping).
+    ac: Option<AhoCorasick>,
+    /// Pattern of `ac` → kind and alias.
+    slots: Vec<Slot>,
     /// Company canonical name → entry index (the last entry with that name).
     company_by_canonical: HashMap<String, usize>,
+}
+
+/// The aliases found in one text by one pass of the shared automaton
+/// ([`Gazetteer::find_all`]): each kind's matches in text order, without
+/// overlaps, at word boundaries.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// People (as [`Gazetteer::find`] with [`Kind::Person`] gives them).
+    pub people: Vec<GazMatch>,
+    /// Companies (as [`Gazetteer::find`] with [`Kind::Company`] gives them).
+    pub companies: Vec<GazMatch>,
+    /// The listed organisations that are not companies (as
+    /// [`Gazetteer::organisations`] gives them).
+    pub organisations: Vec<(usize, usize)>,
 }
 
 /// The people and companies known to a run. Cheap to clone: the compiled
@@ -270,29 +299,80 @@ impl Gazetteer {
 
     /// Every alias of `kind` found in `text`, leftmost-longest, at word boundaries.
     pub fn find(&self, kind: Kind, text: &str) -> Vec<GazMatch> {
-        let Some(index) = self.index(kind) else {
-            return Vec::new();
+        let found = self.find_all(text);
+        match kind {
+            Kind::Person => found.people,
+            Kind::Company => found.companies,
+            _ => Vec::new(),
+        }
+    }
+
+    /// Both kinds' aliases in `text` from one pass of the shared automaton:
+    /// every occurrence of every alias, then each kind's leftmost-longest
+    /// choice among its own (module docs).
+    pub fn find_all(&self, text: &str) -> Found {
+        let mut found = Found::default();
+        let Some(ac) = &self.inner.ac else {
+            return found;
         };
-        let Some(ac) = &index.ac else {
-            return Vec::new();
-        };
+        // (start, end, alias) per kind, in the automaton's order (by end).
+        let mut hits: [Vec<(usize, usize, u32)>; 2] = [Vec::new(), Vec::new()];
+        for m in ac.find_overlapping_iter(text) {
+            if let Some(slot) = self.inner.slots.get(m.pattern().as_usize()) {
+                if let Some(v) = hits.get_mut(usize::from(slot.kind)) {
+                    v.push((m.start(), m.end(), slot.pat));
+                }
+            }
+        }
+        let [people, companies] = hits;
+        found.people = self.leftmost_longest(&self.inner.people, people, text, None);
+        found.companies = self.leftmost_longest(
+            &self.inner.companies,
+            companies,
+            text,
+            Some(&mut found.organisations),
+        );
+        found
+    }
+
+    /// The matches a leftmost-longest search of one kind's aliases alone would
+    /// give, from all their occurrences: from the left, the longest alias
+    /// starting first, then the search goes on after it. Those not at a word
+    /// boundary are dropped after the choice (they still hide what they
+    /// overlap), and so are organisations, whose spans go to `organisations`.
+    fn leftmost_longest(
+        &self,
+        index: &Index,
+        mut hits: Vec<(usize, usize, u32)>,
+        text: &str,
+        mut organisations: Option<&mut Vec<(usize, usize)>>,
+    ) -> Vec<GazMatch> {
+        hits.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let mut out = Vec::new();
-        for m in ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        let mut at = 0;
+        for (s, e, pat) in hits {
+            if s < at {
+                continue;
+            }
+            at = e;
             if !at_boundary(text, s, e) {
                 continue;
             }
-            if let Some(p) = index.pats.get(m.pattern().as_usize()) {
-                if p.organisation {
-                    continue;
+            let Some(p) = usize::try_from(pat).ok().and_then(|k| index.pats.get(k)) else {
+                continue;
+            };
+            if p.organisation {
+                if let Some(o) = organisations.as_deref_mut() {
+                    o.push((s, e));
                 }
-                out.push(GazMatch {
-                    start: s,
-                    end: e,
-                    entry: p.entry,
-                    ambiguous: p.ambiguous,
-                });
+                continue;
             }
+            out.push(GazMatch {
+                start: s,
+                end: e,
+                entry: p.entry,
+                ambiguous: p.ambiguous,
+            });
         }
         out
     }
@@ -317,20 +397,7 @@ impl Gazetteer {
     /// companies but contain a company's name (`トヨタ財団`, `Ford Foundation`),
     /// at word boundaries. A company found inside one is not that company.
     pub fn organisations(&self, text: &str) -> Vec<(usize, usize)> {
-        let index = &self.inner.companies;
-        let Some(ac) = &index.ac else {
-            return Vec::new();
-        };
-        ac.find_iter(text)
-            .filter(|m| {
-                index
-                    .pats
-                    .get(m.pattern().as_usize())
-                    .is_some_and(|p| p.organisation)
-                    && at_boundary(text, m.start(), m.end())
-            })
-            .map(|m| (m.start(), m.end()))
-            .collect()
+        self.find_all(text).organisations
     }
 
     /// The company whose canonical name is `canonical` (a user entry wins).
@@ -409,23 +476,40 @@ fn compile(entries: Vec<Entry>) -> Compiled {
         .filter(|(_, e)| e.kind == Kind::Company && !e.organisation)
         .map(|(i, e)| (e.canonical.clone(), i))
         .collect();
-    for (index, list) in [
-        (&mut people, people_aliases),
-        (&mut companies, company_aliases),
-    ] {
+    let mut slots = Vec::new();
+    let mut all: Vec<&str> = Vec::new();
+    for (kind, (index, list)) in [
+        (&mut people, &people_aliases),
+        (&mut companies, &company_aliases),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         index.pats = list.iter().map(|(_, p)| *p).collect();
-        if list.is_empty() {
-            continue;
+        for (k, (alias, _)) in list.iter().enumerate() {
+            let (Ok(kind), Ok(pat)) = (u8::try_from(kind), u32::try_from(k)) else {
+                continue;
+            };
+            slots.push(Slot { kind, pat });
+            all.push(alias.as_str());
         }
-        index.ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(list.iter().map(|(a, _)| a.as_str()))
-            .ok();
     }
+    // Overlapping search needs the standard match semantics; each kind's
+    // leftmost-longest choice is made afterwards (`Gazetteer::find_all`).
+    let ac = if all.is_empty() {
+        None
+    } else {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&all)
+            .ok()
+    };
     Compiled {
         entries,
         people,
         companies,
+        ac,
+        slots,
         company_by_canonical,
     }
 }

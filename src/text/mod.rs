@@ -3,6 +3,7 @@
 //! offset conversion (folded bytes → original code points) done once per article.
 
 pub mod around;
+pub mod latin;
 pub mod normalize;
 pub mod numbers;
 pub mod offsets;

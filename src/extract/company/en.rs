@@ -230,7 +230,9 @@ fn trim_possessive(s: &str) -> &str {
 /// Find English company names in `doc`.
 pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     let text = doc.text;
-    for c in LEGAL.captures_iter(text) {
+    let stretches = doc.latin_stretches();
+    // Every pattern here needs an ASCII capital (module docs of `crate::text::latin`).
+    for c in crate::text::latin::captures_iter(&LEGAL, text, stretches, |s| s.ascii_capital) {
         let (Some(x), Some(suf)) = (c.name("x"), c.name("suf")) else {
             continue;
         };
@@ -274,7 +276,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             priority::COMPANY_LEGAL,
         ));
     }
-    for c in HEAD.captures_iter(text) {
+    for c in crate::text::latin::captures_iter(&HEAD, text, stretches, |s| s.ascii_capital) {
         let (Some(x), Some(h)) = (c.name("x"), c.name("h")) else {
             continue;
         };
@@ -337,7 +339,10 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             priority::COMPANY_HEAD,
         ));
     }
-    for c in CONTEXT.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in CONTEXT
+        .iter()
+        .flat_map(|re| crate::text::latin::captures_iter(re, text, stretches, |s| s.ascii_capital))
+    {
         let Some(x) = c.name("x") else {
             continue;
         };
@@ -367,7 +372,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             priority::COMPANY_CONTEXT,
         ));
     }
-    for c in CAPS_SAID.captures_iter(text) {
+    for c in crate::text::latin::captures_iter(&CAPS_SAID, text, stretches, |s| s.ascii_capital) {
         let Some(x) = c.name("x") else {
             continue;
         };

@@ -149,6 +149,51 @@ pub fn starts_with_capital_word(s: &str) -> bool {
     cs.next().is_some_and(|c| c.is_uppercase()) && cs.next().is_some_and(|c| c.is_lowercase())
 }
 
+/// The words that can end a [`TITLE_BEFORE`] match before its `[.,]? `: the
+/// last word of every title (a one-word title also with its initial in upper
+/// case, as the pattern accepts it) and every honorific.
+static TITLE_TAILS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let mut tails = std::collections::HashSet::new();
+    for t in TITLES.iter().chain(HONORIFICS) {
+        match t.rsplit_once(' ') {
+            Some((_, last)) => {
+                tails.insert(last.to_string());
+            }
+            None => {
+                tails.insert(t.to_string());
+                let mut cs = t.chars();
+                if let Some(c) = cs.next().filter(char::is_ascii_lowercase) {
+                    tails.insert(format!("{}{}", c.to_ascii_uppercase(), cs.as_str()));
+                }
+            }
+        }
+    }
+    tails
+});
+
+/// The longest word in [`TITLE_TAILS`], in bytes.
+static TITLE_TAIL_MAX: LazyLock<usize> =
+    LazyLock::new(|| TITLE_TAILS.iter().map(String::len).max().unwrap_or(0));
+
+/// Can [`TITLE_BEFORE`] match `window` at all? It must end with a space after
+/// a title's last word or an honorific (and perhaps `.` or `,`). Most words of
+/// a capitalised sequence fail here, without running the pattern.
+fn may_end_with_title(window: &str) -> bool {
+    let Some(w) = window.strip_suffix(' ') else {
+        return false;
+    };
+    let stripped = w.strip_suffix(['.', ',']);
+    [Some(w), stripped].into_iter().flatten().any(|w| {
+        // The word's last title word holds no space: it ends the last
+        // space-free token of the window.
+        let token = w.rsplit(' ').next().unwrap_or(w);
+        let lo = token.len().saturating_sub(*TITLE_TAIL_MAX);
+        (lo..token.len()).any(|j| {
+            token.is_char_boundary(j) && token.get(j..).is_some_and(|x| TITLE_TAILS.contains(x))
+        })
+    })
+}
+
 /// The title (or honorific) written right before `[s, …)`. Honorifics give no title.
 fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
     // Room for two coordinated titles (`Executive Vice-President and Chief
@@ -156,6 +201,9 @@ fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
     let lo = floor_boundary(text, s.saturating_sub(100));
     let window = text.get(lo..s)?;
     let window = window.rsplit('\n').next().unwrap_or(window);
+    if !may_end_with_title(window) {
+        return None;
+    }
     let c = TITLE_BEFORE.captures(window)?;
     let t = c.name("t")?;
     let start = s - window.len() + t.start();
@@ -230,10 +278,17 @@ fn title_prefix_start(text: &str, ts: usize) -> usize {
 /// Find English names in `doc`.
 pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     let text = doc.text;
+    // Names need an upper-case letter (module docs of `text::latin`).
+    let stretches = doc.latin_stretches();
     // Capitalised sequences of 2–3 words that no rule vouched for: they are names
     // when coordinated with a name (`Daniel Okafor and Mei Lin Zhao`).
     let mut pending: Vec<(usize, usize)> = Vec::new();
-    for m in NAME_SEQ.find_iter(text) {
+    for m in crate::text::latin::find_iter(
+        &NAME_SEQ,
+        text,
+        stretches,
+        crate::text::latin::Stretch::may_hold_capital,
+    ) {
         let (s0, e0) = (m.start(), m.end());
         if char_before(text, s0).is_some_and(|c| c.is_alphanumeric() || c == '\'')
             || char_after(text, e0).is_some_and(|c| c.is_alphanumeric())

@@ -126,11 +126,117 @@ fn compound_title_at(text: &str, i: usize) -> Option<usize> {
     (has_kana || t.chars().count() > 2).then_some(end)
 }
 
-static KATAKANA_FULL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[ァ-ヺー]{2,}(?:・[ァ-ヺー]{2,}){1,3}").unwrap_or_else(|e| panic!("{e}"))
+/// A letter of a katakana name part (`ァ`–`ヺ` and `ー`; not the middle dot).
+fn name_kana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
+/// The end of the run of [`name_kana`] letters starting at `i`, and its length in letters.
+fn kana_run(text: &str, i: usize) -> (usize, usize) {
+    let mut n = 0;
+    let mut e = i;
+    for c in text.get(i..).unwrap_or("").chars() {
+        if !name_kana(c) {
+            break;
+        }
+        e += c.len_utf8();
+        n += 1;
+    }
+    (e, n)
+}
+
+/// Katakana full names (`ドナルド・トランプ`): two or more letters, then one to
+/// three parts of `・` and two or more letters, read from the left as the
+/// pattern `[ァ-ヺー]{2,}(?:・[ァ-ヺー]{2,}){1,3}` reads them, without it: a run
+/// of letters followed by no such part starts no name, and nor does any later
+/// letter of it, so the search goes on after the run.
+fn katakana_full_names(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some((k, _)) = text
+        .get(pos..)
+        .and_then(|t| t.char_indices().find(|&(_, c)| name_kana(c)))
+    {
+        let i = pos + k;
+        let (r, n) = kana_run(text, i);
+        let mut e = r;
+        let mut parts = 0;
+        while n >= 2 && parts < 3 && text.get(e..).is_some_and(|t| t.starts_with('・')) {
+            let (r2, n2) = kana_run(text, e + '・'.len_utf8());
+            if n2 < 2 {
+                break;
+            }
+            e = r2;
+            parts += 1;
+        }
+        if parts > 0 {
+            out.push((i, e));
+            pos = e;
+        } else {
+            pos = r;
+        }
+    }
+    out
+}
+
+/// Han characters (`\p{Han}`, which holds `々`) as the regex crate's Unicode
+/// tables give them: sorted ranges.
+static HAN: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    use regex_syntax::hir::{Class, HirKind};
+    let hir = regex_syntax::parse(r"[\p{Han}々]").unwrap_or_else(|e| panic!("Han: {e}"));
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => {
+            c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+        }
+        other => panic!("Han: not a class: {other:?}"),
+    }
 });
-static KANJI_RUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{Han}々]{3,5}").unwrap_or_else(|e| panic!("{e}")));
+
+fn is_han(c: char) -> bool {
+    !c.is_ascii()
+        && HAN
+            .binary_search_by(|&(lo, hi)| {
+                if hi < c {
+                    std::cmp::Ordering::Less
+                } else if lo > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+}
+
+/// Runs of three to five Han characters, read from the left as the pattern
+/// `[\p{Han}々]{3,5}` reads them, without it: a longer run is cut into pieces
+/// of five, and a last piece of three or four is kept.
+fn kanji_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // The start of the piece being read and its length in characters.
+    let mut piece = 0;
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        if is_han(c) {
+            if n == 0 {
+                piece = i;
+            }
+            n += 1;
+            if n == 5 {
+                out.push((piece, i + c.len_utf8()));
+                n = 0;
+            }
+        } else {
+            if n >= 3 {
+                out.push((piece, i));
+            }
+            n = 0;
+        }
+    }
+    if n >= 3 {
+        out.push((piece, text.len()));
+    }
+    out
+}
 
 /// A title (chain) starting exactly at `i`: its end, or None.
 /// Chains: `会長兼CEO`, `最高経営責任者(CEO)`, `代表取締役社長兼CEO`.
@@ -690,14 +796,13 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     }
 
     // Katakana full names with a known given name: ドナルド・トランプ.
-    for m in KATAKANA_FULL.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    for (s, e) in katakana_full_names(text) {
         if char_before(text, s).is_some_and(|c| is_katakana(c) || c == '・')
             || char_after(text, e).is_some_and(|c| is_katakana(c) || c == '・')
         {
             continue;
         }
-        let name = m.as_str();
+        let name = &text[s..e];
         let first = name.split('・').next().unwrap_or("");
         if names::is_katakana_given(first) && katakana_name_ok(doc, name) {
             out.push(
@@ -713,12 +818,11 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
     }
 
     // Kanji full names standing alone: known surname + given name (山田太郎).
-    for m in KANJI_RUN.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    for (s, e) in kanji_runs(text) {
         if char_before(text, s).is_some_and(is_kanji) || char_after(text, e).is_some_and(is_kanji) {
             continue;
         }
-        let name = m.as_str();
+        let name = &text[s..e];
         let sur = names::surname_prefix(name);
         let n = name.chars().count();
         let given = n.saturating_sub(sur);
@@ -732,5 +836,66 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
                 Mention::new(s, e, "person.ja.kanji_full", priority::PERSON_KANJI_FULL).full(true),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts over an alphabet that holds every edge of the two scanners: name
+    /// letters, `ー`, `・`, katakana outside the name letters (`ヽ`, `ㇰ`),
+    /// kanji, `々`, Han characters that are no kanji (`〇`, `⺀`), Latin.
+    fn texts() -> Vec<String> {
+        let alphabet = [
+            'ア', 'イ', 'ー', '・', 'ヺ', 'ヽ', 'ㇰ', '山', '田', '々', '〇', '⺀', 'a', ' ', '、',
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..20_000)
+            .map(|_| {
+                let n = next() % 24;
+                (0..n)
+                    .map(|_| {
+                        let k = usize::try_from(next() % 15).unwrap_or(0);
+                        alphabet[k]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn spans(re: &Regex, text: &str) -> Vec<(usize, usize)> {
+        re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    #[test]
+    fn katakana_names_are_read_as_the_pattern_reads_them() {
+        let re = Regex::new(r"[ァ-ヺー]{2,}(?:・[ァ-ヺー]{2,}){1,3}").unwrap();
+        for t in texts() {
+            assert_eq!(katakana_full_names(&t), spans(&re, &t), "{t:?}");
+        }
+        let t = "ドナルド・トランプ氏とア・イイ・ウウ・エエ・オオ・カカ";
+        let got: Vec<&str> = katakana_full_names(t)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(got, vec!["ドナルド・トランプ", "イイ・ウウ・エエ・オオ"]);
+    }
+
+    #[test]
+    fn kanji_runs_are_read_as_the_pattern_reads_them() {
+        let re = Regex::new(r"[\p{Han}々]{3,5}").unwrap();
+        for t in texts() {
+            assert_eq!(kanji_runs(&t), spans(&re, &t), "{t:?}");
+        }
+        let t = "山田太郎は一二三四五六七八と〇〇山";
+        let got: Vec<&str> = kanji_runs(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(got, vec!["山田太郎", "一二三四五", "六七八", "〇〇山"]);
     }
 }

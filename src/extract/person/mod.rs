@@ -94,7 +94,7 @@ fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     let text = doc.text;
     let gz = doc.gazetteer;
     let mut ms: Vec<Mention> = Vec::new();
-    for m in gz.find(Kind::Person, text) {
+    for m in doc.person_matches() {
         let mut x = Mention::new(m.start, m.end, "person.gazetteer", priority::GAZETTEER);
         x.gaz = Some((m.entry, m.ambiguous));
         x.full = is_full_name(text.get(m.start..m.end).unwrap_or(""));
