@@ -75,14 +75,27 @@ pub(super) fn tense_before(doc: &Doc, pos: usize) -> Option<Tense> {
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = &head[cut..];
+    // The nearest evidence wins, within the last twelve words: the clause's
+    // words from its end, twelve at most (the word after each is the one
+    // before it in this list).
     let words: Vec<String> = clause
-        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
+        .rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase().replace('’', "'"))
+        .take(12)
+        .map(|w| {
+            let w = w.to_ascii_lowercase();
+            if w.contains('’') {
+                w.replace('’', "'")
+            } else {
+                w
+            }
+        })
         .collect();
-    // The nearest evidence wins, within the last twelve words.
-    for (i, w) in words.iter().enumerate().rev().take(12) {
-        let next = words.get(i + 1).map(String::as_str);
+    for (k, w) in words.iter().enumerate() {
+        let next = k
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .map(String::as_str);
         if matches!(w.as_str(), "will" | "would" | "shall") || w.ends_with("'ll") {
             return Some(Tense::Future);
         }

@@ -204,10 +204,19 @@ fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
     if !may_end_with_title(window) {
         return None;
     }
-    let c = TITLE_BEFORE.captures(window)?;
-    let t = c.name("t")?;
-    let start = s - window.len() + t.start();
-    let t = t.as_str();
+    // The match (found backwards from its end, cheaply) is the title `t`
+    // followed by `[.,]? `: without a `.` or `,` before the space, `t` is the
+    // match without its space, and only otherwise are the groups worth
+    // computing (they say whether the `.` belongs to `t`).
+    let m = TITLE_BEFORE.find(window)?;
+    let (t_start, t) = match window.as_bytes().get(m.end().wrapping_sub(2)) {
+        Some(b'.' | b',') => {
+            let t = TITLE_BEFORE.captures(window)?.name("t")?;
+            (t.start(), t.as_str())
+        }
+        _ => (m.start(), window.get(m.start()..m.end() - 1)?),
+    };
+    let start = s - window.len() + t_start;
     if HONORIFICS.contains(&t) || HONORIFICS.contains(&t.trim_end_matches('.')) {
         Some((None, start))
     } else {
