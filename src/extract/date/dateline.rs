@@ -33,31 +33,77 @@ static AFTER_BARE: LazyLock<regex::Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("dateline after: {e}"))
 });
 
-/// Whether the full date at `start..end` of `text` is the article's dateline.
-pub(super) fn is_dateline(text: &str, start: usize, end: usize) -> bool {
-    let Some(head) = text.get(..start) else {
-        return false;
-    };
-    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
-    let lines_before = head[..line_start]
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .count();
-    if lines_before >= HEAD_LINES {
-        return false;
+/// The top of an article, where a dateline may stand: the start of each line
+/// down to the one after the [`HEAD_LINES`]-th non-empty line, found once per
+/// article, so that testing a date costs its own line only (a search back and
+/// forth from each date to its line's ends cost the whole line per date, which
+/// grew with the square of a one-line article).
+pub(super) struct Head {
+    /// Each line's start, with how many non-empty lines come before it.
+    lines: Vec<(usize, usize)>,
+    /// A date at or after this byte has [`HEAD_LINES`] non-empty lines above it.
+    limit: usize,
+}
+
+impl Head {
+    /// The head of `text`.
+    pub(super) fn new(text: &str) -> Head {
+        let bytes = text.as_bytes();
+        let (mut lines, mut at, mut filled) = (Vec::new(), 0, 0);
+        loop {
+            if filled >= HEAD_LINES {
+                return Head { lines, limit: at };
+            }
+            lines.push((at, filled));
+            let Some(nl) = memchr::memchr(b'\n', &bytes[at..]) else {
+                return Head {
+                    lines,
+                    limit: usize::MAX,
+                };
+            };
+            if !text[at..at + nl].trim().is_empty() {
+                filled += 1;
+            }
+            at += nl + 1;
+        }
     }
-    let before = &head[line_start..];
-    let Some(rest) = text.get(end..) else {
-        return false;
-    };
-    let after = rest.split('\n').next().unwrap_or("");
-    if !BEFORE.is_match(before) {
-        return false;
+
+    /// Whether the full date at `start..end` of `text` is the article's dateline.
+    pub(super) fn is_dateline(&self, text: &str, start: usize, end: usize) -> bool {
+        if start >= self.limit {
+            return false;
+        }
+        let Some(head) = text.get(..start) else {
+            return false;
+        };
+        // The line holding `start`: the last line starting at or before it.
+        let i = self.lines.partition_point(|&(s, _)| s <= start);
+        let Some(&(line_start, lines_before)) = i.checked_sub(1).and_then(|i| self.lines.get(i))
+        else {
+            return false;
+        };
+        if lines_before >= HEAD_LINES {
+            return false;
+        }
+        let before = &head[line_start..];
+        let Some(rest) = text.get(end..) else {
+            return false;
+        };
+        if !BEFORE.is_match(before) {
+            return false;
+        }
+        // A line that starts with the date is a dateline only if the date stands
+        // alone there (a page's date line); a place or a publication word before it
+        // says so whatever follows (`(Reuters) -`, the story's first sentence).
+        !before.trim().is_empty() || AFTER_BARE.is_match(rest.split('\n').next().unwrap_or(""))
     }
-    // A line that starts with the date is a dateline only if the date stands
-    // alone there (a page's date line); a place or a publication word before it
-    // says so whatever follows (`(Reuters) -`, the story's first sentence).
-    !before.trim().is_empty() || AFTER_BARE.is_match(after)
+}
+
+/// Whether the full date at `start..end` of `text` is the article's dateline
+/// (for one date; an article's dates share one [`Head`]).
+#[cfg(test)]
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    Head::new(text).is_dateline(text, start, end)
 }
 
 #[cfg(test)]

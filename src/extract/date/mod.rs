@@ -169,8 +169,9 @@ fn extract_dates(doc: &Doc, out: &mut Vec<Candidate>) -> Option<NaiveDate> {
             _ => None,
         })
     };
+    let head = dateline::Head::new(doc.text);
     let reference = full_dates()
-        .filter(|(c, _)| dateline::is_dateline(doc.text, c.start, c.end))
+        .filter(|(c, _)| head.is_dateline(doc.text, c.start, c.end))
         .min_by_key(|(c, _)| c.start)
         .map(|(_, d)| (d, RefSource::Dateline))
         .or(doc.ref_date)

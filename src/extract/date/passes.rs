@@ -143,8 +143,35 @@ pub(super) fn relative_year_months(doc: &Doc, found: &mut [Candidate]) {
             _ => None,
         })
         .collect();
+    if years.is_empty() {
+        return;
+    }
+    // The candidates by start, so that each year finds the ones right after it
+    // (or after `の`) without a pass over all of them: an article of a million
+    // dates has thousands of relative years. A candidate changed below is
+    // relative from then on and never changed again, so looking candidates up
+    // by their first start finds what a pass over them would.
+    let mut by_start: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.start, i))
+        .collect();
+    by_start.sort_unstable();
+    let starting_at = |at: usize| {
+        let from = by_start.partition_point(|&(s, _)| s < at);
+        by_start[from..]
+            .iter()
+            .take_while(move |&&(s, _)| s == at)
+            .map(|&(_, i)| i)
+    };
     for (ys, ye, year) in years {
-        for c in found.iter_mut() {
+        let mut next: Vec<usize> = starting_at(ye).collect();
+        if doc.text.get(ye..).is_some_and(|t| t.starts_with('の')) {
+            next.extend(starting_at(ye + 'の'.len_utf8()));
+        }
+        next.sort_unstable();
+        for i in next {
+            let c = &mut found[i];
             let gap = doc.text.get(ye..c.start).unwrap_or("x");
             if c.start < ye || !(gap.is_empty() || gap == "の") {
                 continue;
