@@ -110,24 +110,9 @@ pub fn find_iter<'t>(
     stretches: &'t [Stretch],
     keep: fn(&Stretch) -> bool,
 ) -> impl Iterator<Item = regex::Match<'t>> + 't {
-    stretches
-        .iter()
-        .filter(move |s| keep(s))
-        .flat_map(move |s| {
-            let hay = text.get(..s.end).unwrap_or("");
-            let mut at = s.start;
-            std::iter::from_fn(move || {
-                let m = re.find_at(hay, at)?;
-                // Matches are never empty; stepping one byte past an empty one
-                // would mimic `find_iter` if one were.
-                at = if m.end() > m.start() {
-                    m.end()
-                } else {
-                    m.end() + 1
-                };
-                Some(m)
-            })
-        })
+    search(text, stretches, keep, move |hay, at| {
+        re.find_at(hay, at).map(|m| (m, m))
+    })
 }
 
 /// As [`find_iter`], with the capture groups (`re.captures_iter(text)`).
@@ -137,6 +122,22 @@ pub fn captures_iter<'t>(
     stretches: &'t [Stretch],
     keep: fn(&Stretch) -> bool,
 ) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+    search(text, stretches, keep, move |hay, at| {
+        let c = re.captures_at(hay, at)?;
+        let m = c.get(0)?;
+        Some((c, m))
+    })
+}
+
+/// The stretch walk of [`find_iter`] and [`captures_iter`]: `next(hay, at)`
+/// finds the next match at or after `at` in `hay` (the text up to the
+/// stretch's end) and returns what to yield with the whole match.
+fn search<'t, T: 't>(
+    text: &'t str,
+    stretches: &'t [Stretch],
+    keep: fn(&Stretch) -> bool,
+    next: impl Fn(&'t str, usize) -> Option<(T, regex::Match<'t>)> + Copy + 't,
+) -> impl Iterator<Item = T> + 't {
     stretches
         .iter()
         .filter(move |s| keep(s))
@@ -144,14 +145,15 @@ pub fn captures_iter<'t>(
             let hay = text.get(..s.end).unwrap_or("");
             let mut at = s.start;
             std::iter::from_fn(move || {
-                let c = re.captures_at(hay, at)?;
-                let m = c.get(0)?;
+                let (item, m) = next(hay, at)?;
+                // Matches are never empty; stepping one byte past an empty one
+                // would mimic `find_iter` if one were.
                 at = if m.end() > m.start() {
                     m.end()
                 } else {
                     m.end() + 1
                 };
-                Some(c)
+                Some(item)
             })
         })
 }
