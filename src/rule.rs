@@ -29,6 +29,15 @@
 //! what stands around them, give the rule a precheck (`Rule::precheck`) that
 //! the production calls first.
 //!
+//! Deciding common forms by hand: a rule set may be run with a hand-written
+//! matcher (`RuleSet::run_with`, the money and percent rules). For each cue
+//! line the matcher either finds, for some of the set's rules, exactly the
+//! matches their regexes would find there (the same bounds and groups, handed
+//! to the same production through `groups::Spans`), or leaves a rule to its
+//! regex in that line. A form the matcher does not know is then still found,
+//! by the regex; the tests beside each matcher compare the two paths line by
+//! line.
+//!
 //! How a line is searched: a line that holds a cue (or every line, for a set
 //! without cues) and passes the gate gets one `RegexSet` scan, which names the
 //! rules matching somewhere in it (or, for a set with a rule gate, a byte test
@@ -40,10 +49,18 @@
 //! finds each match with the DFA search alone and takes its capture groups
 //! only when the match's bounds pass; the others take them at once.
 
+pub mod groups;
+
 use crate::extract::{Doc, Finder};
 use crate::fact::{Candidate, Kind, Value};
 use crate::scan::{Cue, Cues};
 use regex::{Captures, Regex, RegexSet};
+
+/// A hand-written matcher of some of a set's rules (`RuleSet::run_with`):
+/// given the line `doc.text[start..end]`, it pushes onto `out` the candidates
+/// that the regexes of the rules it decides would give there, and returns
+/// the rules it leaves to their regexes in that line (bit `i` for rule `i`).
+pub type Decide = fn(&Doc, usize, usize, &mut Vec<Candidate>) -> u64;
 
 /// A line test (`RuleSet::with_gate`): the article and the line.
 pub type Gate = fn(&Doc, &str) -> bool;
@@ -279,6 +296,31 @@ impl RuleSet {
                 memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |p| start + p);
             self.run_line(doc, start, end, out);
             start = end + 1;
+        }
+    }
+
+    /// Run the rules as `run` does, each cue line passing the gate handed to
+    /// `decide` first: the rules it leaves undecided there run their regexes
+    /// over the line (without the set's scan: those are few). For a set with
+    /// cues only (every set run so has them); a set without runs as `run`.
+    pub fn run_with(&self, doc: &Doc, out: &mut Vec<Candidate>, decide: Decide) {
+        let Some(cues) = &self.cues else {
+            self.run(doc, out);
+            return;
+        };
+        for &(start, end) in doc.cue_lines(cues).iter() {
+            let passes = self
+                .gate
+                .is_none_or(|g| doc.text.get(start..end).is_some_and(|l| g(doc, l)));
+            if !passes {
+                continue;
+            }
+            let mut left = decide(doc, start, end, out);
+            while left != 0 {
+                let i = left.trailing_zeros() as usize;
+                left &= left - 1;
+                self.run_rule(i, doc, start, end, out);
+            }
         }
     }
 

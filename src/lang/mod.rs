@@ -11,10 +11,12 @@
 //! them: honorifics (people), sentence enders and the abbreviations whose
 //! full stop ends no sentence (the `sentence` field), the markers of a
 //! related-articles block (sections), and (`<code>/link.rs`) the cue words of
-//! linking: metrics, change words, deal words and stages.
+//! linking: metrics, change words, deal words and stages. The sets the
+//! person and company finders look words up in are [`words::WordSet`]s.
 
 pub mod en;
 pub mod ja;
+pub mod words;
 
 use crate::fact::Qualifier;
 

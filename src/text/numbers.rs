@@ -44,6 +44,152 @@ pub const JA_NUMBER: &str = concat!(
     r"(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)[万億兆]*)+"
 );
 
+/// A kanji numeral as the rules' patterns write them: `〇零一二三四五六七八九`
+/// and `十百千` (not the magnitudes `万億兆`).
+pub fn is_kanji_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
+}
+
+/// A magnitude of a Japanese number: `万億兆`.
+pub fn is_magnitude(c: char) -> bool {
+    matches!(c, '万' | '億' | '兆')
+}
+
+/// The maximal runs of characters for which `part` holds in
+/// `text[start..end]`, as byte ranges, in text order: the numerals of a line,
+/// each scanned once, which the hand-written matchers of the money and
+/// percent rules take as their anchors.
+pub fn numeral_runs(
+    text: &str,
+    start: usize,
+    end: usize,
+    part: impl Fn(char) -> bool,
+) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let mut out = Vec::new();
+    let mut run: Option<usize> = None;
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let len = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let c = text
+                .get(i..(i + len).min(end))
+                .and_then(|s| s.chars().next())
+                .unwrap_or('\u{FFFD}');
+            (c, len)
+        };
+        if part(c) {
+            run.get_or_insert(i);
+        } else if let Some(s) = run.take() {
+            out.push((s, i));
+        }
+        i += len;
+    }
+    if let Some(s) = run {
+        out.push((s, end));
+    }
+    out
+}
+
+/// Whether all of `s` is one Japanese number as the money rules' pattern
+/// reads it, spaces aside (`JA_GROUP`, then `[万億兆]{1,2}` and an optional
+/// group, any number of times): `24億5000万`, `2,422億4,300万`, `1万億`,
+/// `二十四億`, `3.5兆`, `7百`. Not `1,00万` (a comma groups three digits),
+/// `5十二`, `億5`.
+pub fn is_ja_money_number(s: &str) -> bool {
+    let Some(mut i) = group_len(s) else {
+        return false;
+    };
+    while i < s.len() {
+        let magnitudes: usize = s[i..]
+            .chars()
+            .take_while(|&c| is_magnitude(c))
+            .map(char::len_utf8)
+            .sum();
+        if magnitudes == 0 {
+            // A group right after a group: the first would have taken it,
+            // or it cannot follow (`5十二`).
+            return false;
+        }
+        i += magnitudes;
+        if i < s.len() {
+            match group_len(&s[i..]) {
+                Some(n) => i += n,
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
+/// The length of the `JA_GROUP` at the start of `s`, read greedily (an
+/// Arabic run with grouping commas, decimals and one `十百千`, or a kanji run).
+fn group_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        let mut i = arabic_whole_len(b);
+        if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+        }
+        if let Some(c) = s[i..].chars().next() {
+            if matches!(c, '十' | '百' | '千') {
+                i += c.len_utf8();
+            }
+        }
+        return Some(i);
+    }
+    let n: usize = s
+        .chars()
+        .take_while(|&c| is_kanji_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    (n > 0).then_some(n)
+}
+
+/// The length of `[0-9](?:[0-9]|,[0-9]{3})*` at the start of `b` (at least
+/// one digit must be there).
+pub fn arabic_whole_len(b: &[u8]) -> usize {
+    let mut i = 1;
+    loop {
+        if b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else if b.get(i) == Some(&b',')
+            && b.get(i + 1..i + 4)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        {
+            i += 4;
+        } else {
+            return i;
+        }
+    }
+}
+
 /// Parse an Arabic number: `1,280`, `2.4`, `-3`, `+18.96`. Commas are dropped.
 pub fn parse_decimal(s: &str) -> Option<f64> {
     let s = s.trim();
@@ -259,6 +405,41 @@ mod tests {
         assert!(whole(ARABIC_INDIAN, "12,34,567.89"));
         assert!(whole(JA_GROUP, "7百") && whole(JA_GROUP, "二十四"));
         assert!(whole(JA_NUMBER, "2,422億4,300万") && whole(JA_NUMBER, "3.5兆"));
+    }
+
+    /// The hand-written reading of a money number agrees with the pattern.
+    #[test]
+    fn ja_money_number_as_the_pattern_reads_it() {
+        let re =
+            regex::Regex::new(&format!("^(?:{JA_GROUP}(?:[万億兆]{{1,2}}{JA_GROUP}?)*)$")).unwrap();
+        let parts = [
+            "1", "0", "2", ",", ",000", ".", ".5", "十", "百", "千", "二", "〇", "万", "億", "兆",
+            "七",
+        ];
+        // Every string of up to four parts.
+        let mut all = vec![String::new()];
+        for _ in 0..4 {
+            let next: Vec<String> = all
+                .iter()
+                .flat_map(|s| parts.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            all.extend(next);
+            all.sort();
+            all.dedup();
+        }
+        for s in &all {
+            assert_eq!(is_ja_money_number(s), re.is_match(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn runs_of_numerals() {
+        let text = "約24億ドル、二十円と3.5%";
+        let runs = numeral_runs(text, 0, text.len(), |c| {
+            c.is_ascii_digit() || c == '.' || is_kanji_numeral(c) || is_magnitude(c)
+        });
+        let got: Vec<&str> = runs.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(got, vec!["24億", "二十", "3.5"]);
     }
 
     #[test]

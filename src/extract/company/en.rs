@@ -6,6 +6,7 @@ use super::Co;
 use crate::extract::person::names;
 use crate::extract::{priority, Doc};
 use crate::fact::Kind;
+use crate::lang::words::{line_set, WordSet};
 use crate::text::around::{char_after, char_before, floor_boundary};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -50,11 +51,8 @@ static CAPS_SAID: LazyLock<Regex> = LazyLock::new(|| {
 /// All-caps words that say things in news without being companies: public
 /// bodies, central banks, regulators, exchanges, unions, parties, universities,
 /// public broadcasters, countries, job titles and common abbreviations.
-static NOT_COMPANY_CAPS: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| {
-    include_str!("data/en_not_company_caps.txt")
-        .lines()
-        .collect()
-});
+static NOT_COMPANY_CAPS: LazyLock<WordSet<&str>> =
+    LazyLock::new(|| line_set(include_str!("data/en_not_company_caps.txt")));
 
 /// `CAPS_SAID` at `[s, e)`: the name stands alone, not the last word of a longer
 /// capitalised name (`Scale AI said`, `Mitsubishi UFJ said`) nor of an all-caps
@@ -97,21 +95,17 @@ const HEADS: &str = "Steel|Photonics|Optics|Instruments|Diagnostics|Properties|C
 
 /// First words of a capitalised sequence before a head noun that make a generic
 /// phrase, not a name (`Venture Capital`, `Human Capital`, `Central Bank`).
-static GENERIC_BEFORE_HEAD: LazyLock<Vec<&str>> = LazyLock::new(|| {
-    include_str!("data/en_generic_before_head.txt")
-        .lines()
-        .collect()
-});
+static GENERIC_BEFORE_HEAD: LazyLock<WordSet<&str>> =
+    LazyLock::new(|| line_set(include_str!("data/en_generic_before_head.txt")));
 
 /// Words that make a capitalised sequence an institution, not a company
 /// (`University of Michigan`, `Brookings Institution`, `Chicago Fed`).
-static INSTITUTION: LazyLock<Vec<&str>> =
-    LazyLock::new(|| include_str!("data/en_institution.txt").lines().collect());
+static INSTITUTION: LazyLock<WordSet<&str>> =
+    LazyLock::new(|| line_set(include_str!("data/en_institution.txt")));
 
 /// `HEADS` as a set: `is_head_word` runs for every capitalised word of an
 /// English article, where splitting the list each time cost more than the rules.
-static HEAD_SET: LazyLock<std::collections::HashSet<&str>> =
-    LazyLock::new(|| HEADS.split('|').collect());
+static HEAD_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| HEADS.split('|').collect());
 
 /// Is `w` a business head noun (`Systems`, `Capital`) or an English legal form?
 pub fn is_head_word(w: &str) -> bool {
@@ -155,8 +149,8 @@ pub fn distinctive_first_word(core: &str) -> Option<&str> {
 }
 
 /// Words that start a capitalised sequence without being part of a name.
-static LEADING: LazyLock<Vec<&str>> =
-    LazyLock::new(|| include_str!("data/en_leading.txt").lines().collect());
+static LEADING: LazyLock<WordSet<&str>> =
+    LazyLock::new(|| line_set(include_str!("data/en_leading.txt")));
 
 /// Words before `Group` that make a non-company group.
 const NOT_GROUP: &[&str] = &[

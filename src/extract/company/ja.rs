@@ -8,6 +8,7 @@ use crate::extract::person::names;
 use crate::extract::{priority, Doc};
 use crate::fact::Kind;
 use crate::gazetteer::{is_kanji, is_katakana};
+use crate::lang::words::{word_set, WordSet};
 use crate::text::around::{char_after, char_before};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
@@ -24,6 +25,10 @@ const GROUP_KANJI: &str = include_str!("data/ja_group_kanji.txt");
 
 /// Katakana words before `グループ`/`社` that are not company names.
 const NOT_NAMES: &str = include_str!("data/ja_not_names.txt");
+
+static NOT_NAME_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| word_set(NOT_NAMES));
+static GENERIC_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| word_set(GENERIC));
+static GROUP_KANJI_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| word_set(GROUP_KANJI));
 
 /// One-kanji prefixes before a katakana or Latin name (`米クアルコム`, `英アーム`).
 const PREFIXES: &str = "米英独仏中韓台露豪印欧加伊蘭瑞同新旧元前各両";
@@ -201,14 +206,14 @@ pub fn distinctive_first_part(core: &str) -> Option<&str> {
     (shaped
         && !GENERIC_FIRST_PARTS.contains(&first)
         && !names::is_katakana_not_name(first)
-        && !NOT_NAMES.split_whitespace().any(|w| w == first))
+        && !NOT_NAME_SET.contains(first))
     .then_some(first)
 }
 
 fn foreign_name_ok(doc: &Doc, name: &str) -> bool {
     let parts_ok = name
         .split('・')
-        .all(|p| !names::is_katakana_not_name(p) && !NOT_NAMES.split_whitespace().any(|w| w == p));
+        .all(|p| !names::is_katakana_not_name(p) && !NOT_NAME_SET.contains(p));
     parts_ok
         && doc.gazetteer.lookup(Kind::Person, name).is_none()
         && !names::is_katakana_given(name)
@@ -255,8 +260,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
                 continue;
             }
             if core.chars().all(is_katakana)
-                && (names::is_katakana_not_name(core)
-                    || NOT_NAMES.split_whitespace().any(|w| w == core))
+                && (names::is_katakana_not_name(core) || NOT_NAME_SET.contains(core))
             {
                 continue;
             }
@@ -399,18 +403,14 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
             .nth(1)
             .filter(|_| prefix.chars().next().is_some_and(|c| PREFIXES.contains(c)))
             .map_or(prefix, |(i, _)| &prefix[i..]);
-        if GENERIC
-            .split_whitespace()
-            .any(|g| g == prefix || g == unprefixed)
-        {
+        if GENERIC_SET.contains(prefix) || GENERIC_SET.contains(unprefixed) {
             continue;
         }
         if prefix.chars().all(is_kanji) && n > 5 {
             continue;
         }
         if prefix.chars().all(is_katakana)
-            && (names::is_katakana_not_name(prefix)
-                || NOT_NAMES.split_whitespace().any(|w| w == prefix))
+            && (names::is_katakana_not_name(prefix) || NOT_NAME_SET.contains(prefix))
         {
             continue;
         }
@@ -426,7 +426,7 @@ fn group_ok(doc: &Doc, core: &str) -> bool {
         return true;
     }
     if core.chars().any(is_kanji) {
-        return GROUP_KANJI.split_whitespace().any(|g| g == core);
+        return GROUP_KANJI_SET.contains(core);
     }
-    !NOT_NAMES.split_whitespace().any(|w| w == core) && !names::is_katakana_not_name(core)
+    !NOT_NAME_SET.contains(core) && !names::is_katakana_not_name(core)
 }

@@ -12,6 +12,7 @@
 use crate::extract::{priority, Doc, Finder};
 use crate::fact::{Candidate, Company, Kind, Value};
 use crate::gazetteer::at_boundary;
+use crate::lang::words::{line_set, WordSet};
 use crate::text::around::{ceil_boundary, char_after, char_before, floor_boundary};
 use std::sync::LazyLock;
 
@@ -20,8 +21,8 @@ pub mod ja;
 
 /// Names that rules must not report: governments, ministries, agencies,
 /// regulators, central banks, exchanges, indices, unions, universities, products.
-pub static STOP: LazyLock<Vec<&str>> =
-    LazyLock::new(|| include_str!("data/stop.txt").lines().collect());
+pub static STOP: LazyLock<WordSet<&str>> =
+    LazyLock::new(|| line_set(include_str!("data/stop.txt")));
 
 /// A company mention (byte offsets of the folded text).
 #[derive(Clone, Debug)]
@@ -52,7 +53,7 @@ impl Co {
 }
 
 pub fn is_stop(name: &str) -> bool {
-    STOP.contains(&name)
+    STOP.contains(name)
 }
 
 /// `X(name)` with the company name at `[s, e)`: the start of `X`, a Latin (3+

@@ -75,7 +75,7 @@ fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
 fn extract_from(doc: &Doc, out: &mut Vec<Candidate>) {
     let first = out.len();
     en::RULES.run(doc, out);
-    ja::RULES.run(doc, out);
+    ja::RULES.run_with(doc, out, ja::decide);
     let mut new = out.split_off(first.min(out.len()));
     new.retain(|c| !in_scientific_notation(doc.text, c.start, c.end));
     read_signs(doc.text, &mut new);

@@ -8,6 +8,7 @@ use super::names;
 use super::Mention;
 use crate::extract::{priority, Doc};
 use crate::fact::Kind;
+use crate::lang::words::WordSet;
 use crate::text::around::{char_after, char_before, floor_boundary};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -152,8 +153,8 @@ pub fn starts_with_capital_word(s: &str) -> bool {
 /// The words that can end a [`TITLE_BEFORE`] match before its `[.,]? `: the
 /// last word of every title (a one-word title also with its initial in upper
 /// case, as the pattern accepts it) and every honorific.
-static TITLE_TAILS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    let mut tails = std::collections::HashSet::new();
+static TITLE_TAILS: LazyLock<WordSet<String>> = LazyLock::new(|| {
+    let mut tails = WordSet::default();
     for t in TITLES.iter().chain(HONORIFICS) {
         match t.rsplit_once(' ') {
             Some((_, last)) => {
@@ -188,8 +189,18 @@ fn may_end_with_title(window: &str) -> bool {
         // space-free token of the window.
         let token = w.rsplit(' ').next().unwrap_or(w);
         let lo = token.len().saturating_sub(*TITLE_TAIL_MAX);
+        // The last word starts the token (after the space) or follows an
+        // ASCII word boundary (the pattern's `(?-u:\b)`): never between two
+        // ASCII word bytes.
+        let b = token.as_bytes();
+        let word = |j: usize| {
+            b.get(j)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        };
         (lo..token.len()).any(|j| {
-            token.is_char_boundary(j) && token.get(j..).is_some_and(|x| TITLE_TAILS.contains(x))
+            (j == 0 || !(word(j - 1) && word(j)))
+                && token.is_char_boundary(j)
+                && token.get(j..).is_some_and(|x| TITLE_TAILS.contains(x))
         })
     })
 }
@@ -481,7 +492,7 @@ fn coordinated(text: &str, pending: &[(usize, usize)], out: &mut Vec<Mention>) {
 
 /// A capitalised word that ends some title (`Officer`, `President`, `Minister`).
 fn is_title_word(w: &str) -> bool {
-    static LAST: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    static LAST: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
         TITLES
             .iter()
             .filter_map(|t| t.rsplit([' ', '-']).next())

@@ -12,6 +12,7 @@ use super::Mention;
 use crate::extract::{priority, Doc};
 use crate::fact::Kind;
 use crate::gazetteer::{is_kanji, is_katakana};
+use crate::lang::words::{word_set, WordSet};
 use crate::text::around::{char_after, char_before};
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -29,6 +30,22 @@ const QUALIFIERS: &str = include_str!("data/ja_qualifiers.txt");
 /// Kanji words that start with a one-character surname but are not names
 /// (`金融担当相` is not Mr 金融).
 const NOT_NAMES: &str = include_str!("data/ja_not_names.txt");
+
+static NOT_NAME_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| word_set(NOT_NAMES));
+
+/// Does `s` start with one of [`NOT_NAMES`]? (Its prefixes looked up, not the list scanned.)
+fn starts_with_not_name(s: &str) -> bool {
+    s.char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .any(|end| s.get(..end).is_some_and(|p| NOT_NAME_SET.contains(p)))
+}
+
+/// Does `s` hold one of [`NOT_NAMES`]? (Its substrings looked up: the runs
+/// asked about are a few characters long.)
+fn contains_not_name(s: &str) -> bool {
+    s.char_indices()
+        .any(|(i, _)| s.get(i..).is_some_and(starts_with_not_name))
+}
 
 /// Characters after a title that make it part of a longer word (`代表団`, `大統領選`).
 const BAD_AFTER_TITLE: &str =
@@ -65,14 +82,43 @@ static QUALIFIER_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// `アナリスト`): `チーフマーケットストラテジスト`, `チーフ・ストラテジスト`,
 /// `シニア為替ストラテジスト`, `主任アナリスト`, `経済調査部長`.
 static COMPOUND_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    let rank = "チーフ|シニア|ジュニア|首席|主席|主任|上席|上級|統括|リード|ヘッド|グローバル|副";
-    let mid = "債券|為替|外為|株式|金利|市場|投資|運用|経済|金融|マクロ|クオンツ|テクニカル|クレジット|エクイティ|マーケット|マーケッツ|インベストメント|グローバル|リサーチ|ポートフォリオ|通貨|商品|資源|原油|国際|日本株|米国株|外国株|新興国|欧州|米国|中国|アジア|日本|調査|産業|企業|証券|経営";
-    let head = "ストラテジスト|エコノミスト|アナリスト|ファンドマネージャー|ファンドマネジャー|マネージャー|マネジャー|トレーダー|ディーラー|リサーチャー|アドバイザー|ディレクター|オフィサー|研究員|部長|室長|調査役";
     Regex::new(&format!(
-        r"^(?:(?:{rank})・?)?(?:(?:{mid})・?){{0,3}}(?:{head})"
+        r"^(?:(?:{COMPOUND_RANK})・?)?(?:(?:{COMPOUND_MID})・?){{0,3}}(?:{COMPOUND_HEAD})"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// The rank that may open a compound title (see [`COMPOUND_TITLE`]).
+const COMPOUND_RANK: &str =
+    "チーフ|シニア|ジュニア|首席|主席|主任|上席|上級|統括|リード|ヘッド|グローバル|副";
+/// The market words of a compound title (see [`COMPOUND_TITLE`]).
+const COMPOUND_MID: &str = "債券|為替|外為|株式|金利|市場|投資|運用|経済|金融|マクロ|クオンツ|テクニカル|クレジット|エクイティ|マーケット|マーケッツ|インベストメント|グローバル|リサーチ|ポートフォリオ|通貨|商品|資源|原油|国際|日本株|米国株|外国株|新興国|欧州|米国|中国|アジア|日本|調査|産業|企業|証券|経営";
+/// The head that ends a compound title (see [`COMPOUND_TITLE`]).
+const COMPOUND_HEAD: &str = "ストラテジスト|エコノミスト|アナリスト|ファンドマネージャー|ファンドマネジャー|マネージャー|マネジャー|トレーダー|ディーラー|リサーチャー|アドバイザー|ディレクター|オフィサー|研究員|部長|室長|調査役";
+
+/// Every character a compound title can start with: the first characters of
+/// its ranks, market words and heads (each part may be absent but the head).
+/// Most positions of a text start none, and are passed over without the pattern.
+static COMPOUND_FIRST: LazyLock<WordSet<char>> = LazyLock::new(|| {
+    [COMPOUND_RANK, COMPOUND_MID, COMPOUND_HEAD]
+        .iter()
+        .flat_map(|alt| alt.split('|'))
+        .filter_map(|w| w.chars().next())
+        .collect()
+});
+
+/// Every character a title ([`TITLES`]) or a compound title can start with.
+static TITLE_FIRST: LazyLock<WordSet<char>> = LazyLock::new(|| {
+    let mut set: WordSet<char> = TITLES
+        .split_whitespace()
+        .filter_map(|t| t.chars().next())
+        .collect();
+    set.extend(COMPOUND_FIRST.iter().copied());
+    set
+});
+
+/// The titles as a set (for a whole word asked about).
+static TITLE_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| word_set(TITLES));
 
 /// Katakana words that start or make up a title, never a name (`チーフマーケット`).
 const TITLE_KATAKANA: &[&str] = &[
@@ -118,6 +164,13 @@ fn compound_start(text: &str, ts: usize, te: usize) -> usize {
 /// its end, when longer than a plain title would be.
 fn compound_title_at(text: &str, i: usize) -> Option<usize> {
     let rest = text.get(i..)?;
+    if !rest
+        .chars()
+        .next()
+        .is_some_and(|c| COMPOUND_FIRST.contains(&c))
+    {
+        return None;
+    }
     let m = COMPOUND_TITLE.find(rest)?;
     let end = i + m.end();
     // A bare head is a plain title; a kanji head needs a katakana part or a rank.
@@ -242,6 +295,13 @@ fn kanji_runs(text: &str) -> Vec<(usize, usize)> {
 /// Chains: `会長兼CEO`, `最高経営責任者(CEO)`, `代表取締役社長兼CEO`.
 pub fn title_at(text: &str, i: usize) -> Option<usize> {
     let rest = text.get(i..)?;
+    if !rest
+        .chars()
+        .next()
+        .is_some_and(|c| TITLE_FIRST.contains(&c))
+    {
+        return None;
+    }
     let plain = title_len_at(rest).map(|len| i + len);
     let compound = compound_title_at(text, i);
     let mut end = match (plain, compound) {
@@ -376,7 +436,7 @@ pub fn valid_kanji_name(s: &str) -> bool {
         1 => names::is_single_char_name(s),
         2..=5 => {
             names::surname_prefix(s) >= 1
-                && !NOT_NAMES.split_whitespace().any(|w| s.starts_with(w))
+                && !starts_with_not_name(s)
                 && TITLE_AC.0.find(s).is_none()
                 && !s.contains('兼')
         }
@@ -412,7 +472,7 @@ fn kanji_name_before(text: &str, p: usize) -> Option<usize> {
             .chars()
             .next_back()
             .is_some_and(|c| "省庁銀行社党会府局院部国県市相長官".contains(c));
-        let is_title = TITLES.split_whitespace().any(|t| t == head);
+        let is_title = TITLE_SET.contains(head);
         if org_end || is_title {
             return Some(i);
         }
@@ -438,7 +498,7 @@ fn unknown_surname_name(text: &str, s: usize, p: usize) -> Option<usize> {
         && (4..=5).contains(&n)
         && names::is_given_ending(last)
         && !org
-        && !NOT_NAMES.split_whitespace().any(|w| run.contains(w))
+        && !contains_not_name(run)
         && TITLE_AC.0.find(run).is_none())
     .then_some(s)
 }
@@ -560,7 +620,7 @@ fn name_after(doc: &Doc, i: usize) -> Option<usize> {
             let unknown_full = has_honorific(text, e)
                 && (3..=5).contains(&n)
                 && run.chars().next_back().is_some_and(names::is_given_ending)
-                && !NOT_NAMES.split_whitespace().any(|w| run.contains(w))
+                && !contains_not_name(run)
                 && TITLE_AC.0.find(run).is_none();
             (after_ok
                 && (valid_kanji_name(run) && (n >= 2 || has_honorific(text, e)) || unknown_full))

@@ -4,7 +4,7 @@
 //! organisations or common nouns. The lists are data files in `data/`, one
 //! entry a line, sorted and duplicate-free (a test checks every such file).
 
-use std::collections::HashSet;
+use crate::lang::words::{word_set as set, WordSet};
 use std::sync::LazyLock;
 
 /// Japanese surnames (the most frequent ones, plus names often in the news).
@@ -43,29 +43,25 @@ const EN_NOT_NAME_WORDS: &str = include_str!("data/en_not_name_words.txt");
 /// make a name without any other cue.
 const EN_CJK_SURNAMES: &str = include_str!("data/en_cjk_surnames.txt");
 
-fn set(words: &'static str) -> HashSet<&'static str> {
-    words.split_whitespace().collect()
-}
-
-static JA_SURNAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static JA_SURNAME_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     let mut s = set(JA_SURNAMES);
     s.extend(CJK_SURNAMES.split_whitespace());
     s
 });
-static SINGLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SINGLE_CHAR_NAMES));
+static SINGLE_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| set(SINGLE_CHAR_NAMES));
 // One character a line: the set holds the characters, never the line breaks.
-static GIVEN_ENDING_SET: LazyLock<HashSet<char>> = LazyLock::new(|| {
+static GIVEN_ENDING_SET: LazyLock<WordSet<char>> = LazyLock::new(|| {
     GIVEN_ENDINGS
         .split_whitespace()
         .flat_map(str::chars)
         .collect()
 });
-static KATAKANA_GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(KATAKANA_GIVEN));
-static KATAKANA_NOT_SET: LazyLock<HashSet<&'static str>> =
+static KATAKANA_GIVEN_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| set(KATAKANA_GIVEN));
+static KATAKANA_NOT_SET: LazyLock<WordSet<&'static str>> =
     LazyLock::new(|| set(KATAKANA_NOT_NAMES));
-static EN_GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_GIVEN));
-static EN_NOT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_NOT_NAME_WORDS));
-static EN_CJK_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_CJK_SURNAMES));
+static EN_GIVEN_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| set(EN_GIVEN));
+static EN_NOT_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| set(EN_NOT_NAME_WORDS));
+static EN_CJK_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| set(EN_CJK_SURNAMES));
 
 /// A romanised Korean or Chinese family name (`Park`, `Chen`).
 pub fn is_en_cjk_surname(s: &str) -> bool {
@@ -85,7 +81,7 @@ pub fn is_en_cjk_given(s: &str) -> bool {
         && b.len() >= 2
         && b.chars().all(|c| c.is_ascii_lowercase())
 }
-static EN_CALENDAR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EN_CALENDAR));
+static EN_CALENDAR_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| set(EN_CALENDAR));
 
 /// Length in characters of the longest known surname that starts `name`
 /// (0 when none does).
