@@ -39,9 +39,8 @@ impl Finder for PercentFinder {
     }
 
     fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
-        for set in [&*ja::RULES, &*en::RULES] {
-            set.find(doc, out);
-        }
+        ja::RULES.run_with(doc, out, ja::decide);
+        en::RULES.find(doc, out);
     }
 }
 
