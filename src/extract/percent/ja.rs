@@ -561,8 +561,18 @@ pub(super) fn decide(doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidat
     let first = out.len();
     let mut at = start;
     for (a, b) in numeral_runs(text, start, end, numeral_char) {
-        // `percent.ja.n_to_n_unit`: its second number follows a separator,
-        // a space and a sign, each optional but the separator.
+        let spaces = hay[b..].bytes().take_while(|&c| c == b' ').count();
+        if spaces > 2 || !hay[b + spaces..].starts_with(['%', 'パ', 'ベ', 'ポ', '割']) {
+            continue;
+        }
+        let u = b + spaces;
+        let mut g = Spans::new(text, 0, 0);
+        let Some(unit_end) = unit_at(&hay[u..], u, &mut g) else {
+            continue;
+        };
+        // `percent.ja.n_to_n_unit`: its second number (followed by a unit
+        // too) comes after a separator, a space and a sign, each optional but
+        // the separator.
         let head = &hay[start..a];
         let seps = SIGNS.iter().any(|sign| {
             head.strip_suffix(sign).is_some_and(|h| {
@@ -576,15 +586,6 @@ pub(super) fn decide(doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidat
         if left & N_UNIT != 0 {
             continue;
         }
-        let spaces = hay[b..].bytes().take_while(|&c| c == b' ').count();
-        if spaces > 2 {
-            continue;
-        }
-        let u = b + spaces;
-        let mut g = Spans::new(text, 0, 0);
-        let Some(unit_end) = unit_at(&hay[u..], u, &mut g) else {
-            continue;
-        };
         if a < at || !whole_number(&hay[a..b]) {
             left |= N_UNIT;
             continue;

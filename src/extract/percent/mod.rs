@@ -40,7 +40,7 @@ impl Finder for PercentFinder {
 
     fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
         ja::RULES.run_with(doc, out, ja::decide);
-        en::RULES.find(doc, out);
+        en::RULES.run_with(doc, out, en::decide);
     }
 }
 
