@@ -107,6 +107,9 @@ fn is_kanji_digit(c: char) -> bool {
 
 /// A Japanese number, spaces removed (`7  万` → 70000).
 fn ja_number(s: &str) -> Option<f64> {
+    if !s.contains([' ', '\t']) {
+        return parse_ja_number(s);
+    }
     let t: String = s.chars().filter(|c| *c != ' ' && *c != '\t').collect();
     // Commas must group by three (the pattern already ensures it for Arabic runs).
     parse_ja_number(&t)

@@ -452,7 +452,12 @@ fn whole_number(s: &str) -> bool {
             }
             match s[k..].strip_prefix('点') {
                 None => k == s.len(),
-                Some(r) => !r.is_empty() && r.chars().all(|c| kanji_digit(c).is_some() && c != '壱' && c != '弐' && c != '参'),
+                Some(r) => {
+                    !r.is_empty()
+                        && r.chars().all(|c| {
+                            kanji_digit(c).is_some() && c != '壱' && c != '弐' && c != '参'
+                        })
+                }
             }
         }
         None => false,
@@ -513,7 +518,8 @@ fn unit_at(rest: &str, u: usize, g: &mut Spans) -> Option<usize> {
     let r = rest.strip_prefix('割')?;
     let mut e = u + '割'.len_utf8();
     g.set("wari", u, e);
-    let digit = |c: char| c.is_ascii_digit() || (kanji_digit(c).is_some() && !"零壱弐参".contains(c));
+    let digit =
+        |c: char| c.is_ascii_digit() || (kanji_digit(c).is_some() && !"零壱弐参".contains(c));
     let mut r = r;
     for (name, mark) in [("bu", '分'), ("rin", '厘')] {
         let mut it = r.chars();
@@ -678,7 +684,11 @@ mod tests {
         let mut probe = Vec::new();
         let first_line = norm.text.find('\n').unwrap_or(norm.text.len());
         let left = decide(&doc, 0, first_line, &mut probe);
-        (show(regex), show(hand), left & N_UNIT == 0 && !probe.is_empty())
+        (
+            show(regex),
+            show(hand),
+            left & N_UNIT == 0 && !probe.is_empty(),
+        )
     }
 
     #[test]
@@ -692,10 +702,48 @@ mod tests {
             .map(|(_, input)| input.replace(['⟦', '⟧'], "").replace('↵', "\n"))
             .collect();
         let pieces = [
-            "約", "最大", "最大で", "およそ", "おおよそ", "+", "-", "マイナス", "▲", "1", "二十",
-            "五", "点", "・", "1,000", ",", ".", ".5", "5", " ", "%", "% ", "ポイント", "パーセント",
-            "パ ー セ ン ト", "ベーシスポイント", "割", "分", "厘", "半", "pt", "超", "以上", "~",
-            "ー", "まで", "の", "数", "日経平均", "v", "https://x.jp/", "は",
+            "約",
+            "最大",
+            "最大で",
+            "およそ",
+            "おおよそ",
+            "+",
+            "-",
+            "マイナス",
+            "▲",
+            "1",
+            "二十",
+            "五",
+            "点",
+            "・",
+            "1,000",
+            ",",
+            ".",
+            ".5",
+            "5",
+            " ",
+            "%",
+            "% ",
+            "ポイント",
+            "パーセント",
+            "パ ー セ ン ト",
+            "ベーシスポイント",
+            "割",
+            "分",
+            "厘",
+            "半",
+            "pt",
+            "超",
+            "以上",
+            "~",
+            "ー",
+            "まで",
+            "の",
+            "数",
+            "日経平均",
+            "v",
+            "https://x.jp/",
+            "は",
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..20_000 {
@@ -722,7 +770,11 @@ mod tests {
         // The comparison means something only if the hand path decides many
         // lines (the made-up ones often glue a numeral to a stray `,` or `.`,
         // which it leaves to the regex).
-        assert!(decided * 3 > lines.len(), "{decided} of {}", 2 * lines.len());
+        assert!(
+            decided * 3 > lines.len(),
+            "{decided} of {}",
+            2 * lines.len()
+        );
     }
 
     #[test]
