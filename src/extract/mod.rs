@@ -164,6 +164,13 @@ impl<'a> Doc<'a> {
             .get_or_init(|| crate::text::latin::stretches(self.text))
     }
 
+    /// Where the cue words of people and companies stand in `text` (titles,
+    /// honorifics, legal forms, industry endings), found by the same pass of
+    /// the gazetteer's automaton as the names.
+    pub fn name_cues(&self) -> &crate::gazetteer::CueHits {
+        &self.names().cues
+    }
+
     /// The gazetteer's person matches in `text`, in text order, without overlaps.
     pub fn person_matches(&self) -> &[GazMatch] {
         &self.names().people

@@ -39,6 +39,15 @@
 //! - an alias that starts (ends) with katakana must not continue a longer
 //!   katakana word on that side (`メタ` is not in `メタル` or `メタバース`).
 //!
+//! # Cue words in the same scan
+//! The words that point at a name next to them are searched by the same
+//! automaton, in the same pass: Japanese titles and honorifics (people),
+//! legal forms, context words and industry endings (companies), the lists of
+//! [`CueList`] (vocabulary in `lang::ja::names`). [`Found::cues`] says where
+//! each stands: every occurrence of each word, and each list's leftmost-
+//! longest matches (as a search of that list alone would read them), so
+//! that no finder scans the text again for its cues.
+//!
 //! # Ambiguous aliases (policy)
 //! The gazetteer reports whether a match came from an ambiguous alias; the
 //! extractors decide. A company's ambiguous alias counts only when
@@ -138,11 +147,80 @@ struct Index {
 }
 
 /// What pattern `k` of the shared automaton is: an alias of people (`0`) or
-/// companies (`1`), and its index in that kind's [`Index::pats`].
+/// companies (`1`), and its index in that kind's [`Index::pats`]; or a cue
+/// word ([`CUE_SLOT`]), and its index in [`Compiled::cue_roles`].
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     kind: u8,
     pat: u32,
+}
+
+/// [`Slot::kind`] of a cue word.
+const CUE_SLOT: u8 = 2;
+
+/// A word list searched by the shared scan along with the names (module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueList {
+    /// Japanese titles (`社長`, `財務長官`; `lang::ja::names::TITLES`).
+    JaTitles,
+    /// The honorifics a Japanese name is looked for before (`氏`, `さん`).
+    JaHonorifics,
+    /// Japanese company cues: legal forms, `社`, context words
+    /// (`lang::ja::names::company_cues`).
+    JaCompanyCues,
+    /// Japanese industry endings (`自動車`, `銀行`).
+    JaCompanyEndings,
+}
+
+impl CueList {
+    /// Every list, in the order of their indices.
+    pub const ALL: [CueList; 4] = [
+        CueList::JaTitles,
+        CueList::JaHonorifics,
+        CueList::JaCompanyCues,
+        CueList::JaCompanyEndings,
+    ];
+
+    /// The list's words; a word's index here is its index in [`CueHits::starts`].
+    pub fn words(self) -> Vec<&'static str> {
+        use crate::lang::ja::names;
+        match self {
+            CueList::JaTitles => names::TITLES.split_whitespace().collect(),
+            CueList::JaHonorifics => names::NAME_HONORIFICS.to_vec(),
+            CueList::JaCompanyCues => names::company_cues(),
+            CueList::JaCompanyEndings => names::COMPANY_ENDINGS.split_whitespace().collect(),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Where the cue words of every [`CueList`] stand in one text.
+#[derive(Clone, Debug, Default)]
+pub struct CueHits {
+    /// Per list, per word: every start of the word, in text order.
+    every: Vec<Vec<Vec<usize>>>,
+    /// Per list: its leftmost-longest matches `(start, end)`, in text order.
+    longest: Vec<Vec<(usize, usize)>>,
+}
+
+impl CueHits {
+    /// Every start of word `word` of `list` (what `text.match_indices(word)`
+    /// gives: no cue word overlaps itself), in text order.
+    pub fn starts(&self, list: CueList, word: usize) -> &[usize] {
+        self.every
+            .get(list.index())
+            .and_then(|w| w.get(word))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The matches `(start, end)` of `list` that a leftmost-longest search of
+    /// its words alone finds, in text order.
+    pub fn longest(&self, list: CueList) -> &[(usize, usize)] {
+        self.longest.get(list.index()).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -156,6 +234,11 @@ struct Compiled {
     slots: Vec<Slot>,
     /// Company canonical name → entry index (the last entry with that name).
     company_by_canonical: HashMap<String, usize>,
+    /// Cue pattern → the (list, word index) pairs it stands for (one word
+    /// may be in several lists).
+    cue_roles: Vec<Vec<(u8, u32)>>,
+    /// The number of words of each [`CueList`].
+    cue_list_lens: Vec<usize>,
 }
 
 /// The aliases found in one text by one pass of the shared automaton
@@ -170,6 +253,8 @@ pub struct Found {
     /// The listed organisations that are not companies (as
     /// [`Gazetteer::organisations`] gives them).
     pub organisations: Vec<(usize, usize)>,
+    /// The cue words of every [`CueList`].
+    pub cues: CueHits,
 }
 
 /// The people and companies known to a run. Cheap to clone: the compiled
@@ -317,13 +402,42 @@ impl Gazetteer {
         };
         // (start, end, alias) per kind, in the automaton's order (by end).
         let mut hits: [Vec<(usize, usize, u32)>; 2] = [Vec::new(), Vec::new()];
+        // (start, end) per cue list, and the starts per list and word.
+        let mut cue_spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); CueList::ALL.len()];
+        let mut every: Vec<Vec<Vec<usize>>> = self
+            .inner
+            .cue_list_lens
+            .iter()
+            .map(|&n| vec![Vec::new(); n])
+            .collect();
         for m in ac.find_overlapping_iter(text) {
-            if let Some(slot) = self.inner.slots.get(m.pattern().as_usize()) {
-                if let Some(v) = hits.get_mut(usize::from(slot.kind)) {
-                    v.push((m.start(), m.end(), slot.pat));
+            let Some(slot) = self.inner.slots.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if slot.kind == CUE_SLOT {
+                let roles = usize::try_from(slot.pat)
+                    .ok()
+                    .and_then(|k| self.inner.cue_roles.get(k));
+                for &(list, word) in roles.into_iter().flatten() {
+                    let list = usize::from(list);
+                    if let Some(v) = cue_spans.get_mut(list) {
+                        v.push((m.start(), m.end()));
+                    }
+                    if let Some(v) = usize::try_from(word)
+                        .ok()
+                        .and_then(|w| every.get_mut(list)?.get_mut(w))
+                    {
+                        v.push(m.start());
+                    }
                 }
+            } else if let Some(v) = hits.get_mut(usize::from(slot.kind)) {
+                v.push((m.start(), m.end(), slot.pat));
             }
         }
+        found.cues = CueHits {
+            every,
+            longest: cue_spans.into_iter().map(leftmost_longest_spans).collect(),
+        };
         let [people, companies] = hits;
         found.people = self.leftmost_longest(&self.inner.people, people, text, None);
         found.companies = self.leftmost_longest(
@@ -375,6 +489,12 @@ impl Gazetteer {
             });
         }
         out
+    }
+
+    /// The cue words of every [`CueList`] in `text` (one pass of the shared
+    /// automaton, as [`Gazetteer::find_all`] makes it).
+    pub fn cues(&self, text: &str) -> CueHits {
+        self.find_all(text).cues
     }
 
     /// The entry an exact surface form names, with its ambiguity.
@@ -439,6 +559,22 @@ impl Gazetteer {
     }
 }
 
+/// From every occurrence of a list's words, the matches a leftmost-longest
+/// search of that list finds: from the left, the longest word starting first,
+/// then the search goes on after it.
+fn leftmost_longest_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (s, e) in spans {
+        if s >= at {
+            out.push((s, e));
+            at = e;
+        }
+    }
+    out
+}
+
 fn compile(entries: Vec<Entry>) -> Compiled {
     let mut people = Index::default();
     let mut companies = Index::default();
@@ -494,6 +630,34 @@ fn compile(entries: Vec<Entry>) -> Compiled {
             all.push(alias.as_str());
         }
     }
+    // The cue words, each distinct word once, with the lists it is in.
+    let mut cue_roles: Vec<Vec<(u8, u32)>> = Vec::new();
+    let mut cue_words: Vec<&'static str> = Vec::new();
+    let mut cue_index: HashMap<&'static str, usize> = HashMap::new();
+    for list in CueList::ALL {
+        for (w, word) in list.words().into_iter().enumerate() {
+            let (Ok(l), Ok(w)) = (u8::try_from(list.index()), u32::try_from(w)) else {
+                continue;
+            };
+            let k = *cue_index.entry(word).or_insert_with(|| {
+                cue_words.push(word);
+                cue_roles.push(Vec::new());
+                cue_roles.len() - 1
+            });
+            if let Some(r) = cue_roles.get_mut(k) {
+                r.push((l, w));
+            }
+        }
+    }
+    for (k, word) in cue_words.iter().enumerate() {
+        if let Ok(pat) = u32::try_from(k) {
+            slots.push(Slot {
+                kind: CUE_SLOT,
+                pat,
+            });
+            all.push(word);
+        }
+    }
     // Overlapping search needs the standard match semantics; each kind's
     // leftmost-longest choice is made afterwards (`Gazetteer::find_all`).
     let ac = if all.is_empty() {
@@ -511,6 +675,8 @@ fn compile(entries: Vec<Entry>) -> Compiled {
         ac,
         slots,
         company_by_canonical,
+        cue_roles,
+        cue_list_lens: CueList::ALL.iter().map(|l| l.words().len()).collect(),
     }
 }
 
@@ -721,6 +887,122 @@ mod tests {
         assert!(gz.company("Toyota Foundation").is_none());
         let (_, errs) = Gazetteer::parse("organisation\tX Foundation\tX財団\t3\n", "f");
         assert_eq!(errs.len(), 1, "{errs:?}");
+    }
+
+    /// Texts that hold the cue words: the corpus lines of people and
+    /// companies, and strings made of pieces of cue words and names (which
+    /// overlap, nest and repeat), so that every edge of the choice is met.
+    fn cue_texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            include_str!("../extract/person/ja.corpus"),
+            include_str!("../extract/person/en.corpus"),
+            include_str!("../extract/company/ja.corpus"),
+            include_str!("../extract/company/en.corpus"),
+        ]
+        .iter()
+        .flat_map(|c| c.lines())
+        .map(|l| l.replace(['⟦', '⟧'], ""))
+        .collect();
+        let pieces = [
+            "社",
+            "社長",
+            "長",
+            "会長",
+            "兼",
+            "CEO",
+            "最高経営責任者",
+            "財務",
+            "財務長官",
+            "長官",
+            "氏",
+            "さん",
+            "さ",
+            "ん",
+            "株式会社",
+            "(株)",
+            "株",
+            "式",
+            "会社",
+            "子会社",
+            "親",
+            "HD",
+            "ホールディングス",
+            "グループ",
+            "自動車",
+            "自動",
+            "車",
+            "銀行",
+            "銀",
+            "商事",
+            "製作所",
+            "トヨタ",
+            "ベサント",
+            "山田",
+            "、",
+            "の",
+            " ",
+            "a",
+            "企業",
+            "大手",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..5_000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 12) {
+                let i = usize::try_from((seed >> (4 * k)) % pieces.len() as u64).unwrap();
+                t.push_str(pieces[i]);
+            }
+            texts.push(t);
+        }
+        texts
+    }
+
+    /// The shared scan finds each list's cue words exactly as a search of
+    /// that list alone does: leftmost-longest matches as an automaton of the
+    /// list with that match kind reads them, and every occurrence of each
+    /// word as `match_indices` gives them.
+    #[test]
+    fn gazetteer_cue_words_as_each_list_alone_finds_them() {
+        let gz = Gazetteer::builtin();
+        for list in CueList::ALL {
+            let words = list.words();
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&words)
+                .unwrap();
+            for t in cue_texts() {
+                let hits = gz.cues(&t);
+                let want: Vec<(usize, usize)> =
+                    ac.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(hits.longest(list), want.as_slice(), "{list:?} {t:?}");
+                for (k, w) in words.iter().enumerate() {
+                    let want: Vec<usize> = t.match_indices(w).map(|(i, _)| i).collect();
+                    assert_eq!(hits.starts(list, k), want.as_slice(), "{list:?} {w} {t:?}");
+                }
+            }
+        }
+        let t = "会長兼CEO北野健一氏と株式会社ミドリ電装、トヨタ自動車の社長";
+        let hits = gz.cues(t);
+        let titles: Vec<&str> = hits
+            .longest(CueList::JaTitles)
+            .iter()
+            .map(|&(s, e)| &t[s..e])
+            .collect();
+        assert!(titles.starts_with(&["会長", "CEO"]), "{titles:?}");
+        assert_eq!(titles.last(), Some(&"社長"));
+        let endings: Vec<&str> = hits
+            .longest(CueList::JaCompanyEndings)
+            .iter()
+            .map(|&(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(endings, vec!["自動車"]);
+        assert_eq!(
+            hits.starts(CueList::JaHonorifics, 0),
+            &[t.find('氏').unwrap()]
+        );
     }
 
     #[test]

@@ -7,14 +7,11 @@ use super::Co;
 use crate::extract::person::names;
 use crate::extract::{priority, Doc};
 use crate::fact::Kind;
-use crate::gazetteer::{is_kanji, is_katakana};
+use crate::gazetteer::{is_kanji, is_katakana, CueHits, CueList};
+use crate::lang::ja::names as jn;
 use crate::lang::words::{word_set, WordSet};
 use crate::text::around::{char_after, char_before};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
-
-/// Industry endings that make a company name out of the word before them.
-const ENDINGS: &str = include_str!("data/ja_endings.txt");
 
 /// Words before an ending that make a generic noun, not a name (`電気自動車`, `中央銀行`).
 const GENERIC: &str = include_str!("data/ja_generic.txt");
@@ -34,72 +31,23 @@ static GROUP_KANJI_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| word_
 const PREFIXES: &str = "米英独仏中韓台露豪印欧加伊蘭瑞同新旧元前各両";
 
 /// Words right before a name that say it is a company (`半導体企業X`, `傘下のX`).
-const CONTEXT_BEFORE: &[&str] = &[
-    "企業",
-    "子会社",
-    "傘下",
-    "大手",
-    "メーカー",
-    "スタートアップ",
-    "新興企業",
-    "新興",
-    "会社",
-    "系列",
-    "親会社",
-    "運営会社",
-    "持ち株会社",
-    "新会社",
-    "買収先",
-    "取引先",
-    "中堅銀行",
-    "地方銀行",
-    "地銀",
-];
+const CONTEXT_BEFORE: &[&str] = jn::COMPANY_CONTEXT_BEFORE;
 
 /// Legal forms written after the name (`X株式会社`, `XHD`).
-const LEGAL_AFTER: &[&str] = &[
-    "株式会社",
-    "(株)",
-    "(株)",
-    "ホールディングス",
-    "HD",
-    "グループ",
-    "レーティングス",
-];
+const LEGAL_AFTER: &[&str] = jn::COMPANY_LEGAL_AFTER;
 
 /// Legal forms written before the name (`株式会社X`).
-const LEGAL_BEFORE: &[&str] = &["株式会社", "(株)", "(株)"];
+const LEGAL_BEFORE: &[&str] = jn::COMPANY_LEGAL_BEFORE;
 
-/// Every cue literal of `find`, in the order: `LEGAL_AFTER`, `LEGAL_BEFORE`, `社`,
-/// `CONTEXT_BEFORE`. One pass over the text finds them all.
-static CUE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(
-        LEGAL_AFTER
-            .iter()
-            .chain(LEGAL_BEFORE)
-            .chain(&["社"])
-            .chain(CONTEXT_BEFORE),
-    )
-    .unwrap_or_else(|e| panic!("company cues: {e}"))
-});
+/// Where cue word `k` of `lang::ja::names::company_cues` (the order:
+/// `LEGAL_AFTER`, `LEGAL_BEFORE`, `社`, `CONTEXT_BEFORE`) occurs, in text
+/// order: what `text.match_indices(cue)` gives (no cue overlaps itself), from
+/// the gazetteer's shared scan.
+struct Cues<'d>(&'d CueHits);
 
-/// Where each cue of `CUE_AC` occurs, in text order: what `text.match_indices(cue)`
-/// gives for each (no cue overlaps itself), from a single search.
-struct Cues(Vec<Vec<usize>>);
-
-impl Cues {
-    fn find(text: &str) -> Cues {
-        let mut at = vec![Vec::new(); CUE_AC.patterns_len()];
-        for m in CUE_AC.find_overlapping_iter(text) {
-            if let Some(v) = at.get_mut(m.pattern().as_usize()) {
-                v.push(m.start());
-            }
-        }
-        Cues(at)
-    }
-
+impl Cues<'_> {
     fn of(&self, k: usize) -> &[usize] {
-        self.0.get(k).map_or(&[], Vec::as_slice)
+        self.0.starts(CueList::JaCompanyCues, k)
     }
 }
 
@@ -108,13 +56,6 @@ impl Cues {
 static TICKER: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"\((?:東証|名証|福証|札証|JASDAQ)[^()\n:]{0,10}: ?[0-9]{3}[0-9A-Z]\)")
         .unwrap_or_else(|e| panic!("company.ja ticker: {e}"))
-});
-
-static ENDING_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(ENDINGS.split_whitespace())
-        .unwrap_or_else(|e| panic!("company endings: {e}"))
 });
 
 fn name_char(c: char) -> bool {
@@ -224,7 +165,7 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     let text = doc.text;
 
     // Legal forms after the name.
-    let at = Cues::find(text);
+    let at = Cues(doc.name_cues());
     for (k, &suf) in LEGAL_AFTER.iter().enumerate() {
         for &p in at.of(k) {
             let e = p + suf.len();
@@ -376,8 +317,8 @@ pub fn find(doc: &Doc, out: &mut Vec<Co>) {
     }
 
     // Industry endings: トヨタ自動車, 三菱商事.
-    for m in ENDING_AC.find_iter(text) {
-        let (p, e) = (m.start(), m.end());
+    // Read leftmost-longest, as found by the shared scan.
+    for &(p, e) in doc.name_cues().longest(CueList::JaCompanyEndings) {
         if char_after(text, e).is_some_and(|c| is_kanji(c) && !"株".contains(c)) {
             // `自動車業界`, `銀行株` (株 is fine: 三菱商事株).
             continue;

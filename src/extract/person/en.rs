@@ -211,7 +211,7 @@ fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
     // Financial Officer `).
     let lo = floor_boundary(text, s.saturating_sub(100));
     let window = text.get(lo..s)?;
-    let window = window.rsplit('\n').next().unwrap_or(window);
+    let window = last_line(window);
     if !may_end_with_title(window) {
         return None;
     }
@@ -234,6 +234,15 @@ fn title_before(text: &str, s: usize) -> Option<(Option<String>, usize)> {
         let ps = title_prefix_start(text, start);
         let end = start + t.len();
         Some((text.get(ps..end).map(str::to_string), ps))
+    }
+}
+
+/// The part of `window` after its last line break (all of it without one),
+/// found by a vectorised search.
+fn last_line(window: &str) -> &str {
+    match memchr::memrchr(b'\n', window.as_bytes()) {
+        Some(i) => window.get(i + 1..).unwrap_or(""),
+        None => window,
     }
 }
 
@@ -288,7 +297,7 @@ fn title_prefix_start(text: &str, ts: usize) -> usize {
     let Some(window) = text.get(lo..ts) else {
         return ts;
     };
-    let window = window.rsplit('\n').next().unwrap_or(window);
+    let window = last_line(window);
     match PREFIX.captures(window).and_then(|c| c.name("p")) {
         Some(p) => ts - (window.len() - p.start()),
         None => ts,

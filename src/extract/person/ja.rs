@@ -11,7 +11,7 @@ use super::names;
 use super::Mention;
 use crate::extract::{priority, Doc};
 use crate::fact::Kind;
-use crate::gazetteer::{is_kanji, is_katakana};
+use crate::gazetteer::{is_kanji, is_katakana, CueList};
 use crate::lang::words::{word_set, WordSet};
 use crate::text::around::{char_after, char_before};
 use aho_corasick::{
@@ -21,7 +21,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Titles (offices and positions). `氏` and `さん` are honorifics, not titles.
-pub const TITLES: &str = include_str!("data/ja_titles.txt");
+pub const TITLES: &str = crate::lang::ja::names::TITLES;
 
 /// Organisation and country words written between a name and its title
 /// (`グリアUSTR代表`, `マクロン仏大統領`, `黒田日銀総裁`); they belong to the title.
@@ -245,19 +245,38 @@ static HAN: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
     }
 });
 
+/// [`HAN`] as one bit per code point of the Basic Multilingual Plane, where
+/// nearly every character of a Japanese text is: a lookup instead of a
+/// binary search of the ranges.
+static HAN_BMP: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for &(lo, hi) in HAN.iter() {
+        for c in u32::from(lo)..=u32::from(hi).min(0xFFFF) {
+            if let Some(w) = bits.get_mut((c / 64) as usize) {
+                *w |= 1 << (c % 64);
+            }
+        }
+    }
+    bits
+});
+
 fn is_han(c: char) -> bool {
-    !c.is_ascii()
-        && HAN
-            .binary_search_by(|&(lo, hi)| {
-                if hi < c {
-                    std::cmp::Ordering::Less
-                } else if lo > c {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
+    let c32 = u32::from(c);
+    if c32 < 0x10000 {
+        return HAN_BMP
+            .get((c32 / 64) as usize)
+            .is_some_and(|w| w >> (c32 % 64) & 1 == 1);
+    }
+    HAN.binary_search_by(|&(lo, hi)| {
+        if hi < c {
+            std::cmp::Ordering::Less
+        } else if lo > c {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    })
+    .is_ok()
 }
 
 /// Runs of three to five Han characters, read from the left as the pattern
@@ -737,11 +756,12 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         .map(|m| (m.start, m.end))
         .collect();
 
+    let cues = doc.name_cues();
     // Titles: the name before (name + title) and after (title + name).
     // A title inside a chain already read (`CEO` of `会長CEO`) is not read again.
+    // The titles are read leftmost-longest, found by the shared scan.
     let mut chain_end = 0;
-    for m in TITLE_AC.0.find_iter(text) {
-        let ts = m.start();
+    for &(ts, _) in cues.longest(CueList::JaTitles) {
         if char_before(text, ts) == Some('兼') || ts < chain_end {
             continue;
         }
@@ -837,8 +857,9 @@ pub fn find(doc: &Doc, out: &mut Vec<Mention>) {
         }
     }
 
-    // Honorifics: 橋本氏, 田中さん.
-    for (i, _) in text.match_indices('氏').chain(text.match_indices("さん")) {
+    // Honorifics: 橋本氏, 田中さん (each honorific's places in turn, as the shared scan found them).
+    let honorifics = crate::lang::ja::names::NAME_HONORIFICS.len();
+    for &i in (0..honorifics).flat_map(|k| cues.starts(CueList::JaHonorifics, k)) {
         if !has_honorific(text, i) {
             continue;
         }
@@ -946,6 +967,20 @@ mod tests {
             .map(|(s, e)| &t[s..e])
             .collect();
         assert_eq!(got, vec!["ドナルド・トランプ", "イイ・ウウ・エエ・オオ"]);
+    }
+
+    /// The bit table answers as the pattern's class for every character of
+    /// the Basic Multilingual Plane (and beyond it the ranges are searched).
+    #[test]
+    fn han_table_is_the_pattern_class() {
+        let re = Regex::new(r"^[\p{Han}々]$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..0x10000u32)
+            .chain(0x20000..0x20100)
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(is_han(c), re.is_match(c.encode_utf8(&mut buf)), "{c:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Japanese vocabulary: qualifier words of amounts, honorifics, sentence
-//! enders, the markers of a related-articles block.
+//! enders, the markers of a related-articles block; the words that point at
+//! people and companies are in [`names`].
 
 pub mod link;
+pub mod names;
 
 use super::Place::{After, Before};
 use super::{q, QualifierWord, BOTH, MONEY, PERCENT};
