@@ -269,7 +269,10 @@ fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
             }
         }
     }
-    let firsts: Vec<(String, String)> = firsts.into_iter().map(|(w, f)| (w.to_string(), f)).collect();
+    let firsts: Vec<(String, String)> = firsts
+        .into_iter()
+        .map(|(w, f)| (w.to_string(), f))
+        .collect();
     for c in cos.iter_mut() {
         if c.canonical.is_none()
             && c.rule != "company.gazetteer"
@@ -620,16 +623,25 @@ mod tests {
         // After the full name and before it: the word alone is that company.
         assert_eq!(
             companies("Orion Pharma Plc agreed to buy the firm. Orion shares fell 3%."),
-            vec![pair("Orion Pharma Plc", "Orion Pharma"), pair("Orion", "Orion Pharma")]
+            vec![
+                pair("Orion Pharma Plc", "Orion Pharma"),
+                pair("Orion", "Orion Pharma")
+            ]
         );
         assert_eq!(
             companies("Orion shares fell after Orion Pharma Plc agreed to buy the firm."),
-            vec![pair("Orion", "Orion Pharma"), pair("Orion Pharma Plc", "Orion Pharma")]
+            vec![
+                pair("Orion", "Orion Pharma"),
+                pair("Orion Pharma Plc", "Orion Pharma")
+            ]
         );
         // `U.S.` after a deal cue is the country, not a company.
         assert_eq!(
             companies("Orion agreed to acquire U.S. biotech Caldera Bio Inc for $3 billion."),
-            vec![pair("Orion", "Orion"), pair("Caldera Bio Inc", "Caldera Bio")]
+            vec![
+                pair("Orion", "Orion"),
+                pair("Caldera Bio Inc", "Caldera Bio")
+            ]
         );
     }
 
