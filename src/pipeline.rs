@@ -1,6 +1,7 @@
-//! The batch job: read sequentially, analyse in parallel in bounded chunks, write
-//! in input order. Output bytes do not depend on the number of threads, and memory
-//! is bounded by the chunk size, not by the size of the dump.
+//! The batch job: read sequentially, analyse in parallel article by article,
+//! write in input order. Output bytes do not depend on the number of threads,
+//! and memory is bounded by a window of articles in flight, not by the size of
+//! the dump.
 //!
 //! The run prints nothing: what happens to single inputs (a file skipped, a
 //! line warned about, a repeated id) and how far the run is go to an
@@ -21,7 +22,6 @@ use crate::gazetteer::{Entry, Gazetteer};
 use crate::input::{path_text, Exclude, FileId, Item, Problem, ReadOptions, Reader, Walker};
 use crate::outdir::{OutDir, Temporaries, KNOWN_OUTPUTS};
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -56,10 +56,11 @@ pub struct Config {
     pub measure_total: bool,
     /// Set from outside to stop the run (a signal).
     pub cancel: Cancel,
-    /// A chunk closes at this many articles…
-    pub chunk_articles: usize,
-    /// …or this many bytes of text, whichever comes first.
-    pub chunk_bytes: usize,
+    /// At most this many articles are read and not yet written…
+    pub window_articles: usize,
+    /// …and no article is read while this many bytes of text are (a longer
+    /// article is still read when it is the only one).
+    pub window_bytes: usize,
 }
 
 impl Default for Config {
@@ -77,17 +78,20 @@ impl Default for Config {
             kinds: None,
             measure_total: false,
             cancel: Cancel::default(),
-            chunk_articles: 256,
-            // Each chunk's rendered CSV and JSONL are some 25 times its text,
-            // and two chunks' are held at once: half a megabyte of text keeps
-            // that near 25 MB, and is still some 150 articles to share out.
-            chunk_bytes: 1 << 19,
+            // The window must hold enough articles that no worker waits for
+            // the one being written; what it costs is the text it holds and,
+            // while an article ahead of the others takes long, the rendered
+            // bytes of those done after it (CSV and JSONL are some 25 times
+            // the text). A megabyte of text keeps that near 25 MB at worst,
+            // and is some 300 articles of a few kilobytes.
+            window_articles: 256,
+            window_bytes: 1 << 20,
         }
     }
 }
 
 /// A way to stop a run from another thread (a signal handler): the run stops
-/// at the next article read or chunk written, removes its temporaries and
+/// at the next article read or written, removes its temporaries and
 /// returns [`Error::Interrupted`].
 #[derive(Clone, Debug, Default)]
 pub struct Cancel {
@@ -357,43 +361,6 @@ pub fn resources(cfg: &Config) -> Result<(Resources, Vec<Problem>)> {
     ))
 }
 
-/// Read the next chunk: up to `chunk_articles` articles or `chunk_bytes` of text.
-/// Skipped inputs and warnings go to the observer, the summary and the writers
-/// (the record stream carries them) as they come.
-fn read_chunk(
-    reader: &mut Reader,
-    cfg: &Config,
-    summary: &mut Summary,
-    obs: &mut dyn Observer,
-    writers: &mut Writers,
-) -> Result<Vec<Article>, StageError> {
-    let mut bytes = 0usize;
-    let mut chunk = Vec::with_capacity(cfg.chunk_articles.min(4096));
-    for item in reader.by_ref() {
-        match item {
-            Item::Article(a) => {
-                bytes += a.text.len();
-                chunk.push(*a);
-            }
-            Item::Skipped(p) => {
-                obs.event(Event::Skipped(&p));
-                summary.skip(&p);
-                writers.problem(Level::Skipped, &p)?;
-            }
-            Item::Warning(p) => {
-                obs.event(Event::Warning(&p));
-                summary.warn(&p);
-                writers.problem(Level::Warning, &p)?;
-            }
-        }
-        cfg.cancel.check()?;
-        if chunk.len() >= cfg.chunk_articles || bytes >= cfg.chunk_bytes {
-            break;
-        }
-    }
-    Ok(chunk)
-}
-
 /// Analyse one article; a bug that panics on some text costs that article (reported
 /// as skipped, with its source), never the run.
 fn analyze_guarded(a: &Article, res: &Resources) -> Result<Analysis, Problem> {
@@ -488,7 +455,7 @@ pub fn run(cfg: &Config, obs: &mut dyn Observer) -> Result<Report> {
         None
     };
     obs.event(Event::Started { total_bytes });
-    let result = run_chunks(
+    let result = run_articles(
         cfg,
         obs,
         (&res, &gaz_problems),
@@ -583,9 +550,192 @@ impl From<Error> for StageError {
     }
 }
 
+/// What a worker made of one article: its outcome, or the error that
+/// rendering it met (which ends the run).
+type Done = std::io::Result<Outcome>;
+
+/// Analyse and render one article (on any thread).
+fn work(a: &Article, cfg: &Config, res: &Resources, renderers: &Renderers) -> Done {
+    let mut an = match analyze_guarded(a, res) {
+        Ok(an) => an,
+        Err(p) => return Ok(Err(p)),
+    };
+    if let Some(kinds) = &cfg.kinds {
+        crate::extractor::keep_kinds(&mut an, kinds);
+    }
+    // The analysis is kept for the summary's counts (and the formats that do
+    // not render on workers) until it is written: small beside the rendered
+    // bytes.
+    let r = renderers.render(&an)?;
+    Ok(Ok((an, r)))
+}
+
+/// [`work`], with a panic outside the analysis (which [`analyze_guarded`]
+/// already turns into a skipped article) turned into an error: a worker
+/// always answers, so the writer never waits for an article that will not come.
+fn work_guarded(a: &Article, cfg: &Config, res: &Resources, renderers: &Renderers) -> Done {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        work(a, cfg, res, renderers)
+    }))
+    .unwrap_or_else(|_| {
+        Err(std::io::Error::other(format!(
+            "internal error while rendering article {:?}",
+            a.id
+        )))
+    })
+}
+
+/// What is written next, in input order: an article (its result comes back
+/// from a worker) or a problem met between two articles.
+enum Slot {
+    /// An article being analysed, with its text length (its share of the
+    /// window).
+    Article(usize),
+    /// A skipped input or a warning, written where it was met.
+    Problem(Level, Problem),
+}
+
+/// The ordered writing end of the run: everything read, in input order, and
+/// the results of the articles as workers return them.
+struct Ordered<'a> {
+    obs: &'a mut dyn Observer,
+    summary: &'a mut Summary,
+    writers: Writers,
+    seen: SeenIds,
+    /// What is to be written, in input order.
+    queue: std::collections::VecDeque<Slot>,
+    /// The results of the articles of `queue`, in the same order (None while
+    /// the article is being analysed).
+    results: std::collections::VecDeque<Option<Done>>,
+    /// The number of the article whose result is first in `results`.
+    first: usize,
+    /// Articles read and not yet written, and their text bytes.
+    in_flight: (usize, usize),
+    /// When progress was last reported (in articles written).
+    reported: usize,
+}
+
+impl Ordered<'_> {
+    /// Queue a problem met while reading: it is reported and written in its
+    /// place among the articles.
+    fn problem(&mut self, level: Level, p: Problem) {
+        self.queue.push_back(Slot::Problem(level, p));
+    }
+
+    /// Queue an article sent to be analysed; returns its number (articles are
+    /// numbered from 0 in input order).
+    fn article(&mut self, bytes: usize) -> usize {
+        self.queue.push_back(Slot::Article(bytes));
+        self.results.push_back(None);
+        self.in_flight.0 += 1;
+        self.in_flight.1 += bytes;
+        self.first + self.results.len() - 1
+    }
+
+    /// The result of article number `n`.
+    fn done(&mut self, n: usize, r: Done) {
+        if let Some(slot) = self.results.get_mut(n - self.first) {
+            *slot = Some(r);
+        }
+    }
+
+    /// Write everything at the head of the queue that is ready.
+    fn flush(&mut self, reader: &Reader) -> Result<(), StageError> {
+        let mut taken = 0;
+        loop {
+            match self.queue.front() {
+                Some(Slot::Problem(..)) => {
+                    if let Some(Slot::Problem(level, p)) = self.queue.pop_front() {
+                        match level {
+                            Level::Skipped => {
+                                self.obs.event(Event::Skipped(&p));
+                                self.summary.skip(&p);
+                            }
+                            Level::Warning => {
+                                self.obs.event(Event::Warning(&p));
+                                self.summary.warn(&p);
+                            }
+                        }
+                        self.writers.problem(level, &p)?;
+                    }
+                }
+                Some(&Slot::Article(bytes)) => {
+                    if !matches!(self.results.front(), Some(Some(_))) {
+                        break;
+                    }
+                    self.queue.pop_front();
+                    let Some(Some(r)) = self.results.pop_front() else {
+                        break;
+                    };
+                    taken += 1;
+                    self.first += 1;
+                    self.in_flight.0 -= 1;
+                    self.in_flight.1 -= bytes;
+                    self.write(r?)?;
+                }
+                None => break,
+            }
+        }
+        if taken > 0 && self.summary.articles_read >= self.reported + PROGRESS_EVERY {
+            self.progress(reader);
+        }
+        Ok(())
+    }
+
+    /// Write one article's outcome.
+    fn write(&mut self, outcome: Outcome) -> Result<(), StageError> {
+        match outcome {
+            Ok((a, r)) => {
+                if self.seen.repeated(&a.doc_id) {
+                    let p = Problem {
+                        path: a.source.clone(),
+                        line: None,
+                        reason: format!(
+                            "duplicate doc_id {:?}: an earlier article of this run has the same id (both are written; tell them apart by source)",
+                            a.doc_id
+                        ),
+                    };
+                    self.obs.event(Event::DuplicateId(&p));
+                    self.summary.duplicate(&p);
+                    self.writers.problem(Level::Warning, &p)?;
+                }
+                self.writers.write(&a, r)?;
+                self.summary.add(&a);
+            }
+            Err(p) => {
+                self.obs.event(Event::Skipped(&p));
+                self.summary.skip(&p);
+                self.writers.problem(Level::Skipped, &p)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn progress(&mut self, reader: &Reader) {
+        self.reported = self.summary.articles_read;
+        self.obs.event(Event::Progress {
+            articles: self.summary.articles_read,
+            bytes_read: reader.consumed(),
+            text_bytes: self.summary.bytes,
+        });
+    }
+}
+
+/// Progress is reported every this many articles written (and at the end).
+const PROGRESS_EVERY: usize = 64;
+
 /// Read, analyse and write every article. The problems met before (in the
 /// gazetteers) go to the writers first.
-fn run_chunks(
+///
+/// The calling thread reads and writes; the worker threads analyse and render
+/// one article each at a time, taking articles in the order read. Articles
+/// are written in input order as their results come back, whatever the number
+/// of threads, so the bytes written do not depend on it. At most a window of
+/// articles (by count and by text bytes, see [`Config`]) is read and not yet
+/// written: memory holds that window, never the dump, and no worker waits for
+/// the others between groups of articles. With one thread the calling thread
+/// does everything itself, one article after another.
+fn run_articles(
     cfg: &Config,
     obs: &mut dyn Observer,
     (res, early): (&Resources, &[Problem]),
@@ -601,87 +751,187 @@ fn run_chunks(
         writers.problem(Level::Warning, p)?;
     }
     let mut reader = Reader::with_options(walker, cfg.read.clone());
-    let mut seen = SeenIds::default();
-
-    // Three chunks are in flight: while the workers analyse (and render) one, one
-    // worker also writes the previous chunk's results and reads the next chunk,
-    // so reading and writing overlap the analysis. The order of everything
-    // written is the input order, whatever the number of threads.
-    let mut chunk = read_chunk(&mut reader, cfg, summary, obs, &mut writers)?;
-    let mut done: Vec<Outcome> = Vec::new();
-    while !chunk.is_empty() || !done.is_empty() {
-        let (results, io) = rayon::join(
-            || -> std::io::Result<Vec<Outcome>> {
-                // Longest articles first, one task each: the chunk ends with
-                // short articles on both threads rather than one long article
-                // on one thread while the other waits. Results go back to input
-                // order below.
-                let mut order: Vec<usize> = (0..chunk.len()).collect();
-                order.sort_by_key(|&i| std::cmp::Reverse(chunk.get(i).map_or(0, |a| a.text.len())));
-                let mut results: Vec<(usize, Outcome)> = order
-                    .par_iter()
-                    .with_max_len(1)
-                    .filter_map(|&i| chunk.get(i).map(|a| (i, a)))
-                    .map(|(i, a)| {
-                        let mut an = match analyze_guarded(a, res) {
-                            Ok(an) => an,
-                            Err(p) => return Ok((i, Err(p))),
-                        };
-                        if let Some(kinds) = &cfg.kinds {
-                            crate::extractor::keep_kinds(&mut an, kinds);
-                        }
-                        // The analysis is kept for the summary's counts until
-                        // it is written: small beside the rendered bytes.
-                        let r = renderers.render(&an)?;
-                        Ok((i, Ok((an, r))))
-                    })
-                    .collect::<std::io::Result<_>>()?;
-                results.sort_unstable_by_key(|(i, _)| *i);
-                Ok(results.into_iter().map(|(_, r)| r).collect())
-            },
-            || -> Result<Vec<Article>, StageError> {
-                for item in done.drain(..) {
-                    match item {
-                        Ok((a, r)) => {
-                            if seen.repeated(&a.doc_id) {
-                                let p = Problem {
-                                    path: a.source.clone(),
-                                    line: None,
-                                    reason: format!(
-                                        "duplicate doc_id {:?}: an earlier article of this run has the same id (both are written; tell them apart by source)",
-                                        a.doc_id
-                                    ),
-                                };
-                                obs.event(Event::DuplicateId(&p));
-                                summary.duplicate(&p);
-                                writers.problem(Level::Warning, &p)?;
-                            }
-                            writers.write(&a, r)?;
-                            summary.add(&a);
-                        }
-                        Err(p) => {
-                            obs.event(Event::Skipped(&p));
-                            summary.skip(&p);
-                            writers.problem(Level::Skipped, &p)?;
+    let mut out = Ordered {
+        obs,
+        summary,
+        writers,
+        seen: SeenIds::default(),
+        queue: Default::default(),
+        results: Default::default(),
+        first: 0,
+        in_flight: (0, 0),
+        reported: 0,
+    };
+    let inline = rayon::current_num_threads() <= 1;
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+    let result = rayon::in_place_scope(|scope| -> Result<(), StageError> {
+        let mut eof = false;
+        loop {
+            out.flush(&reader)?;
+            cfg.cancel.check()?;
+            let room = out.in_flight.0 == 0
+                || (out.in_flight.0 < cfg.window_articles && out.in_flight.1 < cfg.window_bytes);
+            if !eof && room {
+                match reader.next() {
+                    Some(Item::Article(a)) => {
+                        let n = out.article(a.text.len());
+                        if inline {
+                            let r = work_guarded(&a, cfg, res, &renderers);
+                            out.done(n, r);
+                        } else {
+                            let tx = tx.clone();
+                            let renderers = &renderers;
+                            scope.spawn(move |_| {
+                                let r = work_guarded(&a, cfg, res, renderers);
+                                drop(a);
+                                // The writer may have stopped on an error:
+                                // nobody listens then, and nothing is lost.
+                                let _ = tx.send((n, r));
+                            });
                         }
                     }
+                    Some(Item::Skipped(p)) => out.problem(Level::Skipped, p),
+                    Some(Item::Warning(p)) => out.problem(Level::Warning, p),
+                    None => eof = true,
                 }
-                obs.event(Event::Progress {
-                    articles: summary.articles_read,
-                    bytes_read: reader.consumed(),
-                    text_bytes: summary.bytes,
-                });
-                cfg.cancel.check()?;
-                read_chunk(&mut reader, cfg, summary, obs, &mut writers)
-            },
-        );
-        done = results?;
-        chunk = io?;
-    }
-    writers.finish()?;
+            } else if out.in_flight.0 == 0 {
+                // Read to the end and everything written (a problem is
+                // written as soon as no article is before it).
+                return Ok(());
+            } else {
+                // The window is full, or the input read: wait for a worker.
+                let (n, r) = rx
+                    .recv()
+                    .map_err(|_| std::io::Error::other("the worker threads stopped"))?;
+                out.done(n, r);
+            }
+        }
+    });
+    result?;
+    out.progress(&reader);
+    out.writers.finish()?;
     if let Ok(ig) = ignored.lock() {
-        summary.ignored_files = ig.paths.iter().map(|p| path_text(p)).collect();
-        summary.ignored_files_count = ig.count;
+        out.summary.ignored_files = ig.paths.iter().map(|p| path_text(p)).collect();
+        out.summary.ignored_files_count = ig.count;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A JSONL dump of `n` short articles, with a line that is not JSON after
+    /// the second and a repeated id at the fourth.
+    fn dump(dir: &Path, n: usize) -> PathBuf {
+        let mut lines = Vec::new();
+        for i in 0..n {
+            let id = if i == 3 {
+                "a0".to_string()
+            } else {
+                format!("a{i}")
+            };
+            let text = format!(
+                "Acme Corp said on June {} 2025 that sales rose {}% to $1.{} billion.\n\n株式会社テストの売上高は前年比{}%増の{}億円だった。",
+                i % 28 + 1,
+                i % 40,
+                i % 10,
+                i % 30,
+                i + 100
+            );
+            lines.push(serde_json::json!({"id": id, "text": text, "lang": if i % 2 == 0 { "en" } else { "ja" }}).to_string());
+            if i == 1 {
+                lines.push("{not json".into());
+            }
+        }
+        let path = dir.join("dump.jsonl");
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        path
+    }
+
+    fn run_with(input: &Path, out: &Path, window_articles: usize, window_bytes: usize) -> Summary {
+        let cfg = Config {
+            inputs: vec![input.to_path_buf()],
+            out: out.to_path_buf(),
+            formats: vec![Format::Csv, Format::Jsonl, Format::Records],
+            window_articles,
+            window_bytes,
+            ..Config::default()
+        };
+        run(&cfg, &mut Silent).unwrap().summary
+    }
+
+    /// Problems are written where they are met among the articles, in the
+    /// record stream as in the summary, and a repeated id just before its
+    /// article.
+    #[test]
+    fn problems_are_written_in_their_place_among_the_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dump(dir.path(), 6);
+        let summary = run_with(&input, &dir.path().join("out"), 256, 1 << 20);
+        assert_eq!(summary.articles_read, 6);
+        assert_eq!(summary.articles_skipped, 1);
+        assert_eq!(summary.skipped[0].line, Some(3));
+        assert_eq!(summary.duplicate_ids_count, 1);
+        let records = std::fs::read_to_string(dir.path().join("out/records.jsonl")).unwrap();
+        let order: Vec<String> = records
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter_map(|r| match r["record"].as_str() {
+                Some("article") => Some(r["doc_id"].as_str().unwrap().to_string()),
+                Some("problem") => Some(format!("problem:{}", r["reason"].as_str().unwrap())),
+                _ => None,
+            })
+            .map(|s| s.chars().take(24).collect())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "a0",
+                "a1",
+                "problem:not a JSON artic",
+                "a2",
+                "problem:duplicate doc_id",
+                "a0",
+                "a4",
+                "a5"
+            ]
+        );
+    }
+
+    /// The bytes written do not depend on how many articles are in flight:
+    /// one at a time, a few, or all of them.
+    #[test]
+    fn outputs_do_not_depend_on_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dump(dir.path(), 40);
+        let windows = [(1, 1), (3, 1 << 20), (256, 1 << 20)];
+        let outs: Vec<PathBuf> = windows
+            .iter()
+            .enumerate()
+            .map(|(i, &(n, bytes))| {
+                let out = dir.path().join(format!("out{i}"));
+                let summary = run_with(&input, &out, n, bytes);
+                assert_eq!(summary.articles_read, 40);
+                out
+            })
+            .collect();
+        for name in [
+            "facts.csv",
+            "sections.csv",
+            "events.csv",
+            "facts.jsonl",
+            "articles.jsonl",
+            "records.jsonl",
+        ] {
+            let first = std::fs::read(outs[0].join(name)).unwrap();
+            assert!(!first.is_empty(), "{name}");
+            for out in &outs[1..] {
+                assert!(
+                    std::fs::read(out.join(name)).unwrap() == first,
+                    "{name} differs"
+                );
+            }
+        }
+    }
 }
