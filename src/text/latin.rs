@@ -49,7 +49,7 @@ impl Stretch {
 }
 
 /// The stretches of `text`, in order, outside its runs of at least
-/// [`MIN_GAP`] bytes of Japanese characters. Every match of a Latin pattern
+/// `MIN_GAP` (24) bytes of Japanese characters. Every match of a Latin pattern
 /// lies in one stretch.
 pub fn stretches(text: &str) -> Vec<Stretch> {
     let b = text.as_bytes();

@@ -3,6 +3,10 @@
 //! Every extractor parses amounts through here so that `２４億` means the same
 //! thing to money, percent and dates. Input is the width-folded text.
 
+use crate::lang;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Regex fragment (a literal, for `concat!`): the whole part of an Arabic
 /// number, thousands commas optional (`1280`, `1,280`). Every rule's Arabic
 /// number is built on it, here.
@@ -301,60 +305,45 @@ pub fn parse_ja_number(s: &str) -> Option<f64> {
     Some(total + section + digit.unwrap_or(0.0))
 }
 
-/// The multiplier of an English scale word or abbreviation, case-insensitive:
-/// thousand/k → 1e3, million/m/mn/mln/mm → 1e6, billion/bn/bln/b → 1e9,
-/// trillion/tn/trn/t → 1e12, lakh → 1e5, crore → 1e7.
+/// The multiplier of an English scale word or abbreviation, case-insensitive
+/// (`lang::en::numbers::SCALES`): thousand/k → 1e3, million/m/mn → 1e6,
+/// billion/bn/b → 1e9, trillion/tn/t → 1e12, lakh → 1e5, crore → 1e7.
 pub fn en_scale(word: &str) -> Option<f64> {
     let w = word.trim().trim_end_matches('.').to_ascii_lowercase();
-    Some(match w.as_str() {
-        "hundred" => 1e2,
-        "thousand" | "k" => 1e3,
-        "lakh" | "lakhs" | "lac" => 1e5,
-        "million" | "millions" | "m" | "mn" | "mln" | "mm" | "mil" => 1e6,
-        "crore" | "crores" | "cr" => 1e7,
-        "billion" | "billions" | "b" | "bn" | "bln" | "bil" => 1e9,
-        "trillion" | "trillions" | "t" | "tn" | "trn" | "tril" => 1e12,
-        _ => return None,
-    })
+    EN_SCALES.get(w.as_str()).copied()
 }
+
+/// `lang::en::numbers::SCALES` as a map (`en_scale` runs for every English amount).
+static EN_SCALES: LazyLock<HashMap<&'static str, f64>> =
+    LazyLock::new(|| lang::en::numbers::SCALES.iter().copied().collect());
 
 /// One English number word below a hundred (`a` and `an` are one), lower case.
 pub fn en_unit_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "a" | "an" | "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    if lang::en::numbers::ONE_ARTICLES.contains(&w) {
+        return Some(1.0);
+    }
+    lang::en::numbers::UNIT_WORDS
+        .iter()
+        .find(|(word, _)| *word == w)
+        .map(|&(_, v)| f64::from(v))
 }
 
-/// Regex fragment (case-insensitive use): English number words up to the thousands.
-pub const EN_NUMBER_WORDS: &str = r"(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[- ](?:and )?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))*)";
+/// Regex fragment (case-insensitive use): English number words up to the
+/// thousands (`twenty-five`, `one hundred and five`), built from
+/// `lang::en::numbers`: a unit word or multiplier, then more of them after a
+/// hyphen or space (and an optional `and`), `zero` only first.
+pub static EN_NUMBER_WORDS: LazyLock<String> = LazyLock::new(|| {
+    use lang::en::numbers::{MULTIPLIERS, UNIT_WORDS};
+    let units = || UNIT_WORDS.iter().map(|(w, _)| *w);
+    let mults = || MULTIPLIERS.iter().map(|(w, _)| *w);
+    let first: Vec<&str> = units().chain(mults()).collect();
+    let rest: Vec<&str> = units().filter(|w| *w != "zero").chain(mults()).collect();
+    format!(
+        "(?:(?:{})(?:[- ](?:and )?(?:{}))*)",
+        first.join("|"),
+        rest.join("|")
+    )
+});
 
 /// Parse English number words: `three` → 3, `twenty-five` → 25,
 /// `one hundred and five` → 105, `two thousand` → 2000, `a hundred` → 100.
@@ -370,12 +359,15 @@ pub fn parse_en_words(s: &str) -> Option<f64> {
         if let Some(v) = en_unit_word(w) {
             current += v;
             any = true;
-        } else if w == "hundred" {
-            current = current.max(1.0) * 100.0;
-            any = true;
-        } else if w == "thousand" {
-            total += current.max(1.0) * 1000.0;
-            current = 0.0;
+        } else if let Some(&(_, m)) = lang::en::numbers::MULTIPLIERS.iter().find(|(x, _)| *x == w) {
+            // `hundred` multiplies the words before it; `thousand` closes a
+            // group (`two hundred thousand five` = 200,005).
+            if m < 1000 {
+                current = current.max(1.0) * f64::from(m);
+            } else {
+                total += current.max(1.0) * f64::from(m);
+                current = 0.0;
+            }
             any = true;
         } else {
             return None;
@@ -483,5 +475,34 @@ mod tests {
         assert_eq!(parse_en_words("one hundred and five"), Some(105.0));
         assert_eq!(parse_en_words("two thousand"), Some(2000.0));
         assert_eq!(parse_en_words("apple"), None);
+    }
+
+    /// The number-word pattern reads every word of `lang::en::numbers` and the
+    /// compounds the parser reads, wholly; a word comes before any longer word
+    /// it begins, so the alternation never stops short (`seven` of `seventeen`).
+    #[test]
+    fn en_number_words_pattern_and_parser_agree() {
+        let re = regex::Regex::new(&format!("^(?i:{})$", *EN_NUMBER_WORDS)).unwrap();
+        for &(w, v) in lang::en::numbers::UNIT_WORDS {
+            assert!(re.is_match(w), "{w}");
+            assert_eq!(parse_en_words(w), Some(f64::from(v)), "{w}");
+        }
+        for (s, v) in [
+            ("ninety-nine", 99.0),
+            ("Two Hundred Thousand", 200_000.0),
+            ("three thousand four hundred and twelve", 3412.0),
+            ("a hundred", 100.0),
+        ] {
+            assert_eq!(parse_en_words(s), Some(v), "{s}");
+            assert!(s.starts_with("a ") || re.is_match(s), "{s}");
+        }
+        assert!(!re.is_match("one zero"));
+        let words: Vec<&str> = lang::en::numbers::UNIT_WORDS.iter().map(|w| w.0).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert!(
+                !words[..i].iter().any(|x| x.starts_with(w)),
+                "{w} comes after a longer word it begins"
+            );
+        }
     }
 }

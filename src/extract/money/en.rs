@@ -130,7 +130,7 @@ fn rules() -> Vec<Rule> {
     let pre = prefix();
     let unit = units();
     let per = per();
-    let words = format!(r"(?i-u:{EN_NUMBER_WORDS})");
+    let words = format!(r"(?i-u:{})", *EN_NUMBER_WORDS);
     let numw = format!(r"(?:(?P<n1>{NUM})|(?-u:\b)(?P<w1>{words}|{FRAC})(?-u:\b))");
     let numw2 = format!(r"(?:(?P<n2>{NUM})|(?-u:\b)(?P<w2>{words})(?-u:\b))");
     vec![

@@ -56,8 +56,9 @@ fn suf() -> String {
 }
 
 fn words() -> String {
+    let en_number_words = &*EN_NUMBER_WORDS;
     format!(
-        r"(?i:(?:a[ ]+(?:hundred|thousand)|{EN_NUMBER_WORDS})(?:[ ]+point(?:[ ]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){{1,4}})?)"
+        r"(?i:(?:a[ ]+(?:hundred|thousand)|{en_number_words})(?:[ ]+point(?:[ ]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){{1,4}})?)"
     )
 }
 

@@ -1,8 +1,10 @@
 //! English vocabulary: qualifier words of amounts, honorifics, the
 //! abbreviations whose full stop ends no sentence, the markers of a
-//! related-articles block.
+//! related-articles block; number words (`numbers`) and linking cue words
+//! (`link`).
 
 pub mod link;
+pub mod numbers;
 
 use super::Place::{After, Before};
 use super::{q, QualifierWord, BOTH, MONEY, PERCENT};
