@@ -167,7 +167,9 @@ fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
     if !surnames.is_empty() {
         let mut extra = Vec::new();
         for s in surnames.keys() {
-            for (i, _) in text.match_indices(s.as_str()) {
+            // The occurrences `match_indices` gives (left to right, without
+            // overlaps), by a vectorised search.
+            for i in memchr::memmem::find_iter(text.as_bytes(), s.as_bytes()) {
                 let e = i + s.len();
                 if surname_boundary(doc, s, i, e) && !ms.iter().any(|m| m.start < e && i < m.end) {
                     extra.push(Mention::new(i, e, "person.coref", priority::PERSON_COREF));

@@ -6,6 +6,9 @@
 //! All of them are found by one scan per article: the gazetteer's automaton
 //! searches them along with the names of people and companies
 //! (`gazetteer::CueList`), and the finders read where each word stands.
+//! A new title, legal form, context word or ending is one entry here (a line
+//! of `data/titles.txt`, say): the scan finds it from then on, and the rule
+//! that reads that list reads it.
 
 /// Titles (offices and positions), one a line. `氏` and `さん` are honorifics,
 /// not titles.
