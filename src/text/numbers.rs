@@ -73,7 +73,8 @@ pub fn is_magnitude(c: char) -> bool {
 /// The maximal runs of characters for which `part` holds in
 /// `text[start..end]`, as byte ranges, in text order: the numerals of a line,
 /// each scanned once, which the hand-written matchers of the money and
-/// percent rules take as their anchors.
+/// percent rules take as their anchors. Characters of two or four bytes in
+/// UTF-8 (Latin letters with marks, emoji) are never part of a run.
 pub fn numeral_runs(
     text: &str,
     start: usize,
@@ -87,19 +88,18 @@ pub fn numeral_runs(
     let mut i = start;
     while i < end {
         let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            let len = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            let c = text
-                .get(i..(i + len).min(end))
-                .and_then(|s| s.chars().next())
-                .unwrap_or('\u{FFFD}');
-            (c, len)
+        // Decode by hand: most characters of a line are ASCII or kana.
+        let (c, len) = match b {
+            0..=0x7F => (b as char, 1),
+            0xE0..=0xEF if i + 2 < end => {
+                let cp = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                (char::from_u32(cp).unwrap_or('\u{FFFD}'), 3)
+            }
+            0xC0..=0xDF => ('\u{FFFD}', 2),
+            0xF0..=0xF7 => ('\u{FFFD}', 4),
+            _ => ('\u{FFFD}', 1),
         };
         if part(c) {
             run.get_or_insert(i);

@@ -681,9 +681,15 @@ pub fn en_name(s: &str) -> Option<(&'static str, f64)> {
 
 /// A Japanese currency name → (code, factor).
 pub fn ja_name(s: &str) -> Option<(&'static str, f64)> {
-    let n: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let spaced: String;
+    let n = if s.contains(char::is_whitespace) {
+        spaced = s.chars().filter(|c| !c.is_whitespace()).collect();
+        spaced.as_str()
+    } else {
+        s
+    };
     for c in CURRENCIES {
-        if c.names(Lang::Ja).contains(&n.as_str()) {
+        if c.names(Lang::Ja).contains(&n) {
             return Some((c.code, 1.0));
         }
     }

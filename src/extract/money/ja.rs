@@ -107,6 +107,9 @@ fn is_kanji_digit(c: char) -> bool {
 
 /// A Japanese number, spaces removed (`7  万` → 70000).
 fn ja_number(s: &str) -> Option<f64> {
+    if !s.contains([' ', '\t']) {
+        return parse_ja_number(s);
+    }
     let t: String = s.chars().filter(|c| *c != ' ' && *c != '\t').collect();
     // Commas must group by three (the pattern already ensures it for Arabic runs).
     parse_ja_number(&t)
@@ -321,14 +324,41 @@ const AMOUNT_UNIT: u64 = 1 << 0;
 const RANGE: u64 = 1 << 1;
 const MAJOR_MINOR: u64 = 1 << 2;
 
-/// Every Japanese currency name, longest first: the first that starts a
-/// text is the one the `units` alternation takes (no name is another's
-/// prefix with the same length).
-static UNITS_LONGEST_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v = currency::ja_names();
-    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+/// Every Japanese currency name by its first character (sorted, for a
+/// binary search), each list longest first: the first that starts a text is
+/// the one the `units` alternation takes (no two names of the same length
+/// start the same text).
+static UNITS_BY_FIRST: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut v: Vec<(char, Vec<&'static str>)> = Vec::new();
+    for name in currency::ja_names() {
+        let Some(c) = name.chars().next() else {
+            continue;
+        };
+        match v.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, names)) => names.push(name),
+            None => v.push((c, vec![name])),
+        }
+    }
+    for (_, names) in &mut v {
+        names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    }
+    v.sort_by_key(|(c, _)| *c);
     v
 });
+
+/// The currency name the `units` alternation takes at the start of `rest`.
+fn unit_at(rest: &str) -> Option<&'static str> {
+    let c = rest.chars().next()?;
+    let names = &UNITS_BY_FIRST
+        .get(UNITS_BY_FIRST.binary_search_by_key(&c, |(k, _)| *k).ok()?)?
+        .1;
+    names.iter().copied().find(|n| rest.starts_with(n))
+}
+
+/// The last characters of the qualifiers before an amount and of the `PER`
+/// phrases: a quick test before looking for the words themselves.
+const QPRE_LAST: &str = "約そねぼ定大で高低も";
+const PER_LAST: &str = "株ルンス人個台枚泊口ロムりき=額給";
 
 /// The qualifier words of money of one place, as the patterns' alternations
 /// hold them.
@@ -455,49 +485,49 @@ pub(super) fn decide(doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidat
         if !run.chars().any(number_start) {
             continue;
         }
-        // `money.ja.range`: its second number follows a separator.
-        if run.starts_with(number_start) {
-            let head = &hay[start..before_space(hay, start, a)];
-            if RANGE_SEPS.iter().any(|s| head.ends_with(s)) {
-                left |= RANGE;
-            }
-        }
-        // `money.ja.major_minor`: a major unit, then the minor number.
-        let after = &hay[b..];
-        let after = after.strip_prefix([' ', '\t']).unwrap_or(after);
-        for unit in MAJOR_UNITS {
-            if let Some(rest) = after.strip_prefix(unit) {
-                let rest = rest.strip_prefix('と').unwrap_or(rest);
-                if rest
-                    .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-                {
-                    left |= MAJOR_MINOR;
-                }
-            }
-        }
-        if left & AMOUNT_UNIT != 0 {
-            continue;
-        }
-        // `money.ja.amount_unit`.
         let spaces = hay[b..]
             .bytes()
             .take_while(|&c| c == b' ' || c == b'\t')
             .count();
         let u = b + spaces;
         if spaces > 0 && hay[u..].starts_with(is_magnitude) {
-            // `100 万円`: a number across spaces.
-            left |= AMOUNT_UNIT;
+            // `100 万円`: a number across spaces, which every rule may read.
+            left |= AMOUNT_UNIT | RANGE | MAJOR_MINOR;
             continue;
         }
+        // Every rule's number is followed by at most two spaces and a
+        // currency name.
         if spaces > 2 {
             continue;
         }
-        let Some(unit) = UNITS_LONGEST_FIRST
-            .iter()
-            .find(|n| hay[u..].starts_with(**n))
-        else {
+        let Some(unit) = unit_at(&hay[u..]) else {
             continue;
         };
+        // `money.ja.range`: its second number follows a separator.
+        if run.starts_with(number_start) {
+            let head = &hay[start..before_space(hay, start, a)];
+            if head.ends_with(['~', '-', '–', '—', '‐', 'ら'])
+                && RANGE_SEPS.iter().any(|s| head.ends_with(s))
+            {
+                left |= RANGE;
+            }
+        }
+        // `money.ja.major_minor`: a major unit, then the minor number.
+        if spaces <= 1 {
+            for major in MAJOR_UNITS {
+                if let Some(rest) = hay[u..].strip_prefix(major) {
+                    let rest = rest.strip_prefix('と').unwrap_or(rest);
+                    if rest.starts_with(|c: char| {
+                        c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                    }) {
+                        left |= MAJOR_MINOR;
+                    }
+                }
+            }
+        }
+        if left & AMOUNT_UNIT != 0 {
+            continue;
+        }
         let joined_before = hay[start..a]
             .trim_end_matches([' ', '\t'])
             .ends_with(numeral_char);
@@ -508,22 +538,29 @@ pub(super) fn decide(doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidat
         // The possible starts: the number, a qualifier before it, a `PER`
         // phrase before either; the leftmost at or after `at` wins.
         let mut best = (a, None::<usize>, None::<usize>); // (start, per start, q start)
-        let mut span_starts = vec![a];
+        let mut span_starts = [a; 3];
+        let mut n_starts = 1;
         let word_end = before_space(hay, start, a);
-        for w in QPRE_WORDS.iter() {
-            if let Some(h) = hay[start..word_end].strip_suffix(w) {
-                let qs = start + h.len();
-                if qs >= at {
-                    span_starts.push(qs);
+        if hay[start..word_end].ends_with(|c: char| QPRE_LAST.contains(c)) {
+            for w in QPRE_WORDS.iter() {
+                if let Some(h) = hay[start..word_end].strip_suffix(w) {
+                    let qs = start + h.len();
+                    if qs >= at && n_starts < span_starts.len() {
+                        span_starts[n_starts] = qs;
+                        n_starts += 1;
+                    }
                 }
             }
         }
-        for &ss in &span_starts {
+        for &ss in &span_starts[..n_starts] {
             let q = (ss != a).then_some(ss);
             if ss < best.0 {
                 best = (ss, None, q);
             }
             let per_end = before_space(hay, start, ss);
+            if !hay[start..per_end].ends_with(|c: char| PER_LAST.contains(c)) {
+                continue;
+            }
             per_starts(hay, start, per_end, |ps| {
                 if ps >= at && ps < best.0 {
                     best = (ps, Some(per_end), q);

@@ -3,6 +3,16 @@
 //! `1.5 percentage points`, `25 basis points`.
 //!
 //! Rules per language live in `ja.rs` and `en.rs`, each with a corpus beside it.
+//! Each set runs with a hand-written matcher beside its rules (`decide`,
+//! `crate::rule::RuleSet::run_with`): from each numeral of a line followed by
+//! a unit it finds the match of the common form (`percent.ja.n_unit`,
+//! `percent.en.n_unit` in digits) that the regex would find and hands it to
+//! the rule's own production, so the fact and its `rule` are the same; what it
+//! cannot settle in a line (a number in words, a range, `まで`, an odd numeral)
+//! it leaves to the regexes there. A new form is a new rule as before; if it is
+//! in one of these sets, its matcher must leave the lines that may hold it to
+//! the regex (or find it too): the test beside each matcher compares both
+//! paths on every corpus line and on made-up lines.
 //! This file holds what both share: number parsing, qualifiers, the display
 //! string, and the boundary checks that keep `%20` in a URL or the `5` of `v1.5%`
 //! from becoming facts.
@@ -39,9 +49,8 @@ impl Finder for PercentFinder {
     }
 
     fn find(&self, doc: &Doc, out: &mut Vec<Candidate>) {
-        for set in [&*ja::RULES, &*en::RULES] {
-            set.find(doc, out);
-        }
+        ja::RULES.run_with(doc, out, ja::decide);
+        en::RULES.run_with(doc, out, en::decide);
     }
 }
 
