@@ -52,8 +52,10 @@ impl Co {
     }
 }
 
+/// Whether rules must not report `name`; a name whose final full stop was
+/// trimmed (`U.S` of `U.S. biotech`) is read as written with it.
 pub fn is_stop(name: &str) -> bool {
-    STOP.contains(name)
+    STOP.contains(name) || (name.contains('.') && STOP.contains(format!("{name}.").as_str()))
 }
 
 /// `X(name)` with the company name at `[s, e)`: the start of `X`, a Latin (3+
@@ -253,6 +255,33 @@ fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         c.core = core;
         cos.push(c);
+    }
+
+    // A rule-found name written alone that is the distinctive first word of
+    // another rule-found name (`Orion shares fell`, with `Orion Pharma Plc` before
+    // or after it) names that company, as the word's repeats do.
+    let mut firsts: Vec<(&str, String)> = Vec::new();
+    for c in cos.iter().filter(|c| c.rule != "company.gazetteer") {
+        if let Some(w) = en::distinctive_first_word(&c.core).filter(|w| *w != c.core) {
+            if !firsts.iter().any(|(x, _)| *x == w) && gz.lookup(Kind::Company, w).is_none() {
+                let full = c.canonical.clone().unwrap_or_else(|| c.core.clone());
+                firsts.push((w, full));
+            }
+        }
+    }
+    let firsts: Vec<(String, String)> = firsts
+        .into_iter()
+        .map(|(w, f)| (w.to_string(), f))
+        .collect();
+    for c in cos.iter_mut() {
+        if c.canonical.is_none()
+            && c.rule != "company.gazetteer"
+            && text.get(c.start..c.end) == Some(c.core.as_str())
+        {
+            if let Some((_, full)) = firsts.iter().find(|(w, _)| *w == c.core) {
+                c.canonical = Some(full.clone());
+            }
+        }
     }
 
     // Repeats of a rule-found name: `半導体企業アルファウェーブ` … `アルファウェーブは`.
@@ -584,6 +613,34 @@ mod tests {
                     "Zentrix Labs Ltd".to_string(),
                     Some("Zentrix Labs".to_string())
                 )
+            ]
+        );
+    }
+
+    #[test]
+    fn company_en_first_word_alone_names_the_longer_company() {
+        let pair = |s: &str, c: &str| (s.to_string(), Some(c.to_string()));
+        // After the full name and before it: the word alone is that company.
+        assert_eq!(
+            companies("Orion Pharma Plc agreed to buy the firm. Orion shares fell 3%."),
+            vec![
+                pair("Orion Pharma Plc", "Orion Pharma"),
+                pair("Orion", "Orion Pharma")
+            ]
+        );
+        assert_eq!(
+            companies("Orion shares fell after Orion Pharma Plc agreed to buy the firm."),
+            vec![
+                pair("Orion", "Orion Pharma"),
+                pair("Orion Pharma Plc", "Orion Pharma")
+            ]
+        );
+        // `U.S.` after a deal cue is the country, not a company.
+        assert_eq!(
+            companies("Orion agreed to acquire U.S. biotech Caldera Bio Inc for $3 billion."),
+            vec![
+                pair("Orion", "Orion"),
+                pair("Caldera Bio Inc", "Caldera Bio")
             ]
         );
     }

@@ -339,6 +339,15 @@ mod tests {
     }
 
     #[test]
+    fn date_en_weekday_unresolved_at_sentence_end() {
+        let got = run("Shares closed lower on Monday.", None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Monday");
+        assert_eq!(got[0].1.iso, None);
+        assert_eq!(got[0].1.display, "Monday (unresolved)");
+    }
+
+    #[test]
     fn date_en_fiscal_quarter_from_context() {
         let got = run(
             "In fiscal 2023 sales rose. The fiscal fourth quarter was weak.",

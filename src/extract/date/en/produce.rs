@@ -638,7 +638,9 @@ pub(super) fn weekday(c: &Captures, doc: &Doc) -> Option<Value> {
             _ => WdMode::After,
         }
     };
-    rel_weekday(doc, m.as_str(), wd, mode)
+    // The pattern takes the full stop of an abbreviation (`Tue.`), which the
+    // span leaves out at a sentence's end (`on Monday.`): so does the display.
+    rel_weekday(doc, m.as_str().trim_end_matches('.'), wd, mode)
 }
 
 /// A written date right after a weekday (`Friday 7/6`, `this friday (jun-15)`).
