@@ -55,6 +55,7 @@ fn main() -> ExitCode {
         }
     }
     watch_signals(&config.cancel);
+    release_freed_memory();
     let mut observer = ui::Terminal::new(quiet);
     config.measure_total = observer.shows_progress();
     let result = pipeline::run(&config, &mut observer);
@@ -186,3 +187,31 @@ fn watch_signals(cancel: &pipeline::Cancel) {
         }
     });
 }
+
+/// How often the allocator is asked to give freed memory back.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const TRIM_EVERY: Duration = Duration::from_secs(1);
+
+/// Give memory the run freed back to the system, once a second, from a thread
+/// of its own. glibc keeps what is freed in each thread's arena, and a long
+/// run's arenas fill with holes: the articles' short-lived buffers come and go
+/// between what lives for the whole run (automata, regex caches, the id set),
+/// so the arenas only grow and the resident size crept up with the size of
+/// the dump (a peak of 117 MB on the 1 GB bench dump; 102 MB with this, and
+/// 55 to 65 MB for most of the run). `malloc_trim` returns the free pages
+/// inside the arenas too, not only at their ends.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_freed_memory() {
+    std::thread::spawn(|| loop {
+        std::thread::sleep(TRIM_EVERY);
+        // SAFETY: malloc_trim takes each arena's lock and only touches the
+        // allocator's free lists; it may run while other threads allocate.
+        unsafe {
+            libc::malloc_trim(0);
+        }
+    });
+}
+
+/// Other allocators keep no such holes, or offer no way to return them.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_freed_memory() {}

@@ -80,12 +80,13 @@ impl Default for Config {
             cancel: Cancel::default(),
             // The window must hold enough articles that no worker waits for
             // the one being written; what it costs is the text it holds and,
-            // while an article ahead of the others takes long, the rendered
-            // bytes of those done after it (CSV and JSONL are some 25 times
-            // the text). A megabyte of text keeps that near 25 MB at worst,
-            // and is some 300 articles of a few kilobytes.
-            window_articles: 256,
-            window_bytes: 1 << 20,
+            // while the writing thread waits (an article ahead of the others
+            // takes long, or the machine is busy), the rendered bytes of
+            // those done meanwhile (CSV and JSONL are some 25 times the text).
+            // Half a megabyte of text keeps that near 12 MB at worst, and is
+            // still some 150 articles of a few kilobytes.
+            window_articles: 128,
+            window_bytes: 1 << 19,
         }
     }
 }
@@ -379,9 +380,16 @@ fn analyze_guarded(a: &Article, res: &Resources) -> Result<Analysis, Problem> {
 }
 
 /// The doc_ids seen so far, as 128-bit hashes (16 bytes an article, whatever
-/// the ids' length).
+/// the ids' length): the older ones in one sorted array, the recent ones in a
+/// hash set that is merged into the array when it holds an eighth as many.
+/// A hash set of every id took twice the room (its free slots) and, each time
+/// it grew, its old and its new table at once: on a long run it was the one
+/// part of memory that kept growing.
 #[derive(Default)]
-struct SeenIds(HashSet<u128>);
+struct SeenIds {
+    sorted: Vec<u128>,
+    recent: HashSet<u128>,
+}
 
 impl SeenIds {
     /// Whether `id` was seen before (and remember it).
@@ -393,9 +401,38 @@ impl SeenIds {
             id.hash(&mut h);
             h.finish()
         };
-        !self
-            .0
-            .insert((u128::from(half(1)) << 64) | u128::from(half(2)))
+        let key = (u128::from(half(1)) << 64) | u128::from(half(2));
+        if self.sorted.binary_search(&key).is_ok() || !self.recent.insert(key) {
+            return true;
+        }
+        if self.recent.len() >= (self.sorted.len() / 8).max(1 << 12) {
+            self.merge();
+        }
+        false
+    }
+
+    /// Move the recent hashes into the sorted array, merging from the back in
+    /// place: the array grows by the new ones only.
+    fn merge(&mut self) {
+        let mut new: Vec<u128> = self.recent.drain().collect();
+        new.sort_unstable();
+        let old = self.sorted.len();
+        self.sorted.reserve_exact(new.len());
+        self.sorted.resize(old + new.len(), 0);
+        let (mut i, mut k) = (old, old + new.len());
+        while let Some(&last) = new.last() {
+            k -= 1;
+            match i.checked_sub(1).map(|p| self.sorted[p]) {
+                Some(prev) if prev > last => {
+                    self.sorted[k] = prev;
+                    i -= 1;
+                }
+                _ => {
+                    self.sorted[k] = last;
+                    new.pop();
+                }
+            }
+        }
     }
 }
 
@@ -897,6 +934,26 @@ mod tests {
                 "a5"
             ]
         );
+    }
+
+    /// Ids are told apart across the merges of the recent ones into the
+    /// sorted ones, whichever part holds the earlier one.
+    #[test]
+    fn repeated_ids_are_found_in_either_part() {
+        let mut seen = SeenIds::default();
+        let n = 40_000;
+        for i in 0..n {
+            assert!(!seen.repeated(&format!("id-{i}")), "{i}");
+            if i % 7 == 0 {
+                assert!(seen.repeated(&format!("id-{}", i / 2)), "{i}");
+            }
+        }
+        assert!(seen.sorted.len() > n / 2, "the recent ones were merged");
+        assert!(seen.sorted.windows(2).all(|w| w[0] < w[1]));
+        for i in (0..n).step_by(997) {
+            assert!(seen.repeated(&format!("id-{i}")));
+        }
+        assert!(!seen.repeated("id-new"));
     }
 
     /// The bytes written do not depend on how many articles are in flight:
