@@ -772,6 +772,11 @@ const PROGRESS_EVERY: usize = 64;
 /// written: memory holds that window, never the dump, and no worker waits for
 /// the others between groups of articles. With one thread the calling thread
 /// does everything itself, one article after another.
+/// The most articles, and text bytes, one worker task analyses in a row.
+const BATCH_ARTICLES: usize = 8;
+/// See [`BATCH_ARTICLES`].
+const BATCH_BYTES: usize = 1 << 15;
+
 fn run_articles(
     cfg: &Config,
     obs: &mut dyn Observer,
@@ -800,9 +805,33 @@ fn run_articles(
         reported: 0,
     };
     let inline = rayon::current_num_threads() <= 1;
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<(usize, Done)>>();
     let result = rayon::in_place_scope(|scope| -> Result<(), StageError> {
         let mut eof = false;
+        // Articles read and not yet given to a worker: handed over in batches,
+        // so that a worker wakes the writing thread once per batch rather than
+        // once per article (with more threads than cores, each wake-up took a
+        // core from a worker).
+        let mut batch: Vec<(usize, Box<Article>)> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let send = |batch: &mut Vec<(usize, Box<Article>)>, batch_bytes: &mut usize| {
+            if batch.is_empty() {
+                return;
+            }
+            let items = std::mem::take(batch);
+            *batch_bytes = 0;
+            let tx = tx.clone();
+            let renderers = &renderers;
+            scope.spawn(move |_| {
+                let done: Vec<(usize, Done)> = items
+                    .into_iter()
+                    .map(|(n, a)| (n, work_guarded(&a, cfg, res, renderers)))
+                    .collect();
+                // The writer may have stopped on an error: nobody listens
+                // then, and nothing is lost.
+                let _ = tx.send(done);
+            });
+        };
         loop {
             out.flush(&reader)?;
             cfg.cancel.check()?;
@@ -816,15 +845,11 @@ fn run_articles(
                             let r = work_guarded(&a, cfg, res, &renderers);
                             out.done(n, r);
                         } else {
-                            let tx = tx.clone();
-                            let renderers = &renderers;
-                            scope.spawn(move |_| {
-                                let r = work_guarded(&a, cfg, res, renderers);
-                                drop(a);
-                                // The writer may have stopped on an error:
-                                // nobody listens then, and nothing is lost.
-                                let _ = tx.send((n, r));
-                            });
+                            batch_bytes += a.text.len();
+                            batch.push((n, a));
+                            if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                                send(&mut batch, &mut batch_bytes);
+                            }
                         }
                     }
                     Some(Item::Skipped(p)) => out.problem(Level::Skipped, p),
@@ -836,11 +861,15 @@ fn run_articles(
                 // written as soon as no article is before it).
                 return Ok(());
             } else {
-                // The window is full, or the input read: wait for a worker.
-                let (n, r) = rx
+                // The window is full, or the input read: hand over what is
+                // read, then wait for a worker.
+                send(&mut batch, &mut batch_bytes);
+                let done = rx
                     .recv()
                     .map_err(|_| std::io::Error::other("the worker threads stopped"))?;
-                out.done(n, r);
+                for (n, r) in done {
+                    out.done(n, r);
+                }
             }
         }
     });
