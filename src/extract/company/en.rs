@@ -27,10 +27,38 @@ static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
 /// gives both sides of a deal (`Zanfor agreed to buy Pellam`).
 static CONTEXT: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     let before = format!(
-        r"(?-u:\b)(?:[Ss]hares of|stake in|acquisition of|takeover of|rival|rivals|CEO of|chief executive of|subsidiary of|unit of|parent of|merger with|bid for|investment in|invested in|acquire|acquired|acquiring|to buy|bought|(?:analysts?|economists?|strategists?|(?:portfolio|fund|money) managers?|traders?|bankers?|(?:chief )?investment officer|partner) at) (?:the )?(?P<x>{CAPSEQ})"
+        r"(?x)
+        (?-u:\b)
+        (?:
+            # what is owned, bought or fought over: `shares of X`, `a bid for X`, `rival X`
+            [Ss]hares\x20of | stake\x20in | acquisition\x20of | takeover\x20of | rival | rivals
+          | CEO\x20of | chief\x20executive\x20of | subsidiary\x20of | unit\x20of | parent\x20of
+          | merger\x20with | bid\x20for | investment\x20in | invested\x20in
+            # buying: `to acquire X`, `bought X`
+          | acquire | acquired | acquiring | to\x20buy | bought
+            # who works there: `an analyst at X`, `chief investment officer at X`
+          | (?: analysts? | economists? | strategists? | (?:portfolio|fund|money)\x20managers?
+              | traders? | bankers? | (?:chief\x20)?investment\x20officer | partner )\x20at
+        )
+        \x20(?:the\x20)?
+        (?P<x>(?-x:{CAPSEQ}))"
     );
     let after = format!(
-        r"(?P<x>{CAPSEQ})(?:(?:'s|’s)? (?:shares|stock|is acquiring|agreed to (?:buy|acquire)|will acquire|is buying|has agreed to buy|said it would (?:buy|acquire)|reported (?:quarterly|annual|first|second|third|fourth))|(?:'s|’s) (?:chief executive|CEO|chief financial officer|CFO|chairman|board of directors|board|shareholders|market value))(?-u:\b)"
+        r"(?x)
+        (?P<x>(?-x:{CAPSEQ}))
+        (?:
+            # what a company does or has: `X shares`, `X's stock`, `X agreed to buy`,
+            # `X reported quarterly ...`
+            (?:'s|’s)?\x20
+            (?: shares | stock | is\x20acquiring | agreed\x20to\x20(?:buy|acquire) | will\x20acquire
+              | is\x20buying | has\x20agreed\x20to\x20buy | said\x20it\x20would\x20(?:buy|acquire)
+              | reported\x20(?:quarterly|annual|first|second|third|fourth) )
+            # who it has: `X's chief executive`, `X's board`, `X's market value`
+          | (?:'s|’s)\x20
+            (?: chief\x20executive | CEO | chief\x20financial\x20officer | CFO | chairman
+              | board\x20of\x20directors | board | shareholders | market\x20value )
+        )
+        (?-u:\b)"
     );
     let ticker = format!(
         r"(?P<x>{CAPSEQ}) \((?:NASDAQ|Nasdaq|NYSE|LSE|TSE|TYO|HKEX|ASX|TSX|XETRA|Euronext|OTC|NYSEArca)\s*:\s*[A-Z0-9.]{{1,6}}\)"

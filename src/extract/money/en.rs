@@ -62,7 +62,22 @@ fn prefix() -> String {
     let m_codes = currency::alternation(currency::M_CODES.iter().copied());
     let lower = currency::alternation(currency::LOWER_CODES.iter().copied());
     format!(
-        r"(?:(?-u:\b)(?i-u:usd|us|u\.s\.?|hkd|hk|nzd|nz|aud|au|cad|can|ca|sgd|sg|nt|twd|mex|mxn|mx)[ \t]?\$|(?-u:\b)[ACSRZ]\$|(?-u:\b)[cC][ \t]\$|{symbols}|\\|(?-u:\b)(?:{codes}|M{m_codes})[ \t]?|(?-u:\b){lower}[ \t]|(?-u:\b)(?:Rs\.?|Rp\.?|RM|SFr\.?)[ \t]?)"
+        r"(?x:
+            # a dollar with its country: `US$`, `U.S. $`, `HK$`, `NT$`, `MX$`
+            (?-u:\b)(?i-u: usd|us|u\.s\.?|hkd|hk|nzd|nz|aud|au|cad|can|ca|sgd|sg|nt|twd|mex|mxn|mx )[\x20\t]?\$
+            # a dollar with a capital letter: `A$`, `C$`, `S$`, `R$`, `Z$`, `c $`
+          | (?-u:\b)[ACSRZ]\$
+          | (?-u:\b)[cC][\x20\t]\$
+            # a currency symbol (`$`, `€`, `£`, `¥`...), or a backslash (a mis-encoded yen)
+          | (?-x:{symbols})
+          | \\
+            # an ISO code, upper case, before the number: `USD 5`, `EUR5`; `MXN`-style codes after `M`
+          | (?-u:\b)(?: (?-x:{codes}) | M(?-x:{m_codes}) )[\x20\t]?
+            # a code in lower case, only with a space: `usd 5`
+          | (?-u:\b)(?-x:{lower})[\x20\t]
+            # rupees, rupiah, ringgit, Swiss francs: `Rs. 500`, `Rp 1`, `RM5`, `SFr. 3`
+          | (?-u:\b)(?: Rs\.? | Rp\.? | RM | SFr\.? )[\x20\t]?
+        )"
     )
 }
 

@@ -41,7 +41,21 @@ const SIGN: &str = r"(?:(?-u:\b)(?i:plus[ ]+or[ ]+minus|plus/minus)[ ]+|\+/-[ ]?
 /// `a (full) percentage point` is one point (a bare `a percent` is no amount).
 const FRAC: &str = r"(?:half(?:[ ]+of)?[ ]+an?|an?[ ]+half|an?[ ]+quarter(?:[ ]+of[ ]+an?)?|one[ -]quarter(?:[ ]+of[ ]+an?)?|three[ -]quarters?(?:[ ]+of[ ]+an?)?|an?(?:[ ]+full)?)";
 /// Units, points before percent so that `percentage points` is not read as `percentage`.
-const UNIT: &str = r"(?:(?P<bp>(?i:basis[ -]points?)|bps?|bpts?)(?-u:\b)|(?P<pp>(?i:percentage[ -]points?|per[ -]?cent(?:age)?[ -]points?|pct\.?[ -]?points?)(?-u:\b)|%[ -]?(?i:points?|pts?)(?-u:\b)|(?:ppts?|pp)(?-u:\b))|(?P<pct>(?i:percent(?:age)?s?|per[ -]cent|pct)(?-u:\b)|pc(?-u:\b)|%)|(?P<pts>(?i:points?)|pts?)(?-u:\b))";
+const UNIT: &str = r"(?x:
+    # basis points: `25 basis points`, `25bp`, `25 bps`, `25 bpts`
+    (?P<bp> (?i:basis[\x20-]points?) | bps? | bpts? ) (?-u:\b)
+    # percentage points: `2 percentage points`, `2 per cent points`, `2 pct points`,
+    # `2% points`, `2 ppts`, `2pp`
+  | (?P<pp>
+        (?i: percentage[\x20-]points? | per[\x20-]?cent(?:age)?[\x20-]points? | pct\.?[\x20-]?points? ) (?-u:\b)
+      | %[\x20-]?(?i:points?|pts?) (?-u:\b)
+      | (?:ppts?|pp) (?-u:\b)
+    )
+    # percent: `5 percent`, `5 percentage`, `5 per cent`, `5 pct`, `5pc`, `5%`
+  | (?P<pct> (?i: percent(?:age)?s? | per[\x20-]cent | pct ) (?-u:\b) | pc(?-u:\b) | % )
+    # points alone: `20 points`, `20 pts`
+  | (?P<pts> (?i:points?) | pts? ) (?-u:\b)
+)";
 /// Bounds after the unit: `90% or more`, `5% or less`, `90%+`; the `or …` and
 /// `and …` words are the qualifier table's.
 fn suf() -> String {
@@ -79,7 +93,22 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         Rule::new(
             "percent.en.n_to_n_unit",
             format!(
-                r"(?P<between>(?-u:\b)(?i:between)[ ]+)?(?P<sign1>{SIGN})?{}(?:(?P<u1pp>[ -](?i:percentage[ -]points?)|[ ]?%[ -]?(?i:points?))|(?P<u1bp>[ -]?(?:(?i:basis[ -]points?)|bps?))|(?P<u1pct>[ ]?%|[ -]?(?i:percent|per[ -]cent|pct)|pc))?(?P<sep>[ ]?[-–—~][ ]?|[ ]+(?i:to|and)[ ]+)(?P<sign>{SIGN})?{}(?P<gap>[ -]?){UNIT}(?P<suf>{suf})?",
+                r"(?x)
+                # Fragments written without verbose mode are wrapped in (?-x:…).
+                # `between 5 and 7%`: the word belongs to the range
+                (?P<between> (?-u:\b)(?i:between)\x20+ )?
+                # the first number, with its sign and, if written, its own unit
+                (?P<sign1>(?-x:{SIGN}))? (?-x:{})
+                (?:
+                    (?P<u1pp> [\x20-](?i:percentage[\x20-]points?) | \x20?%[\x20-]?(?i:points?) )
+                  | (?P<u1bp> [\x20-]?(?: (?i:basis[\x20-]points?) | bps? ) )
+                  | (?P<u1pct> \x20?% | [\x20-]?(?i:percent|per[\x20-]cent|pct) | pc )
+                )?
+                # a dash or tilde, or `to` / `and`
+                (?P<sep> \x20?[-–—~]\x20? | \x20+(?i:to|and)\x20+ )
+                # the second number and the unit that both share
+                (?P<sign>(?-x:{SIGN}))? (?-x:{}) (?P<gap>[\x20-]?) {UNIT}
+                (?P<suf>(?-x:{suf}))?",
                 number("num1", "words1"),
                 number("num", "words")
             ),
